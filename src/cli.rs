@@ -1,0 +1,258 @@
+//! The command line: parsing (clap), dispatch, and the one place where
+//! library errors become a line on stderr and an exit code.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand};
+
+use crate::analyze::{self, Analysis};
+use crate::config::{Config, ConfigSource};
+use crate::export::{self, Format};
+use crate::lexicon::Lexicon;
+use crate::load::{self, Document, Source};
+
+/// Exit code for a runtime error (bad input, unreadable file, bad config).
+pub const EXIT_FAILURE: i32 = 1;
+/// Exit code for a usage error (clap uses it too).
+pub const EXIT_USAGE: i32 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "briefing",
+    version,
+    about = "A terminal reader for news briefings: who is involved, what each said, \
+             what each wants and where each will not move.",
+    args_conflicts_with_subcommands = true,
+    after_help = "With no PATH, opens the built-in sample briefing. When standard output \
+                  is not a terminal, prints a plain-text reading instead of the reader."
+)]
+pub struct Cli {
+    /// Configuration file (default: $BRIEFING_CONFIG, else the platform config folder).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Article to read: a text or Markdown file, a folder of them, or `-` for standard input.
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print each article's section outline with paragraph counts.
+    Sections {
+        /// Articles (files, folders or `-`); default: the sample briefing.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Export articles as JSON (schema 1) or Markdown.
+    Export {
+        /// Output format.
+        #[arg(long, short, value_enum, default_value = "json")]
+        format: Format,
+        /// Write one file per input, DIR/<input file stem>.<json|md>, instead of to stdout.
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<PathBuf>,
+        /// Articles (files, folders or `-`); default: the sample briefing.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// An error already phrased for the user (`FILE: what is wrong`).
+struct Failure(String);
+
+impl<E: std::error::Error> From<E> for Failure {
+    fn from(e: E) -> Self {
+        Failure(e.to_string())
+    }
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version go to stdout with code 0; usage errors exit 2.
+            let _ = e.print();
+            return if e.use_stderr() { EXIT_USAGE } else { 0 };
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(Failure(msg)) => {
+            eprintln!("briefing: {msg}");
+            EXIT_FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<i32, Failure> {
+    let config = Config::load(&ConfigSource::resolve(cli.config.as_deref()))?;
+    let lexicon = Lexicon::with_config(&config.lexicon);
+    match cli.command {
+        None => read(cli.path.as_deref(), &config, &lexicon),
+        Some(Command::Sections { paths }) => {
+            each_source(&paths, |doc| emit(&sections_outline(doc)))
+        }
+        Some(Command::Export {
+            format,
+            out_dir,
+            paths,
+        }) => export_all(&paths, format, out_dir.as_deref(), &lexicon),
+    }
+}
+
+/// `briefing [PATH]`: the reader on a terminal, else the plain reading.
+fn read(path: Option<&Path>, _config: &Config, lexicon: &Lexicon) -> Result<i32, Failure> {
+    let sources = match path {
+        Some(p) if p.is_dir() => load::expand_paths(&[p.to_path_buf()])?,
+        _ => vec![Source::from_arg(path)],
+    };
+    let _interactive = std::io::stdout().is_terminal();
+    let mut first = true;
+    let mut code = 0;
+    for source in &sources {
+        match load_source(source) {
+            Ok(doc) => {
+                let analysis = analyze::analyze(&doc, lexicon);
+                if !first {
+                    emit("\n")?;
+                }
+                first = false;
+                emit(&export::plain::to_string(&doc, &analysis))?;
+            }
+            Err(Failure(msg)) => {
+                eprintln!("briefing: {msg}");
+                code = EXIT_FAILURE;
+            }
+        }
+    }
+    Ok(code)
+}
+
+/// Loads one source, printing its warnings.
+fn load_source(source: &Source) -> Result<Document, Failure> {
+    let loaded = load::load(source)?;
+    for w in &loaded.warnings {
+        eprintln!("briefing: warning: {w}");
+    }
+    Ok(loaded.doc)
+}
+
+/// Runs `f` on every article named by `paths` (the sample when empty). A bad
+/// article is reported and skipped; the exit code says whether any failed.
+fn each_source(
+    paths: &[PathBuf],
+    mut f: impl FnMut(&Document) -> Result<(), Failure>,
+) -> Result<i32, Failure> {
+    let sources = if paths.is_empty() {
+        vec![Source::Sample]
+    } else {
+        load::expand_paths(paths)?
+    };
+    let mut code = 0;
+    for source in &sources {
+        match load_source(source).and_then(|doc| f(&doc)) {
+            Ok(()) => {}
+            Err(Failure(msg)) => {
+                eprintln!("briefing: {msg}");
+                code = EXIT_FAILURE;
+            }
+        }
+    }
+    Ok(code)
+}
+
+/// The outline `briefing sections` prints for one article.
+pub fn sections_outline(doc: &Document) -> String {
+    let mut out = format!("{}\n", crate::text::sanitize(&doc.name));
+    let label = |h: Option<crate::span::Span>| match h {
+        Some(h) => crate::text::reflow(doc.span_text(h)),
+        None => "(opening)".to_string(),
+    };
+    let width = doc
+        .sections
+        .iter()
+        .map(|s| unicode_width::UnicodeWidthStr::width(label(s.heading).as_str()))
+        .max()
+        .unwrap_or(0);
+    for s in &doc.sections {
+        let l = label(s.heading);
+        let pad = width - unicode_width::UnicodeWidthStr::width(l.as_str());
+        let n = s.paragraphs.len();
+        let noun = if n == 1 { "paragraph" } else { "paragraphs" };
+        out.push_str(&format!("  {l}{}  {n:>3} {noun}\n", " ".repeat(pad)));
+    }
+    out
+}
+
+fn export_all(
+    paths: &[PathBuf],
+    format: Format,
+    out_dir: Option<&Path>,
+    lexicon: &Lexicon,
+) -> Result<i32, Failure> {
+    let sources = if paths.is_empty() {
+        vec![Source::Sample]
+    } else {
+        load::expand_paths(paths)?
+    };
+    if let Some(dir) = out_dir {
+        std::fs::create_dir_all(dir).map_err(|e| Failure(format!("{}: {e}", dir.display())))?;
+        let mut seen = std::collections::HashMap::new();
+        for s in &sources {
+            if let Some(other) = seen.insert(s.stem(), s.name()) {
+                return Err(Failure(format!(
+                    "{}: would write the same output file as {other} ({}.{}); export them to different folders",
+                    s.name(),
+                    s.stem(),
+                    format.extension()
+                )));
+            }
+        }
+    }
+    let several = sources.len() > 1;
+    let mut code = 0;
+    for source in &sources {
+        let result = load_source(source).and_then(|doc| {
+            let analysis = analyze::analyze(&doc, lexicon);
+            let body = render_export(&doc, &analysis, format, several && out_dir.is_none());
+            match out_dir {
+                Some(dir) => {
+                    let file = dir.join(format!("{}.{}", source.stem(), format.extension()));
+                    std::fs::write(&file, body)
+                        .map_err(|e| Failure(format!("{}: {e}", file.display())))
+                }
+                None => emit(&body),
+            }
+        });
+        if let Err(Failure(msg)) = result {
+            eprintln!("briefing: {msg}");
+            code = EXIT_FAILURE;
+        }
+    }
+    Ok(code)
+}
+
+/// One export; several JSON documents on stdout are written one per line.
+fn render_export(doc: &Document, analysis: &Analysis, format: Format, one_line: bool) -> String {
+    match format {
+        Format::Json if one_line => export::json::to_line(doc, analysis) + "\n",
+        Format::Json => export::json::to_string(doc, analysis) + "\n",
+        Format::Md => export::markdown::to_string(doc, analysis),
+    }
+}
+
+/// Writes to stdout; a closed pipe (`briefing … | head`) is not an error.
+fn emit(s: &str) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => Err(Failure(format!("<stdout>: {e}"))),
+    }
+}

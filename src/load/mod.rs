@@ -1,0 +1,379 @@
+//! Turning input bytes into a [`Document`]: one text buffer plus spans for its
+//! title, dateline, byline, sections and paragraphs.
+//!
+//! The buffer is the input exactly as read (after UTF-8 decoding and removal
+//! of a byte-order mark), so every span maps back to the file. Layout is
+//! detected from the text: line-per-paragraph wire copy, hard-wrapped copy
+//! (paragraphs start indented or after a blank line), or Markdown.
+
+mod lines;
+mod markdown;
+mod plain;
+
+use std::borrow::Cow;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use crate::error::LoadError;
+use crate::span::{CharMap, Span};
+
+pub(crate) use lines::{Line, split_lines};
+
+/// The built-in sample briefing, opened when no path is given.
+pub const SAMPLE_BRIEFING: &str = include_str!("../../assets/sample-briefing.txt");
+/// The name the sample goes by in messages and exports.
+pub const SAMPLE_NAME: &str = "sample-briefing.txt";
+
+/// How the text is laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Layout {
+    /// One paragraph per line (web copy, the wire's line-per-paragraph form).
+    Lines,
+    /// Hard-wrapped lines; a paragraph starts after a blank line or indented.
+    Wrapped,
+    /// Markdown: headings, block quotes and list items; markup is not content.
+    Markdown,
+}
+
+/// What kind of block a paragraph is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockKind {
+    Text,
+    /// A Markdown block quote.
+    Quote,
+    /// A Markdown list item.
+    Item,
+    /// A Markdown code block: shown, never analysed.
+    Code,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    pub span: Span,
+    pub kind: BlockKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Section {
+    /// The heading's text (markup and crosshead dashes excluded); `None` for
+    /// the untitled opening section.
+    pub heading: Option<Span>,
+    /// From the heading (or the first paragraph) to the end of the last paragraph.
+    pub span: Span,
+    /// Indices into [`Document::paragraphs`].
+    pub paragraphs: Range<usize>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// The name shown to the user: the path as given, `<stdin>`, or the sample's name.
+    pub name: String,
+    pub text: String,
+    /// The file began with a UTF-8 byte-order mark (removed from `text`).
+    pub bom: bool,
+    pub layout: Layout,
+    pub title: Option<Span>,
+    /// `ANKARA, Jan 30 (Agency) -`: a prefix of the first paragraph.
+    pub dateline: Option<Span>,
+    pub byline: Option<Span>,
+    pub sections: Vec<Section>,
+    pub paragraphs: Vec<Paragraph>,
+    /// Byte ranges of Markdown markup (`#`, `>`, `**`, link targets…), sorted
+    /// and disjoint. Views and the analysis read them as blanks.
+    pub markup: Vec<Span>,
+}
+
+/// A loaded document plus anything the user should be told about the input.
+#[derive(Debug)]
+pub struct Loaded {
+    pub doc: Document,
+    pub warnings: Vec<String>,
+}
+
+impl Document {
+    /// The text with Markdown markup blanked out (same length, same offsets):
+    /// what the analysis and the views read. Borrowed when there is no markup.
+    pub fn content(&self) -> Cow<'_, str> {
+        if self.markup.is_empty() {
+            return Cow::Borrowed(&self.text);
+        }
+        let mut bytes = self.text.as_bytes().to_vec();
+        for m in &self.markup {
+            // Markup spans lie on char boundaries, so blanking every byte of
+            // them keeps the buffer valid UTF-8 with unchanged offsets.
+            bytes[m.range()].fill(b' ');
+        }
+        Cow::Owned(
+            String::from_utf8(bytes)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        )
+    }
+
+    /// The parts of `span` that are content, not markup, in order.
+    pub fn pieces(&self, span: Span) -> impl Iterator<Item = Span> + '_ {
+        let first = self.markup.partition_point(|m| m.end <= span.start);
+        let mut at = span.start;
+        let mut marks = self.markup[first..]
+            .iter()
+            .take_while(move |m| m.start < span.end);
+        let mut done = false;
+        std::iter::from_fn(move || {
+            while !done {
+                match marks.next() {
+                    Some(m) => {
+                        let piece = Span {
+                            start: at,
+                            end: m.start.max(at),
+                        };
+                        at = at.max(m.end);
+                        if !piece.is_empty() {
+                            return Some(piece);
+                        }
+                    }
+                    None => {
+                        done = true;
+                        let piece = Span {
+                            start: at,
+                            end: span.end,
+                        };
+                        if !piece.is_empty() {
+                            return Some(piece);
+                        }
+                    }
+                }
+            }
+            None
+        })
+    }
+
+    /// How a reader sees `span`: markup left out, line breaks and runs of
+    /// whitespace read as one space, control characters as placeholders.
+    pub fn reading(&self, span: Span) -> String {
+        if self.markup.is_empty() {
+            return crate::text::reflow(self.span_text(span));
+        }
+        let joined: String = self.pieces(span).map(|p| self.span_text(p)).collect();
+        crate::text::reflow(&joined)
+    }
+
+    /// The single byte→code-point mapping used by every export.
+    pub fn char_map(&self) -> CharMap<'_> {
+        CharMap::new(&self.text, usize::from(self.bom))
+    }
+
+    pub fn span_text(&self, span: Span) -> &str {
+        span.text(&self.text)
+    }
+}
+
+/// Where an article comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// The embedded sample briefing.
+    Sample,
+    /// Standard input (`-`).
+    Stdin,
+    File(PathBuf),
+}
+
+impl Source {
+    pub fn from_arg(arg: Option<&Path>) -> Source {
+        match arg {
+            None => Source::Sample,
+            Some(p) if p.as_os_str() == "-" => Source::Stdin,
+            Some(p) => Source::File(p.to_path_buf()),
+        }
+    }
+
+    pub fn name(&self) -> String {
+        match self {
+            Source::Sample => SAMPLE_NAME.to_string(),
+            Source::Stdin => "<stdin>".to_string(),
+            Source::File(p) => p.display().to_string(),
+        }
+    }
+
+    /// The file stem used for `--out-dir` file names.
+    pub fn stem(&self) -> String {
+        match self {
+            Source::Sample => "sample-briefing".to_string(),
+            Source::Stdin => "stdin".to_string(),
+            Source::File(p) => p
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "article".to_string()),
+        }
+    }
+}
+
+/// Reads and loads one source.
+pub fn load(source: &Source) -> Result<Loaded, LoadError> {
+    let name = source.name();
+    match source {
+        Source::Sample => load_bytes(&name, SAMPLE_BRIEFING.as_bytes(), None),
+        Source::Stdin => {
+            let mut buf = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf).map_err(|e| {
+                LoadError::Io {
+                    name: name.clone(),
+                    source: e,
+                }
+            })?;
+            load_bytes(&name, &buf, None)
+        }
+        Source::File(path) => {
+            if path.is_dir() {
+                return Err(LoadError::IsDirectory { name });
+            }
+            let bytes = std::fs::read(path).map_err(|e| LoadError::Io {
+                name: name.clone(),
+                source: e,
+            })?;
+            load_bytes(&name, &bytes, path.extension().and_then(|e| e.to_str()))
+        }
+    }
+}
+
+/// Expands directories among `paths` into the article files they hold
+/// (`*.txt`, `*.md`, `*.markdown`, sorted by name); other paths pass through.
+pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<Source>, LoadError> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let entries = std::fs::read_dir(p).map_err(|e| LoadError::Io {
+                name: p.display().to_string(),
+                source: e,
+            })?;
+            let mut files: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|f| f.is_file() && is_article_file(f))
+                .collect();
+            files.sort();
+            if files.is_empty() {
+                return Err(LoadError::EmptyDirectory {
+                    name: p.display().to_string(),
+                });
+            }
+            out.extend(files.into_iter().map(Source::File));
+        } else {
+            out.push(Source::from_arg(Some(p)));
+        }
+    }
+    Ok(out)
+}
+
+fn is_article_file(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("txt" | "md" | "markdown" | "text")
+    )
+}
+
+/// Inputs larger than this are refused: spans are 32-bit.
+const MAX_LEN: usize = u32::MAX as usize;
+
+/// Loads a document from raw bytes. `extension` (of the file name, if any)
+/// selects Markdown for `md`/`markdown`; otherwise the layout is sniffed.
+pub fn load_bytes(name: &str, bytes: &[u8], extension: Option<&str>) -> Result<Loaded, LoadError> {
+    let mut warnings = Vec::new();
+    if bytes.len() > MAX_LEN {
+        return Err(LoadError::TooLarge {
+            name: name.to_string(),
+        });
+    }
+    if looks_binary(bytes) {
+        return Err(LoadError::NotText {
+            name: name.to_string(),
+        });
+    }
+    let (bom, bytes) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (true, rest),
+        None => (false, bytes),
+    };
+    let text = match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(e) => {
+            let at = e.valid_up_to();
+            warnings.push(format!(
+                "{name}: invalid UTF-8 at byte {}; bad bytes are shown as \u{FFFD}",
+                at + usize::from(bom) * 3
+            ));
+            String::from_utf8_lossy(bytes).into_owned()
+        }
+    };
+    if text.len() > MAX_LEN {
+        return Err(LoadError::TooLarge {
+            name: name.to_string(),
+        });
+    }
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty {
+            name: name.to_string(),
+        });
+    }
+    let markdown = match extension.map(str::to_ascii_lowercase).as_deref() {
+        Some("md" | "markdown" | "mdown" | "mkd") => true,
+        Some(_) => false,
+        None => markdown::sniff(&text),
+    };
+    let doc = if markdown {
+        markdown::parse(name, text, bom)
+    } else {
+        plain::parse(name, text, bom)
+    };
+    Ok(Loaded { doc, warnings })
+}
+
+/// NUL bytes mean binary; so does a start dense with control bytes.
+fn looks_binary(bytes: &[u8]) -> bool {
+    if memchr::memchr(0, bytes).is_some() {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1B))
+        .count();
+    controls * 10 > head.len().max(1) * 3
+}
+
+/// Builds sections from paragraphs and headings found in document order.
+/// `blocks` holds `(heading span, None)` or `(None, paragraph)` entries.
+pub(crate) fn assemble_sections(blocks: Vec<Block>) -> (Vec<Section>, Vec<Paragraph>) {
+    let mut sections: Vec<Section> = Vec::new();
+    let mut paragraphs: Vec<Paragraph> = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Heading(h) => sections.push(Section {
+                heading: Some(h),
+                span: h,
+                paragraphs: paragraphs.len()..paragraphs.len(),
+            }),
+            Block::Paragraph(p) => {
+                if sections.is_empty() {
+                    sections.push(Section {
+                        heading: None,
+                        span: p.span,
+                        paragraphs: 0..0,
+                    });
+                }
+                let idx = paragraphs.len();
+                let last = sections.last_mut().expect("a section was pushed above");
+                last.paragraphs.end = idx + 1;
+                last.span = last.span.cover(p.span);
+                paragraphs.push(p);
+            }
+        }
+    }
+    (sections, paragraphs)
+}
+
+pub(crate) enum Block {
+    Heading(Span),
+    Paragraph(Paragraph),
+}
+
+#[cfg(test)]
+mod tests;
