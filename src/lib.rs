@@ -13,4 +13,5 @@ pub mod export;
 pub mod lexicon;
 pub mod load;
 pub mod span;
+pub mod summary;
 pub mod text;
