@@ -23,7 +23,6 @@ pub const EXIT_USAGE: i32 = 2;
     version,
     about = "A terminal reader for news briefings: who is involved, what each said, \
              what each wants and where each will not move.",
-    args_conflicts_with_subcommands = true,
     after_help = "With no PATH, opens the built-in sample briefing. When standard output \
                   is not a terminal, prints a plain-text reading instead of the reader."
 )]
@@ -74,6 +73,16 @@ impl<E: std::error::Error> From<E> for Failure {
 /// Runs the command line and returns the process exit code.
 pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
+        // `args_conflicts_with_subcommands` would also reject the global
+        // `--config` before a subcommand, so the conflict is checked here.
+        Ok(cli) if cli.path.is_some() && cli.command.is_some() => {
+            let e = <Cli as clap::CommandFactory>::command().error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "a PATH before a subcommand; put the paths after it (`briefing export FILE`)",
+            );
+            let _ = e.print();
+            return EXIT_USAGE;
+        }
         Ok(cli) => cli,
         Err(e) => {
             // Help and version go to stdout with code 0; usage errors exit 2.
