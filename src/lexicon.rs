@@ -1,32 +1,541 @@
-//! Word lists the analysis reads: speech cues, titles, news outlets, places
-//! and red-line phrases. They are data (`assets/lexicon/*.toml`, embedded in
-//! the binary) and the user's config can add to them.
+//! Word lists the analysis reads: speech cues, titles and roles, places,
+//! organisations and news outlets, closed-class words, red-line phrases.
+//! They are data (`assets/lexicon/*.toml`, embedded in the binary) and the
+//! user's config can add to them.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use serde::Deserialize;
 
 use crate::config::LexiconConfig;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pronoun {
+    pub gender: Gender,
+    pub plural: bool,
+    /// 1 for I/we, 3 for he/she/it/they.
+    pub person: u8,
+}
+
+/// What a place name stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlaceRole {
+    /// The country's name or an alias ("Iran", "U.S.").
+    Name,
+    /// "Iranian", "Iranians".
+    Demonym,
+    /// "Tehran": a government when it acts, a place after "in".
+    Capital,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub country: usize,
+    pub role: PlaceRole,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Organization {
+    pub name: String,
+    /// A news agency or outlet.
+    pub outlet: bool,
+    /// An armed group or movement rather than an institution.
+    pub group: bool,
+}
+
+/// Multi-word phrases, indexed by their first word, longest first.
+#[derive(Clone, Debug)]
+pub struct Phrases<T> {
+    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+    fold_case: bool,
+}
+
+impl<T> Default for Phrases<T> {
+    fn default() -> Self {
+        Phrases {
+            by_first: HashMap::new(),
+            fold_case: false,
+        }
+    }
+}
+
+impl<T: Clone> Phrases<T> {
+    fn new(fold_case: bool) -> Self {
+        Phrases {
+            by_first: HashMap::new(),
+            fold_case,
+        }
+    }
+
+    fn norm(&self, w: &str) -> String {
+        let w = w.replace('’', "'");
+        if self.fold_case { w.to_lowercase() } else { w }
+    }
+
+    pub fn insert(&mut self, phrase: &str, value: T) {
+        let words: Vec<String> = phrase_words(phrase).iter().map(|w| self.norm(w)).collect();
+        let Some(first) = words.first().cloned() else {
+            return;
+        };
+        let list = self.by_first.entry(first).or_default();
+        if list.iter().any(|(w, _)| *w == words) {
+            return;
+        }
+        list.push((words, value));
+        list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    }
+
+    /// The longest phrase that starts at `words[0]`: its length in words and
+    /// its value. `words` yields the texts of consecutive tokens.
+    pub fn longest<'a>(&self, words: impl Fn(usize) -> Option<&'a str>) -> Option<(usize, &T)> {
+        let first = self.norm(words(0)?);
+        let candidates = self.by_first.get(&first)?;
+        'outer: for (phrase, value) in candidates {
+            for (k, want) in phrase.iter().enumerate().skip(1) {
+                match words(k) {
+                    Some(w) if self.norm(w) == *want => {}
+                    _ => continue 'outer,
+                }
+            }
+            return Some((phrase.len(), value));
+        }
+        None
+    }
+
+    pub fn contains_word(&self, w: &str) -> bool {
+        self.by_first.contains_key(&self.norm(w))
+    }
+}
+
+/// Splits a lexicon phrase into words the way the tokenizer would: spaces
+/// separate words, and a possessive `'s` is a word of its own.
+fn phrase_words(phrase: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in phrase.split_whitespace() {
+        let norm = w.replace('’', "'");
+        if norm.len() > 2 && (norm.ends_with("'s")) {
+            out.push(norm[..norm.len() - 2].to_string());
+            out.push("'s".to_string());
+        } else {
+            out.push(norm);
+        }
+    }
+    out
+}
 
 /// The lexicons, ready for matching.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    pub speech_verbs: Vec<String>,
-    pub titles: Vec<String>,
-    pub news_outlets: Vec<String>,
+    /// Speech cue forms (lower case) → their base form.
+    pub speech: HashMap<String, String>,
+    pub according_to: Phrases<()>,
+    pub conduits: HashSet<String>,
+    pub abbreviations: HashSet<String>,
+    pub function_words: HashSet<String>,
+    pub locative: HashSet<String>,
+    pub prepositions: HashSet<String>,
+    pub calendar: HashSet<String>,
+    pub organization_words: HashSet<String>,
+    pub spokes_plurals: HashSet<String>,
+    pub anonymous_groups: HashSet<String>,
+    pub pronouns: HashMap<String, Pronoun>,
+    pub honorific_gender: HashMap<String, Gender>,
+    /// Titles before a name ("Foreign Minister"), case-insensitive.
+    pub titles: Phrases<()>,
+    /// Honorifics, lower case, without a period.
+    pub honorifics: HashSet<String>,
+    /// Role nouns for "the minister", "Iran's top diplomat" (lower case).
+    pub roles: Phrases<()>,
+    /// Role → titles it can stand for ("top diplomat" → "foreign minister").
+    pub role_synonyms: HashMap<String, Vec<String>>,
+    /// Nouns for one anonymous source ("a Turkish diplomat").
+    pub anonymous: HashSet<String>,
+    pub countries: Vec<String>,
+    pub places: Phrases<Place>,
+    pub organizations: Vec<Organization>,
+    /// Organisation and outlet names and aliases → index in `organizations`.
+    pub org_names: Phrases<usize>,
     pub red_line_phrases: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SpeechFile {
+    verbs: Vec<String>,
+    according_to: Vec<String>,
+    conduits: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WordsFile {
+    abbreviations: Vec<String>,
+    function_words: Vec<String>,
+    locative: Vec<String>,
+    prepositions: Vec<String>,
+    calendar: Vec<String>,
+    organization_words: Vec<String>,
+    spokes_plurals: Vec<String>,
+    anonymous_groups: Vec<String>,
+    pronouns: HashMap<String, String>,
+    honorific_gender: HashMap<String, String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TitlesFile {
+    titles: Vec<String>,
+    honorifics: Vec<String>,
+    roles: Vec<String>,
+    anonymous: Vec<String>,
+    #[serde(default)]
+    role_synonyms: HashMap<String, Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlacesFile {
+    country: Vec<CountryEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CountryEntry {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    demonyms: Vec<String>,
+    #[serde(default)]
+    capitals: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrganizationsFile {
+    outlet: Vec<OrgEntry>,
+    organization: Vec<OrgEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrgEntry {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    kind: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct StancesFile {
+    #[serde(default)]
+    red_line_phrases: Vec<String>,
+}
+
+fn set(words: &[String]) -> HashSet<String> {
+    words.iter().map(|w| w.to_lowercase()).collect()
+}
+
+fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> T {
+    // The assets are embedded at build time and a unit test parses each of
+    // them, so a failure here is a build defect, not bad input.
+    toml::from_str(text).unwrap_or_else(|e| panic!("built-in lexicon {name} is invalid: {e}"))
+}
+
+static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::from_sources(
+        include_str!("../assets/lexicon/speech.toml"),
+        include_str!("../assets/lexicon/words.toml"),
+        include_str!("../assets/lexicon/titles.toml"),
+        include_str!("../assets/lexicon/places.toml"),
+        include_str!("../assets/lexicon/organizations.toml"),
+        include_str!("../assets/lexicon/stances.toml"),
+    )
+});
+
+/// The inflected forms of a speech verb given as `base` or `base|past[|participle]`.
+fn verb_forms(entry: &str) -> (String, Vec<String>) {
+    let mut parts = entry.split('|').map(|p| p.trim().to_lowercase());
+    let base = parts.next().unwrap_or_default();
+    let irregular: Vec<String> = parts.collect();
+    let consonant_y = base.ends_with('y')
+        && base.len() > 1
+        && !matches!(
+            base.as_bytes()[base.len() - 2],
+            b'a' | b'e' | b'i' | b'o' | b'u'
+        );
+    let third = if base.ends_with(['s', 'x', 'z']) || base.ends_with("ch") || base.ends_with("sh") {
+        format!("{base}es")
+    } else if consonant_y {
+        format!("{}ies", &base[..base.len() - 1])
+    } else {
+        format!("{base}s")
+    };
+    let past = if base.ends_with('e') {
+        format!("{base}d")
+    } else if consonant_y {
+        format!("{}ied", &base[..base.len() - 1])
+    } else {
+        format!("{base}ed")
+    };
+    let ing = match irregular.first() {
+        // "admit|admitted" → "admitting": the doubled consonant carries over.
+        Some(p) if p.ends_with("ed") && p.len() > base.len() + 2 => {
+            format!("{}ing", &p[..p.len() - 2])
+        }
+        _ if base.ends_with('e') && !base.ends_with("ee") => {
+            format!("{}ing", &base[..base.len() - 1])
+        }
+        _ => format!("{base}ing"),
+    };
+    let mut forms = vec![base.clone(), third, ing];
+    if irregular.is_empty() {
+        forms.push(past);
+    } else {
+        forms.extend(irregular);
+    }
+    (base, forms)
 }
 
 impl Lexicon {
     /// The built-in lexicons.
     pub fn builtin() -> Lexicon {
-        Lexicon::default()
+        BUILTIN.clone()
+    }
+
+    fn from_sources(
+        speech: &str,
+        words: &str,
+        titles: &str,
+        places: &str,
+        orgs: &str,
+        stances: &str,
+    ) -> Lexicon {
+        let speech: SpeechFile = parse("speech.toml", speech);
+        let words: WordsFile = parse("words.toml", words);
+        let titles: TitlesFile = parse("titles.toml", titles);
+        let places: PlacesFile = parse("places.toml", places);
+        let orgs: OrganizationsFile = parse("organizations.toml", orgs);
+        let stances: StancesFile = parse("stances.toml", stances);
+
+        let mut lex = Lexicon {
+            abbreviations: set(&words.abbreviations),
+            function_words: set(&words.function_words),
+            locative: set(&words.locative),
+            prepositions: set(&words.prepositions),
+            calendar: set(&words.calendar),
+            organization_words: set(&words.organization_words),
+            spokes_plurals: set(&words.spokes_plurals),
+            anonymous_groups: set(&words.anonymous_groups),
+            conduits: set(&speech.conduits),
+            honorifics: titles
+                .honorifics
+                .iter()
+                .map(|h| h.trim_end_matches('.').to_lowercase())
+                .collect(),
+            anonymous: set(&titles.anonymous),
+            role_synonyms: titles
+                .role_synonyms
+                .iter()
+                .map(|(k, v)| {
+                    (
+                        k.to_lowercase(),
+                        v.iter().map(|s| s.to_lowercase()).collect(),
+                    )
+                })
+                .collect(),
+            red_line_phrases: stances.red_line_phrases,
+            according_to: Phrases::new(true),
+            titles: Phrases::new(true),
+            roles: Phrases::new(true),
+            places: Phrases::new(false),
+            org_names: Phrases::new(false),
+            ..Lexicon::default()
+        };
+        for v in &speech.verbs {
+            lex.add_speech_verb(v);
+        }
+        for p in &speech.according_to {
+            lex.according_to.insert(p, ());
+        }
+        for (word, spec) in &words.pronouns {
+            let mut parts = spec.split_whitespace();
+            let gender = match parts.next() {
+                Some("m") => Gender::Male,
+                Some("f") => Gender::Female,
+                _ => Gender::Unknown,
+            };
+            let plural = parts.next() == Some("p");
+            let person = parts.next().and_then(|p| p.parse().ok()).unwrap_or(3);
+            lex.pronouns.insert(
+                word.to_lowercase(),
+                Pronoun {
+                    gender,
+                    plural,
+                    person,
+                },
+            );
+        }
+        for (word, g) in &words.honorific_gender {
+            let gender = if g == "f" {
+                Gender::Female
+            } else {
+                Gender::Male
+            };
+            lex.honorific_gender.insert(word.to_lowercase(), gender);
+        }
+        for t in &titles.titles {
+            lex.titles.insert(t, ());
+        }
+        for r in &titles.roles {
+            lex.roles.insert(r, ());
+        }
+        for (i, c) in places.country.iter().enumerate() {
+            lex.countries.push(c.name.clone());
+            let mut add = |p: &str, role| lex.places.insert(p, Place { country: i, role });
+            add(&c.name, PlaceRole::Name);
+            for a in &c.aliases {
+                add(a, PlaceRole::Name);
+                // "the Netherlands" is also written "Netherlands".
+                if let Some(rest) = a.strip_prefix("the ") {
+                    add(rest, PlaceRole::Name);
+                }
+            }
+            if let Some(rest) = c.name.strip_prefix("the ") {
+                add(rest, PlaceRole::Name);
+            }
+            for d in &c.demonyms {
+                add(d, PlaceRole::Demonym);
+            }
+            for cap in &c.capitals {
+                add(cap, PlaceRole::Capital);
+            }
+        }
+        let outlets = orgs.outlet.iter().map(|o| (o, true));
+        let others = orgs.organization.iter().map(|o| (o, false));
+        for (entry, outlet) in outlets.chain(others) {
+            lex.add_organization(
+                &entry.name,
+                &entry.aliases,
+                outlet,
+                entry.kind.as_deref() == Some("group"),
+            );
+        }
+        lex
+    }
+
+    fn add_speech_verb(&mut self, entry: &str) {
+        let (base, forms) = verb_forms(entry);
+        for f in forms {
+            self.speech.entry(f).or_insert_with(|| base.clone());
+        }
+    }
+
+    fn add_organization(&mut self, name: &str, aliases: &[String], outlet: bool, group: bool) {
+        let idx = self.organizations.len();
+        self.organizations.push(Organization {
+            name: name.trim_start_matches("the ").to_string(),
+            outlet,
+            group,
+        });
+        self.org_names.insert(name.trim_start_matches("the "), idx);
+        for a in aliases {
+            self.org_names.insert(a.trim_start_matches("the "), idx);
+        }
     }
 
     /// The built-in lexicons extended by the user's additions.
     pub fn with_config(extra: &LexiconConfig) -> Lexicon {
         let mut lex = Lexicon::builtin();
-        lex.speech_verbs.extend(extra.speech_verbs.iter().cloned());
-        lex.titles.extend(extra.titles.iter().cloned());
-        lex.news_outlets.extend(extra.news_outlets.iter().cloned());
+        for v in &extra.speech_verbs {
+            lex.add_speech_verb(v);
+        }
+        for t in &extra.titles {
+            lex.titles.insert(t, ());
+        }
+        for o in &extra.news_outlets {
+            lex.add_organization(o, &[], true, false);
+        }
         lex.red_line_phrases
             .extend(extra.red_line_phrases.iter().cloned());
         lex
+    }
+
+    /// The base form of a speech cue (`"said"` → `"say"`), any case.
+    pub fn speech_base(&self, word: &str) -> Option<&str> {
+        if word.bytes().all(|b| b.is_ascii_lowercase()) {
+            return self.speech.get(word).map(String::as_str);
+        }
+        self.speech.get(&word.to_lowercase()).map(String::as_str)
+    }
+
+    /// `word` lower-cased is in `set`; no allocation for lower-case words.
+    pub fn has(set: &HashSet<String>, word: &str) -> bool {
+        if word.bytes().all(|b| b.is_ascii_lowercase()) {
+            set.contains(word)
+        } else {
+            set.contains(&word.to_lowercase())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicons_parse_and_hold_the_basics() {
+        let lex = Lexicon::builtin();
+        assert_eq!(lex.speech_base("said"), Some("say"));
+        assert_eq!(lex.speech_base("Told"), Some("tell"));
+        assert_eq!(lex.speech_base("emphasised"), Some("emphasise"));
+        assert_eq!(lex.speech_base("adding"), Some("add"));
+        assert_eq!(lex.speech_base("accusing"), Some("accuse"));
+        assert!(lex.pronouns["she"].gender == Gender::Female);
+        assert!(Lexicon::has(&lex.function_words, "The"));
+        assert!(lex.countries.len() > 150);
+        let tehran = lex.places.longest(|k| ["Tehran"].get(k).copied()).unwrap();
+        assert_eq!(tehran.1.role, PlaceRole::Capital);
+        assert_eq!(lex.countries[tehran.1.country], "Iran");
+        let title = lex
+            .titles
+            .longest(|k| ["Foreign", "Minister", "Jane"].get(k).copied());
+        assert_eq!(title.map(|t| t.0), Some(2));
+        assert!(!lex.organizations.is_empty());
+    }
+
+    #[test]
+    fn verb_inflections() {
+        let (_, f) = verb_forms("admit|admitted");
+        assert!(f.contains(&"admitting".to_string()) && f.contains(&"admits".to_string()));
+        let (_, f) = verb_forms("deny|denied");
+        assert!(f.contains(&"denies".to_string()) && f.contains(&"denying".to_string()));
+        let (_, f) = verb_forms("note");
+        assert!(f.contains(&"noted".to_string()) && f.contains(&"noting".to_string()));
+    }
+
+    #[test]
+    fn config_extends_the_lexicon() {
+        let extra = LexiconConfig {
+            speech_verbs: vec!["quip|quipped".into(), "harrumph".into()],
+            news_outlets: vec!["Daily Planet".into()],
+            ..LexiconConfig::default()
+        };
+        let lex = Lexicon::with_config(&extra);
+        assert_eq!(lex.speech_base("harrumphed"), Some("harrumph"));
+        let hit = lex
+            .org_names
+            .longest(|k| ["Daily", "Planet"].get(k).copied());
+        assert_eq!(hit.map(|h| h.0), Some(2));
     }
 }

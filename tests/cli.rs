@@ -7,7 +7,8 @@ use std::process::{Command, Output, Stdio};
 fn briefing() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_briefing"));
     // Never read the developer's own config in tests.
-    c.env("BRIEFING_CONFIG", "").env("XDG_CONFIG_HOME", "/nonexistent-briefing-test");
+    c.env("BRIEFING_CONFIG", "")
+        .env("XDG_CONFIG_HOME", "/nonexistent-briefing-test");
     c
 }
 
@@ -51,8 +52,15 @@ fn export_json_of_the_sample_is_valid_and_has_its_sections() {
     let sections = v["sections"].as_array().unwrap();
     assert!(sections.len() >= 2);
     assert!(sections[0]["heading"].is_null());
-    assert!(sections[1]["heading"]["text"].as_str().is_some_and(|h| !h.is_empty()));
-    let total: u64 = sections.iter().map(|s| s["paragraph_count"].as_u64().unwrap()).sum();
+    assert!(
+        sections[1]["heading"]["text"]
+            .as_str()
+            .is_some_and(|h| !h.is_empty())
+    );
+    let total: u64 = sections
+        .iter()
+        .map(|s| s["paragraph_count"].as_u64().unwrap())
+        .sum();
     assert_eq!(total as usize, v["paragraphs"].as_array().unwrap().len());
 }
 
@@ -61,13 +69,20 @@ fn json_offsets_are_code_points() {
     let dir = scratch("offsets");
     let f = dir.join("t.txt");
     // "é" and "“" are multi-byte: byte offsets would differ from code points.
-    std::fs::write(&f, "Café talks\n\n“Yes,” she said.\n\nThe end came soon after.\n").unwrap();
+    std::fs::write(
+        &f,
+        "Café talks\n\n“Yes,” she said.\n\nThe end came soon after.\n",
+    )
+    .unwrap();
     let o = run(&["export", f.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let text: Vec<char> = std::fs::read_to_string(&f).unwrap().chars().collect();
     let p = &v["paragraphs"][0];
-    let (s, e) = (p["start"].as_u64().unwrap() as usize, p["end"].as_u64().unwrap() as usize);
+    let (s, e) = (
+        p["start"].as_u64().unwrap() as usize,
+        p["end"].as_u64().unwrap() as usize,
+    );
     assert_eq!(text[s..e].iter().collect::<String>(), "“Yes,” she said.");
 }
 
@@ -79,20 +94,43 @@ fn export_to_out_dir_writes_one_file_per_input() {
     std::fs::write(&a, "First article text here.\nSecond paragraph here.\n").unwrap();
     std::fs::write(&b, "# Beta\n\nSome text.\n").unwrap();
     let out = dir.join("out");
-    let o = run(&["export", "--format", "json", "--out-dir", out.to_str().unwrap(), a.to_str().unwrap(), b.to_str().unwrap()]);
+    let o = run(&[
+        "export",
+        "--format",
+        "json",
+        "--out-dir",
+        out.to_str().unwrap(),
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     for stem in ["alpha", "beta"] {
         let body = std::fs::read_to_string(out.join(format!("{stem}.json"))).unwrap();
         let _: serde_json::Value = serde_json::from_str(&body).unwrap();
     }
-    let o = run(&["export", "--format", "md", "--out-dir", out.to_str().unwrap(), b.to_str().unwrap()]);
+    let o = run(&[
+        "export",
+        "--format",
+        "md",
+        "--out-dir",
+        out.to_str().unwrap(),
+        b.to_str().unwrap(),
+    ]);
     assert!(o.status.success());
-    assert!(std::fs::read_to_string(out.join("beta.md")).unwrap().starts_with("# Beta"));
+    assert!(
+        std::fs::read_to_string(out.join("beta.md"))
+            .unwrap()
+            .starts_with("# Beta")
+    );
 }
 
 #[test]
 fn several_json_exports_on_stdout_are_one_per_line() {
-    let o = run(&["export", "assets/sample-briefing.txt", "assets/sample-briefing.txt"]);
+    let o = run(&[
+        "export",
+        "assets/sample-briefing.txt",
+        "assets/sample-briefing.txt",
+    ]);
     assert!(o.status.success());
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
@@ -193,7 +231,10 @@ fn config_is_global_and_errors_name_file_and_line() {
     let bad = dir.join("bad.toml");
     std::fs::write(&bad, "[reader]\nwrap_with = 3\n").unwrap();
     let b = bad.to_str().unwrap();
-    for args in [vec!["--config", b, "sections"], vec!["sections", "--config", b]] {
+    for args in [
+        vec!["--config", b, "sections"],
+        vec!["sections", "--config", b],
+    ] {
         let o = run(&args);
         assert_eq!(o.status.code(), Some(1));
         let err = stderr(&o);
@@ -205,7 +246,11 @@ fn config_is_global_and_errors_name_file_and_line() {
     let o = run(&["--config", good.to_str().unwrap(), "sections"]);
     assert!(o.status.success(), "{}", stderr(&o));
     // The environment variable is honoured too.
-    let o = briefing().env("BRIEFING_CONFIG", b).arg("sections").output().unwrap();
+    let o = briefing()
+        .env("BRIEFING_CONFIG", b)
+        .arg("sections")
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(1));
 }
 
@@ -218,7 +263,10 @@ fn a_folder_is_read_article_by_article() {
     let o = run(&["sections", dir.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
-    assert!(out.contains("a.txt") && out.contains("b.txt") && !out.contains("notes.bin"), "{out}");
+    assert!(
+        out.contains("a.txt") && out.contains("b.txt") && !out.contains("notes.bin"),
+        "{out}"
+    );
 }
 
 #[test]

@@ -8,7 +8,11 @@ use proptest::prelude::*;
 fn check_span(doc: &Document, span: Span) {
     let t = &doc.text;
     assert!(span.start <= span.end, "{span:?} reversed");
-    assert!((span.end as usize) <= t.len(), "{span:?} past the end ({})", t.len());
+    assert!(
+        (span.end as usize) <= t.len(),
+        "{span:?} past the end ({})",
+        t.len()
+    );
     assert!(t.is_char_boundary(span.start as usize), "{span:?} start");
     assert!(t.is_char_boundary(span.end as usize), "{span:?} end");
 }

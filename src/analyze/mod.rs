@@ -3,8 +3,15 @@
 //!
 //! `analyze(&Document, &Lexicon) -> Analysis` is pure and deterministic.
 
+mod actors;
+mod attribution;
+mod mentions;
+mod quotes;
+mod sentences;
+mod tokens;
+
 use crate::lexicon::Lexicon;
-use crate::load::Document;
+use crate::load::{BlockKind, Document};
 use crate::span::Span;
 
 /// Index of an actor in [`Analysis::actors`].
@@ -101,7 +108,220 @@ pub struct Analysis {
     pub positions: Vec<Position>,
 }
 
+/// A stretch of text the analysis reads as one paragraph: the title,
+/// a section heading, or a body paragraph.
+struct Block {
+    span: Span,
+    headline: bool,
+}
+
 /// Analyses a document. Pure: no I/O, no globals, deterministic.
-pub fn analyze(_doc: &Document, _lexicon: &Lexicon) -> Analysis {
-    Analysis::default()
+pub fn analyze(doc: &Document, lex: &Lexicon) -> Analysis {
+    let content = doc.content();
+    let text: &str = &content;
+    let mut blocks: Vec<Block> = Vec::new();
+    if let Some(t) = doc.title {
+        blocks.push(Block {
+            span: t,
+            headline: true,
+        });
+    }
+    for s in &doc.sections {
+        if let Some(h) = s.heading {
+            blocks.push(Block {
+                span: h,
+                headline: true,
+            });
+        }
+    }
+    for p in doc.paragraphs.iter().filter(|p| p.kind != BlockKind::Code) {
+        blocks.push(Block {
+            span: p.span,
+            headline: false,
+        });
+    }
+    blocks.sort_by_key(|b| b.span.start);
+
+    // Quotations, paragraph by paragraph, following runs-on.
+    let mut found = Vec::new();
+    let mut open = false;
+    for (b, block) in blocks.iter().enumerate() {
+        open = quotes::find_in_paragraph(text, block.span, b, open && !block.headline, &mut found);
+        if block.headline {
+            open = false;
+        }
+    }
+
+    // Tokens, sentences, mention candidates and attribution frames, one
+    // block at a time (tokens are not kept).
+    let mut sentences_out: Vec<Span> = Vec::new();
+    let mut cands: Vec<mentions::Cand> = Vec::new();
+    let mut frames: Vec<attribution::Frame> = vec![attribution::Frame::default(); found.len()];
+    let mut toks: Vec<tokens::Token> = Vec::new();
+    let mut in_quote: Vec<bool> = Vec::new();
+    let mut opening: Vec<bool> = Vec::new();
+    let mut q_at = 0;
+    for (b, block) in blocks.iter().enumerate() {
+        toks.clear();
+        tokens::tokenize(text, block.span, &lex.abbreviations, &mut toks);
+        let q_start = q_at;
+        while q_at < found.len() && found[q_at].paragraph == b {
+            q_at += 1;
+        }
+        if toks.is_empty() {
+            continue;
+        }
+        in_quote.clear();
+        in_quote.resize(toks.len(), false);
+        opening.clear();
+        opening.resize(toks.len(), false);
+        let mut qtoks = Vec::with_capacity(q_at - q_start);
+        for (k, q) in found[q_start..q_at].iter().enumerate() {
+            let at = |pos: u32| toks.partition_point(|t| t.span.start < pos);
+            let open_t = at(q.open.start);
+            if let Some(t) = opening.get_mut(open_t) {
+                *t = true;
+            }
+            for flag in &mut in_quote[at(q.span.start)..at(q.span.end)] {
+                *flag = true;
+            }
+            qtoks.push(attribution::QuoteToks {
+                index: q_start + k,
+                open: open_t,
+                close: q.close.map(|c| at(c.start)).filter(|&c| c < toks.len()),
+            });
+        }
+        let sents = sentences::split(text, &toks, |i| opening[i]);
+        let sentence_base = sentences_out.len();
+        sentences_out.extend(sents.iter().map(|r| {
+            Span::new(
+                toks[r.start].span.start as usize,
+                toks[r.end - 1].span.end as usize,
+            )
+        }));
+        let ctx = mentions::Ctx {
+            text,
+            tokens: &toks,
+            in_quote: &in_quote,
+            lex,
+        };
+        let para_start = cands.len();
+        for (si, r) in sents.iter().enumerate() {
+            mentions::find(&ctx, r.clone(), sentence_base + si, b, &mut cands);
+        }
+        let para_end = cands.len();
+        let para_frames = attribution::attribute_paragraph(
+            &ctx,
+            &sents,
+            &qtoks,
+            &mut cands,
+            para_start..para_end,
+        );
+        for c in &mut cands[para_start..] {
+            c.headline = block.headline;
+        }
+        for c in &mut cands[para_end..] {
+            c.paragraph = b;
+            c.sentence = sentence_base
+                + sents
+                    .iter()
+                    .position(|s| s.contains(&c.tokens.start))
+                    .unwrap_or(0);
+        }
+        for (q, f) in qtoks.iter().zip(para_frames) {
+            frames[q.index] = f;
+        }
+    }
+
+    let mut res = actors::resolve(text, lex, &cands);
+    // A speaker the resolver could not place ("he" with no antecedent)
+    // still gets an actor of its own, shown as uncertain.
+    for f in &mut frames {
+        if let Some(w) = f.who
+            && res.of_cand[w].is_none()
+        {
+            res.of_cand[w] = Some(res.orphan(text, &cands[w]));
+            f.confidence = f.confidence.min(0.4);
+        }
+    }
+    let quotes = attribution::resolve(
+        text,
+        &found,
+        &frames,
+        &cands,
+        &res.of_cand,
+        |b| blocks[b].headline,
+        |b| blocks[b].span.start,
+    );
+    assemble(text, sentences_out, &cands, res, quotes)
+}
+
+/// Builds the final actors (those with mentions, in order of appearance)
+/// and renumbers speakers to match.
+fn assemble(
+    text: &str,
+    sentences: Vec<Span>,
+    cands: &[mentions::Cand],
+    res: actors::Resolution,
+    mut quotes: Vec<Quote>,
+) -> Analysis {
+    let n = res.actors.len();
+    let mut mentions: Vec<Vec<Mention>> = vec![Vec::new(); n];
+    for (c, a) in cands.iter().zip(&res.of_cand) {
+        if let Some(a) = *a {
+            mentions[a].push(Mention {
+                span: c.span,
+                kind: actors::mention_kind(c),
+            });
+        }
+    }
+    // Speakers' mentions are mentions of their actor.
+    for q in &quotes {
+        if let Some(s) = &q.speaker
+            && let Some(m) = s.mention
+            && !mentions[s.actor].iter().any(|x| x.span == m)
+        {
+            mentions[s.actor].push(Mention {
+                span: m,
+                kind: MentionKind::Role,
+            });
+        }
+    }
+    let mut order: Vec<usize> = (0..n).filter(|&a| !mentions[a].is_empty()).collect();
+    for m in &mut mentions {
+        m.sort_by_key(|x| (x.span.start, x.span.end));
+        m.dedup_by_key(|x| x.span);
+    }
+    order.sort_by_key(|&a| mentions[a][0].span.start);
+    let mut new_id = vec![usize::MAX; n];
+    for (i, &a) in order.iter().enumerate() {
+        new_id[a] = i;
+    }
+    let actors: Vec<Actor> = order
+        .iter()
+        .map(|&a| {
+            let b = &res.actors[a];
+            Actor {
+                name: crate::text::reflow(&b.name),
+                kind: b.kind,
+                role: b.role,
+                mentions: std::mem::take(&mut mentions[a]),
+            }
+        })
+        .collect();
+    for q in &mut quotes {
+        if let Some(s) = &mut q.speaker {
+            s.actor = new_id[s.actor];
+        }
+        if q.speaker.as_ref().is_some_and(|s| s.actor == usize::MAX) {
+            q.speaker = None;
+        }
+    }
+    let _ = text;
+    Analysis {
+        sentences,
+        actors,
+        quotes,
+        positions: Vec::new(),
+    }
 }

@@ -1,0 +1,656 @@
+//! Which actor each mention candidate is: names are grouped by full name
+//! and surname, places by country, organisations by name (acronyms joined
+//! to their expansions), role descriptions to the person introduced with
+//! that role, pronouns to the most recent compatible subject, and "his
+//! office" to its principal. Every candidate gets at most one actor.
+
+use std::collections::HashMap;
+
+use super::mentions::{Cand, CandKind};
+use super::{ActorKind, MentionKind};
+use crate::lexicon::{Gender, Lexicon};
+use crate::span::Span;
+
+#[derive(Clone, Debug)]
+pub(crate) struct Built {
+    pub name: String,
+    pub kind: ActorKind,
+    pub role: Option<Span>,
+    /// Lower-case role text, for linking "the minister".
+    role_text: String,
+    country: Option<usize>,
+    gender: Gender,
+    /// Given names of a person ("abbas"), to keep Bill and Hillary apart.
+    given: Vec<String>,
+    mentions: usize,
+    /// Position (cand order) of the latest mention as a subject.
+    last_subject: Option<usize>,
+    last_seen: usize,
+    last_paragraph: usize,
+}
+
+pub(crate) struct Resolution {
+    pub actors: Vec<Built>,
+    /// Actor of each candidate.
+    pub of_cand: Vec<Option<usize>>,
+}
+
+impl Resolution {
+    /// A new actor for a candidate that speaks but matched no actor.
+    pub(crate) fn orphan(&mut self, text: &str, c: &Cand) -> usize {
+        let name = crate::text::reflow(c.span.text(text));
+        let kind = match c.kind {
+            CandKind::Org(_) | CandKind::Outlet(_) | CandKind::Common => ActorKind::Organization,
+            CandKind::Country(_) => ActorKind::Country,
+            _ => ActorKind::Person,
+        };
+        self.actors.push(Built {
+            name,
+            kind,
+            role: c.role,
+            role_text: String::new(),
+            country: c.country,
+            gender: c.gender,
+            given: Vec::new(),
+            mentions: 1,
+            last_subject: None,
+            last_seen: 0,
+            last_paragraph: c.paragraph,
+        });
+        self.actors.len() - 1
+    }
+}
+
+pub(crate) fn mention_kind(c: &Cand) -> MentionKind {
+    match c.kind {
+        CandKind::Pronoun(_) => MentionKind::Pronoun,
+        CandKind::Role | CandKind::Anonymous | CandKind::Conduit | CandKind::Common => {
+            MentionKind::Role
+        }
+        _ => MentionKind::Name,
+    }
+}
+
+fn norm(s: &str) -> String {
+    s.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+const SUFFIXES: &[&str] = &["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"];
+
+fn name_parts(name: &str) -> Vec<String> {
+    norm(name)
+        .split(' ')
+        .filter(|w| !SUFFIXES.contains(w))
+        .map(str::to_string)
+        .collect()
+}
+
+struct Resolver<'a> {
+    text: &'a str,
+    lex: &'a Lexicon,
+    cands: &'a [Cand],
+    actors: Vec<Built>,
+    of_cand: Vec<Option<usize>>,
+    by_name: HashMap<String, usize>,
+    by_surname: HashMap<String, Vec<usize>>,
+    by_country: HashMap<usize, usize>,
+    by_org: HashMap<String, usize>,
+    /// Actors touched lately, most recent last: pronouns look only here.
+    recent: Vec<usize>,
+    /// Persons with a role, for "the minister".
+    with_role: Vec<usize>,
+    /// Capitalised words seen away from a sentence start.
+    mid_sentence: std::collections::HashSet<String>,
+}
+
+/// How many recent actors a pronoun considers.
+const RECENT: usize = 24;
+/// How far ahead a role description looks for the person it introduces.
+const LOOKAHEAD: usize = 400;
+
+pub(crate) fn resolve(text: &str, lex: &Lexicon, cands: &[Cand]) -> Resolution {
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    // Headline mentions last: they join actors the body introduces.
+    order.sort_by_key(|&i| {
+        (
+            cands[i].headline,
+            cands[i].span.start,
+            std::cmp::Reverse(cands[i].span.end),
+        )
+    });
+    let mut r = Resolver {
+        text,
+        lex,
+        cands,
+        actors: Vec::new(),
+        of_cand: vec![None; cands.len()],
+        by_name: HashMap::new(),
+        by_surname: HashMap::new(),
+        by_country: HashMap::new(),
+        by_org: HashMap::new(),
+        recent: Vec::new(),
+        with_role: Vec::new(),
+        mid_sentence: cands
+            .iter()
+            .filter(|c| {
+                !c.sentence_initial && matches!(c.kind, CandKind::Proper | CandKind::Person)
+            })
+            .map(|c| crate::text::reflow(c.name.text(text)))
+            .collect(),
+    };
+    // 1. Names: full names before surnames, so "Clinton" finds its person.
+    for (pos, &i) in order.iter().enumerate() {
+        let c = &cands[i];
+        match c.kind {
+            CandKind::Person if name_parts(c.name.text(text)).len() >= 2 => r.person(i, pos),
+            CandKind::Country(k) => r.country(i, k, pos),
+            CandKind::Org(_) | CandKind::Outlet(_) => r.org(i, pos),
+            _ => {}
+        }
+    }
+    for (pos, &i) in order.iter().enumerate() {
+        let c = &cands[i];
+        if matches!(c.kind, CandKind::Person | CandKind::Proper) && r.of_cand[i].is_none() {
+            r.single_name(i, pos);
+        }
+    }
+    r.appositives(&order);
+    // 2. Roles, anonymous sources, pronouns and conduits, in text order.
+    for (pos, &i) in order.iter().enumerate() {
+        if r.of_cand[i].is_some() {
+            if let Some(a) = r.of_cand[i] {
+                r.touch(a, i, pos);
+            }
+            continue;
+        }
+        let c = &cands[i];
+        match c.kind {
+            CandKind::Role => r.role(i, pos, &order),
+            CandKind::Anonymous => r.anonymous(i, pos),
+            CandKind::Pronoun(p) => r.pronoun(i, pos, p.gender, p.plural),
+            CandKind::Conduit => r.pronoun(i, pos, c.gender, c.plural),
+            CandKind::Common => r.common(i, pos),
+            _ => {}
+        }
+    }
+    Resolution {
+        actors: r.actors,
+        of_cand: r.of_cand,
+    }
+}
+
+impl Resolver<'_> {
+    fn text_of(&self, s: Span) -> String {
+        crate::text::reflow(s.text(self.text))
+    }
+
+    fn new_actor(&mut self, name: String, kind: ActorKind, i: usize, pos: usize) -> usize {
+        let c = &self.cands[i];
+        let role_text = c
+            .role
+            .map(|r| r.text(self.text).to_lowercase())
+            .unwrap_or_default();
+        self.actors.push(Built {
+            name,
+            kind,
+            role: c.role,
+            role_text,
+            country: c.country,
+            gender: c.gender,
+            given: Vec::new(),
+            mentions: 0,
+            last_subject: None,
+            last_seen: pos,
+            last_paragraph: c.paragraph,
+        });
+        self.actors.len() - 1
+    }
+
+    fn assign(&mut self, i: usize, a: usize, pos: usize) {
+        self.of_cand[i] = Some(a);
+        self.touch(a, i, pos);
+    }
+
+    fn touch(&mut self, a: usize, i: usize, pos: usize) {
+        let c = &self.cands[i];
+        let act = &mut self.actors[a];
+        act.mentions += 1;
+        act.last_seen = pos;
+        act.last_paragraph = c.paragraph;
+        if !c.after_prep && !c.in_quote {
+            act.last_subject = Some(pos);
+        }
+        if act.role.is_none() && c.role.is_some() && act.kind == ActorKind::Person {
+            act.role = c.role;
+            act.role_text = c
+                .role
+                .map(|r| r.text(self.text).to_lowercase())
+                .unwrap_or_default();
+        }
+        if act.gender == Gender::Unknown
+            && c.gender != Gender::Unknown
+            && !matches!(c.kind, CandKind::Pronoun(_))
+        {
+            act.gender = c.gender;
+        }
+        if act.country.is_none() {
+            act.country = c.country;
+        }
+        if act.kind == ActorKind::Person
+            && !act.role_text.is_empty()
+            && !self.with_role.contains(&a)
+        {
+            self.with_role.push(a);
+        }
+        if let Some(k) = self.recent.iter().position(|&x| x == a) {
+            self.recent.remove(k);
+        }
+        self.recent.push(a);
+        if self.recent.len() > RECENT {
+            self.recent.remove(0);
+        }
+    }
+
+    fn person(&mut self, i: usize, pos: usize) {
+        let c = &self.cands[i];
+        let name = self.text_of(c.name);
+        let parts = name_parts(&name);
+        let key = parts.join(" ");
+        if let Some(&a) = self.by_name.get(&key) {
+            self.assign(i, a, pos);
+            return;
+        }
+        if c.headline {
+            return;
+        }
+        let surname = parts.last().cloned().unwrap_or_default();
+        let given: Vec<String> = parts[..parts.len().saturating_sub(1)].to_vec();
+        // "Jane Doe" after "Doe" alone, or "J. Doe" after "Jane Doe".
+        let same = self.by_surname.get(&surname).and_then(|list| {
+            list.iter().rev().copied().find(|&a| {
+                let g = &self.actors[a].given;
+                g.is_empty() || compatible_given(g, &given)
+            })
+        });
+        let a = match same {
+            Some(a) => {
+                if self.actors[a].given.len() < given.len() {
+                    self.actors[a].given = given;
+                    self.actors[a].name = name.clone();
+                }
+                a
+            }
+            None => {
+                let a = self.new_actor(name.clone(), ActorKind::Person, i, pos);
+                self.actors[a].given = given;
+                self.by_surname.entry(surname).or_default().push(a);
+                a
+            }
+        };
+        self.by_name.insert(key, a);
+        self.assign(i, a, pos);
+    }
+
+    fn single_name(&mut self, i: usize, pos: usize) {
+        let c = &self.cands[i];
+        let name = self.text_of(c.name);
+        let parts = name_parts(&name);
+        let Some(surname) = parts.last().cloned() else {
+            return;
+        };
+        // A person known by this surname: the one mentioned most.
+        if let Some(list) = self.by_surname.get(&surname) {
+            let a = list
+                .iter()
+                .copied()
+                .max_by_key(|&a| (self.actors[a].mentions, self.actors[a].last_seen));
+            if let Some(a) = a {
+                self.assign(i, a, pos);
+                return;
+            }
+        }
+        if let Some(&a) = self.by_org.get(&norm(&name)) {
+            self.assign(i, a, pos);
+            return;
+        }
+        if c.headline {
+            return;
+        }
+        // A capitalised word that opens a sentence and is not a known name
+        // is usually an ordinary word ("Officials", "Negotiators").
+        if c.sentence_initial && c.kind == CandKind::Proper && !self.seen_mid_sentence(&name) {
+            return;
+        }
+        let located = c.after_prep && c.kind == CandKind::Proper;
+        if located {
+            return;
+        }
+        let kind = if c.kind == CandKind::Person || c.gender != Gender::Unknown {
+            ActorKind::Person
+        } else {
+            ActorKind::Organization
+        };
+        let a = self.new_actor(name.clone(), kind, i, pos);
+        if kind == ActorKind::Person {
+            self.by_surname.entry(surname).or_default().push(a);
+        } else {
+            self.by_org.insert(norm(&name), a);
+        }
+        self.assign(i, a, pos);
+    }
+
+    fn seen_mid_sentence(&self, name: &str) -> bool {
+        self.mid_sentence.contains(name)
+    }
+
+    fn country(&mut self, i: usize, k: usize, pos: usize) {
+        let a = match self.by_country.get(&k) {
+            Some(&a) => a,
+            None => {
+                let name = self.lex.countries.get(k).cloned().unwrap_or_default();
+                let a = self.new_actor(name, ActorKind::Country, i, pos);
+                self.actors[a].role = None;
+                self.actors[a].country = Some(k);
+                self.by_country.insert(k, a);
+                a
+            }
+        };
+        self.assign(i, a, pos);
+    }
+
+    fn org(&mut self, i: usize, pos: usize) {
+        let c = &self.cands[i];
+        let (key, name, group) = match c.kind {
+            CandKind::Org(Some(o)) | CandKind::Outlet(Some(o)) => {
+                let org = &self.lex.organizations[o];
+                (format!("#{o}"), org.name.clone(), org.group)
+            }
+            _ => {
+                let n = self.text_of(c.name);
+                let n = n
+                    .strip_prefix("the ")
+                    .or_else(|| n.strip_prefix("The "))
+                    .unwrap_or(&n)
+                    .to_string();
+                (norm(&n), n, false)
+            }
+        };
+        let a = match self.by_org.get(&key) {
+            Some(&a) => a,
+            None => {
+                let kind = if group {
+                    ActorKind::Group
+                } else {
+                    ActorKind::Organization
+                };
+                let a = self.new_actor(name.clone(), kind, i, pos);
+                self.actors[a].role = None;
+                self.by_org.insert(key, a);
+                self.by_org.insert(norm(&name), a);
+                a
+            }
+        };
+        self.assign(i, a, pos);
+    }
+
+    /// "IRAM, the Ankara-based Center for Iranian Studies": one actor;
+    /// "Grace Wanjiru, the Kenyan foreign minister": the role is hers.
+    fn appositives(&mut self, order: &[usize]) {
+        for w in order.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let (ca, cb) = (&self.cands[a], &self.cands[b]);
+            if ca.sentence != cb.sentence
+                || ca.paragraph != cb.paragraph
+                || ca.in_quote
+                || cb.in_quote
+            {
+                continue;
+            }
+            let between = self
+                .text
+                .get(ca.span.end as usize..cb.span.start as usize)
+                .unwrap_or("");
+            let between = between.trim();
+            let comma = between == "," || between == ", the";
+            let paren = between == "(";
+            if !(comma || paren) {
+                continue;
+            }
+            let (Some(x), yb) = (self.of_cand[a], self.of_cand[b]) else {
+                continue;
+            };
+            match (self.actors[x].kind, cb.kind) {
+                (ActorKind::Organization, CandKind::Org(_)) => {
+                    if let Some(y) = yb
+                        && y != x
+                        && self.actors[y].mentions == 1
+                    {
+                        // The expansion names the actor; the acronym stays a mention.
+                        let longer = if self.actors[y].name.len() > self.actors[x].name.len() {
+                            self.actors[y].name.clone()
+                        } else {
+                            self.actors[x].name.clone()
+                        };
+                        self.actors[x].name = longer;
+                        self.actors[x].mentions += 1;
+                        self.actors[y].mentions = 0;
+                        self.of_cand[b] = Some(x);
+                        let key = norm(&self.text_of(cb.name));
+                        self.by_org.insert(key, x);
+                    }
+                }
+                (ActorKind::Person, CandKind::Role | CandKind::Anonymous)
+                    if comma && yb.is_none() =>
+                {
+                    self.of_cand[b] = Some(x);
+                    self.actors[x].mentions += 1;
+                    if self.actors[x].role.is_none() {
+                        self.actors[x].role = cb.role;
+                        self.actors[x].role_text = cb
+                            .role
+                            .map(|r| r.text(self.text).to_lowercase())
+                            .unwrap_or_default();
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn role_matches(&self, a: usize, key: &str, country: Option<usize>) -> bool {
+        let act = &self.actors[a];
+        if act.kind != ActorKind::Person || act.role_text.is_empty() {
+            return false;
+        }
+        if let (Some(x), Some(y)) = (country, act.country)
+            && x != y
+        {
+            return false;
+        }
+        let has = |k: &str| {
+            act.role_text
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .collect::<Vec<_>>()
+                .windows(k.split(' ').count())
+                .any(|w| w.join(" ") == k)
+        };
+        if has(key) {
+            return true;
+        }
+        self.lex
+            .role_synonyms
+            .get(key)
+            .is_some_and(|syn| syn.iter().any(|s| has(s)))
+    }
+
+    fn role(&mut self, i: usize, pos: usize, order: &[usize]) {
+        let c = &self.cands[i];
+        let key = c.role_key.clone().unwrap_or_default();
+        let key = key.trim_start_matches("the ").to_string();
+        // The most recent person with this role, else the next one
+        // introduced with it ("Iran's top diplomat … Abbas Araghchi").
+        let before = self
+            .with_role
+            .iter()
+            .copied()
+            .filter(|&a| self.actors[a].last_seen <= pos && self.role_matches(a, &key, c.country))
+            .max_by_key(|&a| self.actors[a].last_seen);
+        let after = || {
+            order[pos + 1..].iter().take(LOOKAHEAD).find_map(|&j| {
+                let a = self.of_cand[j]?;
+                self.role_matches(a, &key, c.country).then_some(a)
+            })
+        };
+        match before.or_else(after) {
+            Some(a) => self.assign(i, a, pos),
+            None => {
+                if c.in_quote {
+                    return;
+                }
+                let name = self.text_of(c.span);
+                let norm_name = norm(&name);
+                let a = match self.by_org.get(&format!("role:{norm_name}")) {
+                    Some(&a) => a,
+                    None => {
+                        let a = self.new_actor(name, ActorKind::Person, i, pos);
+                        self.by_org.insert(format!("role:{norm_name}"), a);
+                        a
+                    }
+                };
+                self.assign(i, a, pos);
+            }
+        }
+    }
+
+    fn anonymous(&mut self, i: usize, pos: usize) {
+        let c = &self.cands[i];
+        // An unnamed official speaks for the government.
+        if let Some(k) = c.country {
+            let key = c.role_key.as_deref().unwrap_or("");
+            if matches!(
+                key,
+                "official"
+                    | "diplomat"
+                    | "source"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "spokesperson"
+                    | "negotiator"
+                    | "envoy"
+                    | "minister"
+            ) {
+                self.country(i, k, pos);
+                return;
+            }
+        }
+        if c.in_quote {
+            return;
+        }
+        let name = self.text_of(c.span);
+        let a = self.new_actor(name, ActorKind::Person, i, pos);
+        self.assign(i, a, pos);
+    }
+
+    /// A pronoun (or "his office"): the latest compatible actor that was a
+    /// subject, within the last few paragraphs.
+    fn pronoun(&mut self, i: usize, pos: usize, gender: Gender, plural: bool) {
+        let c = &self.cands[i];
+        let person_like = !plural;
+        let best = self
+            .recent
+            .iter()
+            .copied()
+            .filter(|&a| {
+                let act = &self.actors[a];
+                if act.mentions == 0 || act.last_seen >= pos {
+                    return false;
+                }
+                if c.paragraph.saturating_sub(act.last_paragraph) > 3 {
+                    return false;
+                }
+                if person_like {
+                    act.kind == ActorKind::Person
+                        && (gender == Gender::Unknown
+                            || act.gender == Gender::Unknown
+                            || act.gender == gender)
+                } else {
+                    act.kind != ActorKind::Person || act.name.ends_with('s')
+                }
+            })
+            .max_by_key(|&a| {
+                let act = &self.actors[a];
+                (
+                    act.last_subject
+                        .unwrap_or(0)
+                        .max(act.last_seen.saturating_sub(2)),
+                    act.last_seen,
+                )
+            });
+        if let Some(a) = best {
+            if self.actors[a].gender == Gender::Unknown && gender != Gender::Unknown {
+                self.actors[a].gender = gender;
+            }
+            self.assign(i, a, pos);
+        }
+    }
+
+    fn common(&mut self, i: usize, pos: usize) {
+        let c = &self.cands[i];
+        let name = self.text_of(c.span);
+        let lower = name.to_lowercase();
+        if lower == "it" || lower == "they" {
+            let plural = lower == "they";
+            let best = self
+                .recent
+                .iter()
+                .copied()
+                .filter(|&a| {
+                    let act = &self.actors[a];
+                    act.mentions > 0
+                        && act.last_seen < pos
+                        && (plural || act.kind != ActorKind::Person)
+                })
+                .max_by_key(|&a| self.actors[a].last_seen);
+            if let Some(a) = best {
+                self.assign(i, a, pos);
+                return;
+            }
+        }
+        let key = format!("common:{}", norm(lower.trim_start_matches("the ")));
+        let a = match self.by_org.get(&key) {
+            Some(&a) => a,
+            None => {
+                let head = self.text_of(c.name).to_lowercase();
+                let kind = if Lexicon::has(&self.lex.anonymous, &head)
+                    || self.lex.pronouns.contains_key(&lower)
+                {
+                    ActorKind::Person
+                } else {
+                    ActorKind::Organization
+                };
+                let a = self.new_actor(name, kind, i, pos);
+                self.by_org.insert(key, a);
+                a
+            }
+        };
+        self.assign(i, a, pos);
+    }
+}
+
+fn compatible_given(known: &[String], new: &[String]) -> bool {
+    if new.is_empty() {
+        return true;
+    }
+    // Same first given name, or one is the other's initial.
+    let (a, b) = (&known[0], &new[0]);
+    a == b
+        || (a.len() == 1 && b.starts_with(a.as_str()))
+        || (b.len() == 1 && a.starts_with(b.as_str()))
+}

@@ -1,0 +1,674 @@
+//! Who said each quote: a sieve of deterministic passes, most precise
+//! first, each filling only what earlier passes left open (the shape of
+//! the quote-attribution sieve of Muzny et al., 2017):
+//!
+//! 1. labels and adjacent attributions: `NAME: "…"`, `"…," X said`,
+//!    `"…," said X`, `"…" — X`, `"…," according to X`;
+//! 2. the cue's subject earlier in the same sentence: `X said "…"`,
+//!    `X told Y: "…"`, `X, the minister, said … "…"`, `…, accusing Y of "…"`;
+//! 3. (in `resolve`) quotes with no cue take the speaker of the paragraph's
+//!    attributed quote, or of the quote they continue from the previous
+//!    paragraph;
+//! 4. (in `resolve`) otherwise the last speaker, at low confidence, for a
+//!    quote that opens a paragraph right after an attributed one.
+//!
+//! This module does passes 1–2 per paragraph over tokens; it points at a
+//! mention candidate. Which actor that candidate is, is decided later.
+
+use std::ops::Range;
+
+use super::mentions::{Cand, CandKind, Ctx};
+use super::quotes::Found;
+use super::tokens::Kind;
+use super::{Quote, Speaker};
+use crate::lexicon::{Gender, Lexicon};
+use crate::span::Span;
+
+/// One quote's attribution as far as its own paragraph tells.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Frame {
+    /// Index of the speaking candidate (global).
+    pub who: Option<usize>,
+    pub cue: Option<Span>,
+    pub via: Option<Span>,
+    pub confidence: f32,
+}
+
+/// A quote as the attribution sees it within its paragraph.
+pub(crate) struct QuoteToks {
+    /// Global quote index.
+    pub index: usize,
+    pub open: usize,
+    /// The closing mark's token; `None` when the quote runs to the end.
+    pub close: Option<usize>,
+}
+
+/// Words that may stand between a speaker and its cue: "Haddad also said",
+/// "he later told", "Trump on Friday said".
+fn skippable(ctx: &Ctx, i: usize) -> bool {
+    let t = ctx.tokens[i];
+    if t.kind == Kind::Number {
+        return true;
+    }
+    let Some(w) = ctx.word(i) else { return false };
+    let lower = w.to_lowercase();
+    (lower.ends_with("ly") && lower.len() > 4 && !ctx.lex.speech.contains_key(&lower))
+        || matches!(
+            lower.as_str(),
+            "also"
+                | "then"
+                | "later"
+                | "again"
+                | "once"
+                | "earlier"
+                | "further"
+                | "has"
+                | "had"
+                | "have"
+                | "would"
+                | "will"
+                | "did"
+                | "does"
+                | "do"
+                | "just"
+                | "even"
+                | "still"
+                | "already"
+                | "on"
+                | "last"
+                | "this"
+                | "late"
+                | "early"
+                | "today"
+                | "yesterday"
+                | "tonight"
+                | "meanwhile"
+                | "however"
+                | "too"
+        )
+        || Lexicon::has(&ctx.lex.calendar, w.trim_end_matches('.'))
+}
+
+fn is_cue(ctx: &Ctx, i: usize) -> bool {
+    ctx.word(i)
+        .is_some_and(|w| ctx.lex.speech_base(w).is_some())
+        && !ctx.in_quote[i]
+}
+
+fn is_ing(ctx: &Ctx, i: usize) -> bool {
+    ctx.word(i).is_some_and(|w| w.ends_with("ing"))
+}
+
+fn is_dash(s: &str) -> bool {
+    matches!(s, "—" | "―" | "–" | "-" | "--")
+}
+
+/// Attributes the quotes of one paragraph (passes 1 and 2).
+///
+/// `sentences` are the paragraph's sentences as token ranges; `cands` is
+/// the document's candidate list, of which `para_cands` belong to this
+/// paragraph. New candidates (a common noun phrase that speaks, "it") are
+/// appended to `cands`.
+pub(crate) fn attribute_paragraph(
+    ctx: &Ctx,
+    sentences: &[Range<usize>],
+    quotes: &[QuoteToks],
+    cands: &mut Vec<Cand>,
+    para_cands: Range<usize>,
+) -> Vec<Frame> {
+    let sentence_of = |tok: usize| sentences.iter().position(|s| s.contains(&tok)).unwrap_or(0);
+    let mut frames = Vec::with_capacity(quotes.len());
+    for q in quotes {
+        let mut frame = Frame::default();
+        let open_sent = sentence_of(q.open);
+        // A label inside the quote: `"PENCE: Well, …`.
+        if let Some(c) = label_inside(ctx, q, cands, para_cands.clone()) {
+            frame = Frame {
+                who: Some(c),
+                cue: Some(ctx.tokens[cands[c].tokens.end].span),
+                via: None,
+                confidence: 0.9,
+            };
+        }
+        // Pass 1: right after the closing mark.
+        if frame.who.is_none()
+            && let Some(close) = q.close
+        {
+            let s = sentences[sentence_of(close)].clone();
+            frame = after_close(ctx, close, s, cands, para_cands.clone()).unwrap_or_default();
+        }
+        // Pass 1: a label right before the opening mark: `Trump: "…"`.
+        if frame.who.is_none()
+            && q.open >= 2
+            && ctx.tok(q.open - 1) == Some(":")
+            && let Some(c) = cand_ending_at(cands, para_cands.clone(), q.open - 1)
+            && matches!(cands[c].kind, CandKind::Person | CandKind::Proper)
+        {
+            frame = Frame {
+                who: Some(c),
+                cue: Some(ctx.tokens[q.open - 1].span),
+                via: None,
+                confidence: 0.85,
+            };
+        }
+        // Pass 2: a cue earlier in the sentence.
+        if frame.who.is_none() {
+            let s = sentences[open_sent].clone();
+            frame = before_open(ctx, q.open, s, cands, para_cands.clone()).unwrap_or_default();
+        }
+        // "his office said": the principal speaks, via the office.
+        if let Some(w) = frame.who
+            && cands[w].kind == CandKind::Conduit
+        {
+            frame.via = Some(cands[w].span);
+        }
+        frames.push(frame);
+    }
+    frames
+}
+
+/// The candidate whose last token is `tok - 1`.
+fn cand_ending_at(cands: &[Cand], range: Range<usize>, tok: usize) -> Option<usize> {
+    range.into_iter().find(|&c| cands[c].tokens.end == tok)
+}
+
+fn cand_starting_at(cands: &[Cand], range: Range<usize>, tok: usize) -> Option<usize> {
+    range
+        .into_iter()
+        .find(|&c| cands[c].tokens.start == tok && !cands[c].in_quote)
+}
+
+fn label_inside(ctx: &Ctx, q: &QuoteToks, cands: &[Cand], range: Range<usize>) -> Option<usize> {
+    let c = cand_starting_at_any(cands, range, q.open + 1)?;
+    let cand = &cands[c];
+    let colon = ctx.tok(cand.tokens.end)?;
+    let upper = cand
+        .name
+        .text(ctx.text)
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    (colon == ":" && upper && cand.tokens.len() <= 3).then_some(c)
+}
+
+fn cand_starting_at_any(cands: &[Cand], range: Range<usize>, tok: usize) -> Option<usize> {
+    range.into_iter().find(|&c| cands[c].tokens.start == tok)
+}
+
+/// Pass 1: `"…," X said`, `"…," said X`, `"…" — X`, `"…," according to X`.
+fn after_close(
+    ctx: &Ctx,
+    close: usize,
+    sent: Range<usize>,
+    cands: &mut Vec<Cand>,
+    para: Range<usize>,
+) -> Option<Frame> {
+    let mut j = close + 1;
+    // Punctuation between the mark and the attribution.
+    while j < sent.end && matches!(ctx.tok(j), Some("," | ";")) {
+        j += 1;
+    }
+    if j >= sent.end.max(close + 1) && j >= ctx.tokens.len() {
+        return None;
+    }
+    // "— Sonya Herridge": a dash and a name.
+    if ctx.tok(j).is_some_and(is_dash)
+        && let Some(c) = cand_starting_at(cands, para.clone(), j + 1)
+        && matches!(
+            cands[c].kind,
+            CandKind::Person | CandKind::Proper | CandKind::Org(_) | CandKind::Outlet(_)
+        )
+    {
+        return Some(Frame {
+            who: Some(c),
+            cue: Some(ctx.tokens[j].span),
+            via: None,
+            confidence: 0.8,
+        });
+    }
+    // "according to X".
+    if let Some((len, _)) = ctx.lex.according_to.longest(|k| ctx.word(j + k))
+        && let Some(c) = cand_starting_at(cands, para.clone(), j + len)
+    {
+        return Some(Frame {
+            who: Some(c),
+            cue: Some(Span::new(
+                ctx.tokens[j].span.start as usize,
+                ctx.tokens[j + len - 1].span.end as usize,
+            )),
+            via: None,
+            confidence: 0.9,
+        });
+    }
+    // The first cue within a short window, not inside another quote.
+    let limit = sent.end.min(j + 14);
+    let mut v = j;
+    while v < limit {
+        if ctx.in_quote[v] || ctx.tokens[v].kind == Kind::Quote {
+            return None;
+        }
+        if is_cue(ctx, v) && !is_ing(ctx, v) {
+            break;
+        }
+        v += 1;
+    }
+    if v >= limit {
+        return None;
+    }
+    let cue = Some(ctx.tokens[v].span);
+    // `"…," X said`: the first subject-like candidate between mark and cue.
+    if v > j {
+        let between = para.clone().find(|&c| {
+            let cd = &cands[c];
+            cd.tokens.start >= j && cd.tokens.end <= v && !cd.after_prep && !cd.in_quote
+        });
+        if let Some(c) = between {
+            // Only adverbs, appositives or a parenthesis may follow the subject.
+            return Some(Frame {
+                who: Some(c),
+                cue,
+                via: None,
+                confidence: 0.95,
+            });
+        }
+        // A pronoun or noun phrase the candidate finder skipped ("it said").
+        if let Some(c) = common_subject(ctx, j, v, cands) {
+            return Some(Frame {
+                who: Some(c),
+                cue,
+                via: None,
+                confidence: 0.85,
+            });
+        }
+        return None;
+    }
+    // `"…," said X`: the candidate right after the cue.
+    let mut k = v + 1;
+    while k < sent.end && skippable(ctx, k) {
+        k += 1;
+    }
+    let c = cand_starting_at(cands, para.clone(), k)
+        .or_else(|| common_after(ctx, k, sent.end, cands))?;
+    Some(Frame {
+        who: Some(c),
+        cue,
+        via: None,
+        confidence: 0.95,
+    })
+}
+
+/// Pass 2: the nearest cue before the opening mark in the same sentence,
+/// and its subject.
+fn before_open(
+    ctx: &Ctx,
+    open: usize,
+    sent: Range<usize>,
+    cands: &mut Vec<Cand>,
+    para: Range<usize>,
+) -> Option<Frame> {
+    let mut v = open;
+    let cue_at = loop {
+        if v <= sent.start {
+            return None;
+        }
+        v -= 1;
+        if ctx.in_quote[v] {
+            continue;
+        }
+        if is_cue(ctx, v) {
+            break v;
+        }
+        // "according to X, …": the speaker follows the cue phrase.
+        if let Some((len, _)) = ctx.lex.according_to.longest(|k| ctx.word(v + k))
+            && v + len < open
+            && let Some(c) = cand_starting_at(cands, para.clone(), v + len)
+        {
+            return Some(Frame {
+                who: Some(c),
+                cue: Some(Span::new(
+                    ctx.tokens[v].span.start as usize,
+                    ctx.tokens[v + len - 1].span.end as usize,
+                )),
+                via: None,
+                confidence: 0.85,
+            });
+        }
+    };
+    let cue = Some(ctx.tokens[cue_at].span);
+    let frame = |c: usize, confidence: f32| Frame {
+        who: Some(c),
+        cue,
+        via: None,
+        confidence,
+    };
+    // The word right before the cue, past adverbs and auxiliaries.
+    let mut j = cue_at;
+    while j > sent.start && skippable(ctx, j - 1) {
+        j -= 1;
+    }
+    if j > sent.start {
+        let prev = j - 1;
+        let pw = ctx.tok(prev).unwrap_or("");
+        // "Erdogan, who told …": the relative pronoun's antecedent.
+        if matches!(pw.to_lowercase().as_str(), "who" | "which") {
+            let mut a = prev;
+            if a > sent.start && ctx.tok(a - 1) == Some(",") {
+                a -= 1;
+            }
+            if let Some(c) = cand_ending_at(cands, para.clone(), a) {
+                return Some(frame(c, 0.85));
+            }
+        }
+        if let Some(c) = cand_ending_at(cands, para.clone(), j).filter(|&c| !cands[c].in_quote) {
+            let cd = &cands[c];
+            // "the protests … blamed on Washington, accusing": an object is
+            // not the subject; fall through to the sentence's subject.
+            if !cd.after_prep {
+                return Some(frame(c, 0.9));
+            }
+        }
+        // ", accusing …", ", adding …", "and urged …", or an appositive
+        // ("Afacan, director of IRAM, told …"): the clause's first subject.
+        let participle = pw == "," && is_ing(ctx, cue_at);
+        let coordinated = matches!(pw.to_lowercase().as_str(), "and" | "but") || participle;
+        if pw == "," || coordinated || pw == ")" {
+            let seg_start = segment_start(ctx, cue_at, sent.start);
+            let first = para.clone().find(|&c| {
+                let cd = &cands[c];
+                cd.tokens.start >= seg_start
+                    && cd.tokens.end <= cue_at
+                    && !cd.after_prep
+                    && !cd.in_quote
+                    && is_subject_kind(cd)
+            });
+            if let Some(c) = first {
+                return Some(frame(c, if coordinated { 0.75 } else { 0.85 }));
+            }
+            return None;
+        }
+        // "Police say …", "the party's bylaws state …": a noun phrase the
+        // candidate finder left out.
+        if let Some(c) = common_subject(ctx, segment_start(ctx, cue_at, sent.start), j, cands) {
+            return Some(frame(c, 0.7));
+        }
+    }
+    None
+}
+
+fn is_subject_kind(cd: &Cand) -> bool {
+    !matches!(cd.kind, CandKind::Pronoun(p) if p.person != 3)
+}
+
+/// Where the clause holding token `at` starts: after the last closing
+/// quote, semicolon or colon before it, else the sentence start.
+fn segment_start(ctx: &Ctx, at: usize, start: usize) -> usize {
+    let mut k = at;
+    while k > start {
+        k -= 1;
+        let t = ctx.tokens[k];
+        if ctx.in_quote[k] || t.kind == Kind::Quote || matches!(t.text(ctx.text), ";" | ":") {
+            return k + 1;
+        }
+    }
+    start
+}
+
+/// A noun phrase ending right before token `end` (exclusive) and starting
+/// at or after `from`, made a candidate: "Police", "the poll", "it".
+fn common_subject(ctx: &Ctx, from: usize, end: usize, cands: &mut Vec<Cand>) -> Option<usize> {
+    if end == 0 || end <= from {
+        return None;
+    }
+    let last = end - 1;
+    let w = ctx.word(last)?;
+    let lower = w.to_lowercase();
+    if matches!(lower.as_str(), "it" | "they" | "we" | "i" | "she" | "he") {
+        return Some(push_common(ctx, last..end, cands));
+    }
+    if ctx.is_function(last) || ctx.lex.speech_base(w).is_some() {
+        return None;
+    }
+    let mut k = last;
+    while k > from && end - k < 5 {
+        let p = k - 1;
+        match ctx.tokens[p].kind {
+            Kind::Possessive => k = p,
+            Kind::Word => {
+                let pw = ctx.word(p).unwrap_or("");
+                let pl = pw.to_lowercase();
+                if matches!(
+                    pl.as_str(),
+                    "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this" | "that"
+                ) {
+                    k = p;
+                    break;
+                }
+                if ctx.is_function(p) || ctx.lex.speech_base(pw).is_some() {
+                    break;
+                }
+                k = p;
+            }
+            _ => break,
+        }
+    }
+    if k > from && ctx.is_preposition(k - 1) {
+        return None;
+    }
+    Some(push_common(ctx, k..end, cands))
+}
+
+/// The noun phrase right after an inverted cue: `said the minister`.
+fn common_after(ctx: &Ctx, k: usize, end: usize, cands: &mut Vec<Cand>) -> Option<usize> {
+    let w = ctx.word(k)?;
+    let lower = w.to_lowercase();
+    if matches!(lower.as_str(), "he" | "she" | "they" | "it" | "we" | "i") {
+        return Some(push_common(ctx, k..k + 1, cands));
+    }
+    if !matches!(lower.as_str(), "the" | "a" | "an" | "one") {
+        return None;
+    }
+    let mut e = k + 1;
+    while e < end && e - k < 6 {
+        match ctx.word(e) {
+            Some(x) if !ctx.is_function(e) && !x.is_empty() => e += 1,
+            _ => break,
+        }
+    }
+    (e > k + 1).then(|| push_common(ctx, k..e, cands))
+}
+
+fn push_common(ctx: &Ctx, r: Range<usize>, cands: &mut Vec<Cand>) -> usize {
+    let span = Span::new(
+        ctx.tokens[r.start].span.start as usize,
+        ctx.tokens[r.end - 1].span.end as usize,
+    );
+    let head = ctx.tokens[r.end - 1].span;
+    let pronoun = if r.len() == 1 {
+        ctx.pronoun(r.start)
+    } else {
+        None
+    };
+    // The caller sets the sentence and paragraph of new candidates.
+    let (sentence, paragraph) = (0, 0);
+    cands.push(Cand {
+        span,
+        name: head,
+        kind: match pronoun {
+            Some(p) => CandKind::Pronoun(p),
+            None => CandKind::Common,
+        },
+        role: None,
+        role_key: None,
+        country: None,
+        gender: pronoun.map_or(Gender::Unknown, |p| p.gender),
+        plural: pronoun.is_some_and(|p| p.plural),
+        after_prep: false,
+        in_quote: false,
+        headline: false,
+        sentence_initial: false,
+        sentence,
+        paragraph,
+        tokens: r,
+    });
+    cands.len() - 1
+}
+
+/// Passes 3 and 4 over the whole document, then which quotes are speech.
+///
+/// `frames` hold passes 1–2; `of_cand` maps candidates to actors (every
+/// candidate a frame points at has one); `headline(b)` says whether block
+/// `b` is a title or heading; `block_start(b)` is where block `b` begins.
+pub(crate) fn resolve(
+    text: &str,
+    found: &[Found],
+    frames: &[Frame],
+    cands: &[Cand],
+    of_cand: &[Option<usize>],
+    headline: impl Fn(usize) -> bool,
+    block_start: impl Fn(usize) -> u32,
+) -> Vec<Quote> {
+    let mut speakers: Vec<Option<Speaker>> = frames
+        .iter()
+        .map(|f| {
+            let who = f.who?;
+            Some(Speaker {
+                actor: of_cand[who]?,
+                mention: Some(cands[who].span),
+                cue: f.cue,
+                via: f.via,
+                confidence: f.confidence,
+            })
+        })
+        .collect();
+    let inherit = |s: &Speaker, confidence: f32| Speaker {
+        confidence: confidence.min(s.confidence),
+        ..s.clone()
+    };
+    // Pass 3: continuations and the paragraph's other quotes.
+    for q in 0..found.len() {
+        if speakers[q].is_some() || found[q].single {
+            continue;
+        }
+        if found[q].continues
+            && q > 0
+            && let Some(prev) = speakers[q - 1].clone()
+        {
+            speakers[q] = Some(inherit(&prev, 0.8));
+            continue;
+        }
+        let b = found[q].paragraph;
+        let same_block = |k: &usize| found[*k].paragraph == b && !found[*k].single;
+        let before = (0..q)
+            .rev()
+            .take_while(|k| found[*k].paragraph == b)
+            .filter(same_block)
+            .find_map(|k| speakers[k].clone());
+        let after = || {
+            (q + 1..found.len())
+                .take_while(|k| found[*k].paragraph == b)
+                .filter(same_block)
+                .find_map(|k| speakers[k].clone())
+        };
+        if let Some(s) = before {
+            speakers[q] = Some(inherit(&s, 0.8));
+        } else if let Some(s) = after() {
+            speakers[q] = Some(inherit(&s, 0.7));
+        }
+    }
+    // Pass 4: a quote that opens a paragraph right after an attributed one.
+    for q in 0..found.len() {
+        if speakers[q].is_some() || found[q].single || headline(found[q].paragraph) {
+            continue;
+        }
+        let b = found[q].paragraph;
+        if b == 0 || found[q].open.start != block_start(b) {
+            continue;
+        }
+        let prev = (0..q)
+            .rev()
+            .take_while(|k| found[*k].paragraph + 1 >= b)
+            .find(|k| found[*k].paragraph == b - 1 && !found[*k].single);
+        if let Some(k) = prev
+            && let Some(s) = speakers[k].clone()
+        {
+            speakers[q] = Some(inherit(&s, 0.45));
+        }
+    }
+    found
+        .iter()
+        .zip(speakers)
+        .map(|(f, speaker)| {
+            let strong = speaker.as_ref().is_some_and(|s| s.confidence >= 0.85);
+            let speech = if headline(f.paragraph) || f.single {
+                strong
+            } else {
+                speaker.is_some() || !looks_like_a_name(text, f)
+            };
+            Quote {
+                span: f.span,
+                speech,
+                speaker: if speech { speaker } else { None },
+            }
+        })
+        .collect()
+}
+
+/// Titles of works, shows and nicknames: "Fox News Sunday", Robert C.
+/// "Bobby" Scott, a film called "13th".
+fn looks_like_a_name(text: &str, f: &Found) -> bool {
+    let inner = f
+        .span
+        .text(text)
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.'));
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    if words.is_empty() || words.len() > 8 {
+        return false;
+    }
+    let small = |w: &str| {
+        matches!(
+            w,
+            "of" | "the" | "and" | "in" | "a" | "an" | "on" | "for" | "to" | "with" | "at"
+        )
+    };
+    let capital = |w: &str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let title_case = words.iter().all(|w| capital(w) || small(w)) && capital(words[0]);
+    let before: String = text[..f.open.start as usize]
+        .chars()
+        .rev()
+        .take(24)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let after = text
+        .get(f.close.map_or(f.span.end, |c| c.end) as usize..)
+        .unwrap_or("");
+    let named = [
+        "titled",
+        "entitled",
+        "called",
+        "dubbed",
+        "named",
+        "nicknamed",
+        "headlined",
+        "so-called",
+        "known as",
+        "the word",
+        "the phrase",
+        "the term",
+    ]
+    .iter()
+    .any(|w| before.trim_end().to_lowercase().ends_with(w));
+    // Between a first name and a surname: a nickname.
+    let prev_word = before.split_whitespace().next_back().unwrap_or("");
+    let next_word = after.split_whitespace().next().unwrap_or("");
+    let nickname = words.len() <= 2
+        && capital(prev_word)
+        && capital(next_word)
+        && !prev_word.ends_with(['.', ',', ':']);
+    named || nickname || (title_case && words.len() >= 2)
+}

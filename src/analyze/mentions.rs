@@ -1,0 +1,659 @@
+//! Mention candidates in one sentence: names (with the title or role given
+//! before them), places that stand for countries, organisations and
+//! outlets, role descriptions ("the minister", "Iran's top diplomat"),
+//! anonymous sources ("a Turkish diplomat"), conduits ("his office") and
+//! third-person pronouns. Which actor each one is, is decided later
+//! (`actors`), over the whole document.
+
+use std::ops::Range;
+
+use super::tokens::{Kind, Token};
+use crate::lexicon::{Gender, Lexicon, PlaceRole, Pronoun};
+use crate::span::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum CandKind {
+    Person,
+    /// A proper name of unknown kind (one capitalised word, not in a lexicon).
+    Proper,
+    Org(Option<usize>),
+    Outlet(Option<usize>),
+    Country(usize),
+    /// Refers back (or forward) to the person introduced with this role.
+    Role,
+    /// One unnamed source ("a Turkish diplomat"), or unnamed officials.
+    Anonymous,
+    Pronoun(Pronoun),
+    /// Speaks for the principal named by its possessive ("his office").
+    Conduit,
+    /// Another noun phrase that speaks ("Police", "the poll", "it").
+    Common,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Cand {
+    /// The whole mention ("Iranian Foreign Minister Abbas Araghchi").
+    pub span: Span,
+    /// The name or head ("Abbas Araghchi", "diplomat", "he").
+    pub name: Span,
+    pub kind: CandKind,
+    /// The title or role given with the name ("Iranian Foreign Minister").
+    pub role: Option<Span>,
+    /// Lower-case role head used for linking ("foreign minister").
+    pub role_key: Option<String>,
+    /// The country the mention is affiliated with ("Iranian", "Iran's").
+    pub country: Option<usize>,
+    pub gender: Gender,
+    pub plural: bool,
+    /// Right after a preposition: not a grammatical subject.
+    pub after_prep: bool,
+    pub in_quote: bool,
+    /// In the headline: joins actors the body introduces, founds none.
+    pub headline: bool,
+    pub sentence_initial: bool,
+    pub sentence: usize,
+    pub paragraph: usize,
+    /// Index of the first token (within the paragraph) and one past the last.
+    pub tokens: Range<usize>,
+}
+
+/// What the mention finder needs to know about a paragraph's tokens.
+pub(crate) struct Ctx<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub in_quote: &'a [bool],
+    pub lex: &'a Lexicon,
+}
+
+impl Ctx<'_> {
+    pub fn word(&self, i: usize) -> Option<&str> {
+        let t = self.tokens.get(i)?;
+        (t.kind == Kind::Word).then(|| t.text(self.text))
+    }
+
+    pub fn tok(&self, i: usize) -> Option<&str> {
+        self.tokens.get(i).map(|t| t.text(self.text))
+    }
+
+    fn lower_is(&self, i: usize, set: &std::collections::HashSet<String>) -> bool {
+        self.word(i).is_some_and(|w| Lexicon::has(set, w))
+    }
+
+    pub fn is_function(&self, i: usize) -> bool {
+        self.lower_is(i, &self.lex.function_words)
+    }
+
+    pub fn is_preposition(&self, i: usize) -> bool {
+        self.lower_is(i, &self.lex.prepositions)
+    }
+
+    fn capitalized(&self, i: usize) -> bool {
+        self.word(i)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+    }
+
+    fn all_caps(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            letters >= 2
+                && w.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+        })
+    }
+
+    fn span(&self, r: Range<usize>) -> Span {
+        Span::new(
+            self.tokens[r.start].span.start as usize,
+            self.tokens[r.end - 1].span.end as usize,
+        )
+    }
+
+    /// The longest phrase from a lexicon at token `i`, over word tokens and
+    /// possessives.
+    fn phrase_at<'p, T: Clone>(
+        &self,
+        phrases: &'p crate::lexicon::Phrases<T>,
+        i: usize,
+        end: usize,
+    ) -> Option<(usize, &'p T)> {
+        phrases.longest(|k| {
+            let j = i + k;
+            if j >= end {
+                return None;
+            }
+            let t = self.tokens[j];
+            matches!(t.kind, Kind::Word | Kind::Possessive | Kind::Number)
+                .then(|| t.text(self.text))
+        })
+    }
+
+    pub fn pronoun(&self, i: usize) -> Option<Pronoun> {
+        let w = self.word(i)?;
+        if w.len() > 7 {
+            return None;
+        }
+        let lower = w.to_lowercase();
+        self.lex.pronouns.get(&lower).copied()
+    }
+}
+
+/// Name-chain connectors: "Center for Iranian Studies", "Secretary of
+/// State", "Osama bin Laden", "Ursula von der Leyen".
+const CONNECTORS: &[&str] = &[
+    "of", "for", "on", "de", "del", "la", "le", "van", "von", "der", "den", "da", "dos", "du",
+    "di", "bin", "ibn", "al", "el", "y",
+];
+
+/// Finds the mention candidates of one sentence (token range `range`).
+pub(crate) fn find(
+    ctx: &Ctx,
+    range: Range<usize>,
+    sentence: usize,
+    paragraph: usize,
+    out: &mut Vec<Cand>,
+) {
+    let first_new = out.len();
+    let chains = name_chains(ctx, range.clone());
+    let mut consumed = vec![false; range.len()];
+    let rel = |i: usize| i - range.start;
+
+    // Names first: they claim the title and role words before them.
+    for chain in chains.iter().rev() {
+        if consumed[rel(chain.start)] {
+            continue;
+        }
+        if let Some(c) = classify_chain(ctx, chain.clone(), range.clone(), sentence, paragraph) {
+            for i in c.tokens.clone() {
+                consumed[rel(i)] = true;
+            }
+            out.push(c);
+        }
+    }
+    // Role descriptions, anonymous sources, conduits, and pronouns.
+    let mut i = range.start;
+    while i < range.end {
+        if consumed[rel(i)] || ctx.tokens[i].kind != Kind::Word {
+            i += 1;
+            continue;
+        }
+        if let Some(p) = ctx.pronoun(i)
+            && p.person == 3
+            && !ctx.in_quote[i]
+            && !matches!(ctx.word(i), Some("it" | "its" | "It" | "Its"))
+        {
+            // "his office", "her spokesman": a conduit for the principal.
+            if let Some(c) = conduit_after(ctx, i, range.end, sentence, paragraph) {
+                for k in c.tokens.clone() {
+                    consumed[rel(k)] = true;
+                }
+                i = c.tokens.end;
+                out.push(c);
+                continue;
+            }
+            let w = ctx.word(i).unwrap_or_default().to_lowercase();
+            // "her" is both object and possessive; both refer to a person.
+            out.push(Cand {
+                span: ctx.tokens[i].span,
+                name: ctx.tokens[i].span,
+                kind: CandKind::Pronoun(p),
+                role: None,
+                role_key: None,
+                country: None,
+                gender: p.gender,
+                plural: p.plural,
+                after_prep: i > range.start && ctx.is_preposition(i - 1),
+                in_quote: false,
+                headline: false,
+                sentence_initial: i == range.start,
+                sentence,
+                paragraph,
+                tokens: i..i + 1,
+            });
+            let _ = w;
+            i += 1;
+            continue;
+        }
+        if let Some(c) = role_description(ctx, i, range.clone(), &consumed, sentence, paragraph) {
+            for k in c.tokens.clone() {
+                consumed[rel(k)] = true;
+            }
+            i = c.tokens.end;
+            out.push(c);
+            continue;
+        }
+        i += 1;
+    }
+    out[first_new..].sort_by_key(|c| c.span.start);
+}
+
+/// Maximal runs of capitalised words (with connectors inside), in order.
+fn name_chains(ctx: &Ctx, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut chains = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        if !starts_name(ctx, i, range.start) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < range.end {
+            if continues_name(ctx, j) {
+                j += 1;
+                continue;
+            }
+            let connector = ctx.word(j).is_some_and(|w| CONNECTORS.contains(&w));
+            let next_is_name = j + 1 < range.end && continues_name(ctx, j + 1);
+            if connector && next_is_name && ctx.in_quote[j] == ctx.in_quote[i] {
+                j += 2;
+                continue;
+            }
+            break;
+        }
+        chains.push(i..j);
+        i = j;
+    }
+    chains
+}
+
+fn starts_name(ctx: &Ctx, i: usize, _sentence_start: usize) -> bool {
+    let Some(w) = ctx.word(i) else { return false };
+    if !w.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    if Lexicon::has(&ctx.lex.calendar, w.trim_end_matches('.')) {
+        return false;
+    }
+    // "The", "But", "He": capitalised function words start no name, but an
+    // acronym that happens to spell one ("IS", "US") does.
+    if ctx.is_function(i) && !(ctx.all_caps(i) && ctx.lex.places.contains_word(w)) {
+        return false;
+    }
+    true
+}
+
+fn continues_name(ctx: &Ctx, j: usize) -> bool {
+    let Some(w) = ctx.word(j) else { return false };
+    w.chars().next().is_some_and(char::is_uppercase)
+        && !Lexicon::has(&ctx.lex.calendar, w.trim_end_matches('.'))
+        && !(ctx.is_function(j) && !ctx.all_caps(j))
+}
+
+/// Splits a name chain into role (title) and name, extends the role over
+/// lower-case role words before it ("presidential nominee"), and decides
+/// what kind of mention it is.
+fn classify_chain(
+    ctx: &Ctx,
+    chain: Range<usize>,
+    sent: Range<usize>,
+    sentence: usize,
+    paragraph: usize,
+) -> Option<Cand> {
+    let lex = ctx.lex;
+    let end = chain.end;
+    // The title that ends last (ties: the longest) inside the chain.
+    let mut title: Option<Range<usize>> = None;
+    for k in chain.clone() {
+        if let Some((len, _)) = ctx.phrase_at(&lex.titles, k, end) {
+            let r = k..k + len;
+            if title.as_ref().is_none_or(|t| r.end > t.end) {
+                title = Some(r);
+            }
+        }
+    }
+    let mut name_start = title.as_ref().map_or(chain.start, |t| t.end);
+    // A chain that is a place or an organisation as a whole is not split
+    // at a "title" inside it ("Bank of England", "Secretary of State" alone).
+    if name_start < end
+        && let Some((len, _)) = ctx.phrase_at(&lex.org_names, chain.start, end)
+        && chain.start + len == end
+    {
+        title = None;
+        name_start = chain.start;
+    }
+    let mut gender = Gender::Unknown;
+    // Honorifics: "Mr.", "Sheikh".
+    while name_start < end {
+        let w = ctx
+            .word(name_start)
+            .unwrap_or_default()
+            .trim_end_matches('.')
+            .to_lowercase();
+        if lex.honorifics.contains(&w) {
+            if let Some(g) = lex.honorific_gender.get(&w) {
+                gender = *g;
+            }
+            name_start += 1;
+        } else {
+            break;
+        }
+    }
+    let mut role_start = if title.is_some() || name_start > chain.start {
+        Some(chain.start)
+    } else {
+        None
+    };
+    let mut role_end = name_start;
+
+    // Lower-case role words right before the chain: "Democratic pollster
+    // Pat Caddell", "IMF chief economist Maury Obstfeld".
+    let mut start = chain.start;
+    if name_start < end {
+        let mut k = chain.start;
+        let mut saw_role = false;
+        while k > sent.start {
+            let prev = k - 1;
+            let Some(w) = ctx.word(prev) else { break };
+            if ctx.in_quote[prev] != ctx.in_quote[chain.start] || ctx.is_function(prev) {
+                break;
+            }
+            let is_role = ctx
+                .phrase_at(&lex.roles, prev, chain.start)
+                .is_some_and(|(l, _)| prev + l == k)
+                || lex.roles.contains_word(w);
+            if k == chain.start && !is_role {
+                break;
+            }
+            if lex.speech_base(w).is_some() && !is_role {
+                break;
+            }
+            saw_role |= is_role;
+            k = prev;
+            if chain.start - k >= 5 {
+                break;
+            }
+        }
+        if saw_role && k < chain.start {
+            start = k;
+            role_start = Some(k);
+            if title.is_none() {
+                role_end = chain.start.max(role_end);
+            }
+        }
+    }
+
+    let after_prep = start > sent.start && ctx.is_preposition(start - 1);
+    let sentence_initial = start == sent.start
+        || (start == sent.start + 1 && ctx.tokens[sent.start].kind == Kind::Quote);
+    let role_span = role_start.map(|r| ctx.span(r..role_end.max(r + 1).min(end)));
+    let role_key = title
+        .as_ref()
+        .map(|t| ctx.span(t.clone()).text(ctx.text).to_lowercase());
+    let mut cand = Cand {
+        span: ctx.span(start..end),
+        name: if name_start < end {
+            ctx.span(name_start..end)
+        } else {
+            ctx.span(chain.clone())
+        },
+        kind: CandKind::Proper,
+        role: role_span,
+        role_key,
+        country: None,
+        gender,
+        plural: false,
+        after_prep,
+        in_quote: ctx.in_quote[chain.start],
+        headline: false,
+        sentence_initial,
+        sentence,
+        paragraph,
+        tokens: start..end,
+    };
+    // Affiliation from a demonym or country name in the role ("Iranian
+    // Foreign Minister", "US President").
+    if let Some(r) = role_start {
+        for k in r..role_end.min(end) {
+            if let Some((_, place)) = ctx.phrase_at(&lex.places, k, role_end) {
+                cand.country = Some(place.country);
+                break;
+            }
+        }
+    }
+    if name_start >= end {
+        // Only a title ("President", "the Foreign Minister"): a role mention.
+        cand.kind = CandKind::Role;
+        cand.role_key = Some(ctx.span(chain.clone()).text(ctx.text).to_lowercase());
+        return Some(cand);
+    }
+    let n = name_start..end;
+    let next = end;
+
+    // Places.
+    if let Some((len, place)) = ctx.phrase_at(&lex.places, n.start, end)
+        && n.start + len == end
+    {
+        match place.role {
+            PlaceRole::Name => cand.kind = CandKind::Country(place.country),
+            PlaceRole::Capital => {
+                let located = start > sent.start
+                    && Lexicon::has(&lex.locative, ctx.word(start - 1).unwrap_or(""));
+                if located {
+                    return None;
+                }
+                cand.kind = CandKind::Country(place.country);
+            }
+            PlaceRole::Demonym => {
+                // "Iranians", or "Iranian officials" (who speak for Iran).
+                let spokes = ctx
+                    .word(next)
+                    .is_some_and(|w| Lexicon::has(&lex.spokes_plurals, w));
+                let plural_noun = ctx.word(n.start).is_some_and(|w| w.ends_with('s'));
+                if spokes {
+                    cand.span = ctx.span(start..next + 1);
+                    cand.tokens = start..next + 1;
+                    cand.plural = true;
+                } else if !plural_noun {
+                    return None;
+                }
+                cand.kind = CandKind::Country(place.country);
+            }
+        }
+        cand.country = Some(place.country);
+        return Some(cand);
+    }
+    // Organisations and outlets: known names, names ending in an
+    // organisation word, acronyms.
+    if let Some((len, &org)) = ctx.phrase_at(&lex.org_names, n.start, end)
+        && n.start + len == end
+    {
+        cand.kind = if lex.organizations[org].outlet {
+            CandKind::Outlet(Some(org))
+        } else {
+            CandKind::Org(Some(org))
+        };
+        return Some(cand);
+    }
+    let last = ctx.word(end - 1).unwrap_or_default();
+    if n.len() >= 2 && Lexicon::has(&lex.organization_words, last.trim_end_matches('.')) {
+        cand.kind = CandKind::Org(None);
+        return Some(cand);
+    }
+    // "The Axios news site": a following "news site/agency/outlet".
+    if ctx.word(next).is_some_and(|w| {
+        matches!(
+            w,
+            "news" | "newspaper" | "daily" | "agency" | "magazine" | "website"
+        )
+    }) {
+        cand.kind = CandKind::Outlet(None);
+        return Some(cand);
+    }
+    if n.len() == 1 && ctx.all_caps(n.start) && title.is_none() && gender == Gender::Unknown {
+        cand.kind = CandKind::Org(None);
+        return Some(cand);
+    }
+    if n.len() >= 2 || title.is_some() || gender != Gender::Unknown {
+        cand.kind = CandKind::Person;
+    }
+    Some(cand)
+}
+
+/// "his office", "her spokesman", "their campaign".
+fn conduit_after(
+    ctx: &Ctx,
+    i: usize,
+    end: usize,
+    sentence: usize,
+    paragraph: usize,
+) -> Option<Cand> {
+    let w = ctx.word(i)?.to_lowercase();
+    if !matches!(w.as_str(), "his" | "her" | "their") {
+        return None;
+    }
+    let p = ctx.pronoun(i)?;
+    // Up to two modifiers: "his press office", "her chief spokesman".
+    for len in 1..=3 {
+        let j = i + len;
+        if j >= end {
+            break;
+        }
+        let Some(noun) = ctx.word(j) else { break };
+        if Lexicon::has(&ctx.lex.conduits, noun) {
+            return Some(Cand {
+                span: ctx.span(i..j + 1),
+                name: ctx.tokens[j].span,
+                kind: CandKind::Conduit,
+                role: None,
+                role_key: Some(noun.to_lowercase()),
+                country: None,
+                gender: p.gender,
+                plural: p.plural,
+                after_prep: i > 0 && ctx.is_preposition(i - 1),
+                in_quote: ctx.in_quote[i],
+                headline: false,
+                sentence_initial: false,
+                sentence,
+                paragraph,
+                tokens: i..j + 1,
+            });
+        }
+        if ctx.is_function(j) || !noun.chars().all(|c| c.is_lowercase() || c == '-') {
+            break;
+        }
+    }
+    None
+}
+
+/// A role noun after a determiner or possessive: "the minister", "the
+/// Kenyan president", "Iran's top diplomat", "a Turkish diplomat", "one
+/// senior official".
+fn role_description(
+    ctx: &Ctx,
+    i: usize,
+    sent: Range<usize>,
+    consumed: &[bool],
+    sentence: usize,
+    paragraph: usize,
+) -> Option<Cand> {
+    let lex = ctx.lex;
+    let w = ctx.word(i)?;
+    if !w.chars().next().is_some_and(char::is_lowercase) && !ctx.capitalized(i) {
+        return None;
+    }
+    let (len, _) = ctx
+        .phrase_at(&lex.roles, i, sent.end)
+        .or_else(|| Lexicon::has(&lex.anonymous, w).then_some((1, &())))?;
+    let head_end = i + len;
+    let head = ctx.span(i..head_end);
+    let key = head.text(ctx.text).to_lowercase();
+    // The role must not be the title of a following name ("minister Jane Doe").
+    if ctx.capitalized(head_end) && !ctx.is_function(head_end) {
+        return None;
+    }
+    // Walk back over modifiers to a determiner or a possessive.
+    let mut k = i;
+    let mut country = None;
+    let mut determiner: Option<&str> = None;
+    while k > sent.start && i - k < 5 {
+        let prev = k - 1;
+        if consumed[prev - sent.start] {
+            // A name right before: "Iran's top diplomat" has the country
+            // mention "Iran" + "'s" before it.
+            break;
+        }
+        let t = ctx.tokens[prev];
+        match t.kind {
+            Kind::Possessive => {
+                determiner = Some("'s");
+                if prev > sent.start
+                    && let Some((l, place)) = ctx.phrase_at(&lex.places, prev - 1, prev)
+                    && l == 1
+                {
+                    country = Some(place.country);
+                }
+                k = prev;
+                break;
+            }
+            Kind::Word => {
+                let pw = t.text(ctx.text);
+                let lower = pw.to_lowercase();
+                if matches!(
+                    lower.as_str(),
+                    "the" | "a" | "an" | "one" | "another" | "this" | "that"
+                ) {
+                    determiner = Some(match lower.as_str() {
+                        "the" | "this" | "that" => "the",
+                        _ => "a",
+                    });
+                    k = prev;
+                    break;
+                }
+                if ctx.is_function(prev) || lex.speech_base(pw).is_some() {
+                    break;
+                }
+                if let Some((_, place)) = ctx.phrase_at(&lex.places, prev, i) {
+                    country = Some(place.country);
+                }
+                k = prev;
+            }
+            _ => break,
+        }
+    }
+    // After a possessive, the determiner phrase also covers the owner.
+    let mut start = k;
+    if determiner == Some("'s") && k > sent.start && consumed[k - 1 - sent.start] {
+        start = k;
+    }
+    let plural = key.ends_with('s') && !key.ends_with("ss");
+    let kind = match determiner {
+        None => {
+            // "US officials", "Iranian diplomats": speak for the country.
+            if plural && country.is_some() && Lexicon::has(&lex.spokes_plurals, &key) {
+                CandKind::Country(country?)
+            } else {
+                return None;
+            }
+        }
+        Some("a") => CandKind::Anonymous,
+        _ if plural && country.is_some() && Lexicon::has(&lex.spokes_plurals, &key) => {
+            CandKind::Country(country?)
+        }
+        _ if plural => return None,
+        _ => CandKind::Role,
+    };
+    if ctx.in_quote[i] && !matches!(kind, CandKind::Country(_)) {
+        return None;
+    }
+    Some(Cand {
+        span: ctx.span(start..head_end),
+        name: head,
+        kind,
+        role: Some(ctx.span(start..head_end)),
+        role_key: Some(key),
+        country,
+        gender: lex
+            .honorific_gender
+            .get(&w.to_lowercase())
+            .copied()
+            .unwrap_or(Gender::Unknown),
+        plural,
+        after_prep: start > sent.start && ctx.is_preposition(start - 1),
+        in_quote: ctx.in_quote[i],
+        headline: false,
+        sentence_initial: start == sent.start,
+        sentence,
+        paragraph,
+        tokens: start..head_end,
+    })
+}

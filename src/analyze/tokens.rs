@@ -1,0 +1,294 @@
+//! Tokens of a paragraph: words (abbreviations and initials keep their
+//! period), numbers, possessive endings, quotation marks and punctuation.
+//! A byte scanner, no regex, no allocation per token.
+
+use std::collections::HashSet;
+
+use crate::span::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Letters, with inner `'` `’` `-` `&` and the periods of `U.S.`;
+    /// an abbreviation or initial keeps its final period (`Mr.`, `J.`).
+    Word,
+    Number,
+    /// `'s`, `’s` or the lone apostrophe of a plural possessive.
+    Possessive,
+    /// A quotation mark (or the typewriter pairs `''` and ``` `` ```).
+    Quote,
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub span: Span,
+    pub kind: Kind,
+}
+
+impl Token {
+    pub fn text(self, text: &str) -> &str {
+        self.span.text(text)
+    }
+}
+
+pub(crate) fn is_quote_char(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“'
+            | '”'
+            | '„'
+            | '‟'
+            | '\''
+            | '‘'
+            | '’'
+            | '‚'
+            | '‛'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '`'
+            | '″'
+    )
+}
+
+/// Punctuation for tokenising: ASCII punctuation, the General Punctuation
+/// block (dashes, curly quotes, ellipsis) and a few others.
+fn is_punct(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || ('\u{2000}'..='\u{206F}').contains(&c)
+        || matches!(
+            c,
+            '«' | '»' | '¿' | '¡' | '·' | '§' | '¶' | '―' | '″' | '\u{3000}'..='\u{303F}'
+        )
+}
+
+fn is_word_char(c: char) -> bool {
+    !c.is_whitespace() && !is_punct(c) && !c.is_control()
+}
+
+/// Appends the tokens of `text[span]` to `out`.
+///
+/// `abbreviations` holds lower-case abbreviations written without their
+/// period (`mr`, `jan`, `calif`); a capitalised one keeps its period.
+pub(crate) fn tokenize(
+    text: &str,
+    span: Span,
+    abbreviations: &HashSet<String>,
+    out: &mut Vec<Token>,
+) {
+    let end = span.end as usize;
+    let mut i = span.start as usize;
+    let mut lower = String::new();
+    while i < end {
+        let Some(c) = text[i..end].chars().next() else {
+            break;
+        };
+        let w = c.len_utf8();
+        if c.is_whitespace() || c.is_control() {
+            i += w;
+            continue;
+        }
+        if is_word_char(c) {
+            i = word(text, i, end, abbreviations, &mut lower, out);
+            continue;
+        }
+        let next = text[i + w..end].chars().next();
+        let (kind, len) = match c {
+            '\'' if next == Some('\'') => (Kind::Quote, 2),
+            '`' if next == Some('`') => (Kind::Quote, 2),
+            // A plural possessive: "the ministers' meeting".
+            '\'' | '’'
+                if prev_char(text, i).is_some_and(|p| p == 's' || p == 'S')
+                    && next.is_none_or(|n| n.is_whitespace() || n == ',' || n == '.')
+                    && out
+                        .last()
+                        .is_some_and(|t| t.kind == Kind::Word && t.span.end as usize == i) =>
+            {
+                (Kind::Possessive, w)
+            }
+            c if is_quote_char(c) => (Kind::Quote, w),
+            '-' if next == Some('-') => (Kind::Punct, 2),
+            '.' if text[i..end].starts_with("...") => (Kind::Punct, 3),
+            _ => (Kind::Punct, w),
+        };
+        out.push(Token {
+            span: Span::new(i, i + len),
+            kind,
+        });
+        i += len;
+    }
+}
+
+fn prev_char(text: &str, i: usize) -> Option<char> {
+    text[..i].chars().next_back()
+}
+
+/// Scans one word or number starting at `start`; returns where it ended.
+fn word(
+    text: &str,
+    start: usize,
+    end: usize,
+    abbreviations: &HashSet<String>,
+    lower: &mut String,
+    out: &mut Vec<Token>,
+) -> usize {
+    let s = &text[start..end];
+    let numeric = s.starts_with(|c: char| c.is_ascii_digit());
+    let mut it = s.char_indices().peekable();
+    let mut len = 0;
+    // Length of the current run of letters since the last inner period:
+    // "U.S" continues across periods only between single letters.
+    let mut run = 0;
+    let mut has_inner_period = false;
+    while let Some((j, c)) = it.next() {
+        if is_word_char(c) {
+            len = j + c.len_utf8();
+            run += 1;
+            continue;
+        }
+        let follows = it.peek().map(|&(_, n)| n);
+        let joins = match c {
+            '\'' | '’' => follows.is_some_and(|n| n.is_alphabetic()),
+            '-' | '&' | '–' if !numeric => follows.is_some_and(is_word_char),
+            '.' if numeric => follows.is_some_and(|n| n.is_ascii_digit()),
+            ',' | ':' | '/' | '-' if numeric => follows.is_some_and(|n| n.is_ascii_digit()),
+            '.' => {
+                run == 1 && follows.is_some_and(|n| n.is_alphabetic()) && {
+                    has_inner_period = true;
+                    true
+                }
+            }
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        run = 0;
+        len = j + c.len_utf8();
+    }
+    let mut w_end = start + len;
+    let body = &text[start..w_end];
+
+    // A possessive ending is its own token: "Iran's" → "Iran" + "'s".
+    let possessive = !numeric
+        && body.len() > 2
+        && (body.ends_with("'s")
+            || body.ends_with("’s")
+            || body.ends_with("'S")
+            || body.ends_with("’S"));
+    if possessive {
+        let cut = w_end
+            - if body.ends_with('s') || body.ends_with('S') {
+                1
+            } else {
+                0
+            };
+        let apos_len = text[..cut].chars().next_back().map_or(1, char::len_utf8);
+        let apos = cut - apos_len;
+        out.push(Token {
+            span: Span::new(start, apos),
+            kind: Kind::Word,
+        });
+        out.push(Token {
+            span: Span::new(apos, w_end),
+            kind: Kind::Possessive,
+        });
+        return w_end;
+    }
+
+    // Keep the period of an initial, an abbreviation or "U.S.".
+    if !numeric && text[w_end..end].starts_with('.') {
+        let single = body.chars().count() == 1 && body.chars().all(char::is_uppercase);
+        let known = body.chars().next().is_some_and(char::is_uppercase) && {
+            lower.clear();
+            lower.extend(body.chars().flat_map(char::to_lowercase));
+            abbreviations.contains(lower.as_str())
+        };
+        if single || known || has_inner_period {
+            w_end += 1;
+        }
+    }
+    out.push(Token {
+        span: Span::new(start, w_end),
+        kind: if numeric { Kind::Number } else { Kind::Word },
+    });
+    w_end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<(&str, Kind)> {
+        let abbr: HashSet<String> = ["mr", "gen", "jan", "inc", "no"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let mut out = Vec::new();
+        tokenize(s, Span::new(0, s.len()), &abbr, &mut out);
+        out.iter().map(|t| (t.text(s), t.kind)).collect()
+    }
+
+    fn words(s: &str) -> Vec<&str> {
+        toks(s).into_iter().map(|(w, _)| w).collect()
+    }
+
+    #[test]
+    fn abbreviations_initials_and_dotted_names_keep_their_period() {
+        assert_eq!(
+            words("Mr. Leonard E. Burman of the U.S. said."),
+            [
+                "Mr.", "Leonard", "E.", "Burman", "of", "the", "U.S.", "said", "."
+            ]
+        );
+        assert_eq!(
+            words("on Jan. 8 at 2.5 pct, 1,000 units"),
+            ["on", "Jan.", "8", "at", "2.5", "pct", ",", "1,000", "units"]
+        );
+    }
+
+    #[test]
+    fn possessives_split_but_contractions_and_names_stay() {
+        assert_eq!(
+            toks("Iran's don't O'Brien ministers' d’Ivoire"),
+            [
+                ("Iran", Kind::Word),
+                ("'s", Kind::Possessive),
+                ("don't", Kind::Word),
+                ("O'Brien", Kind::Word),
+                ("ministers", Kind::Word),
+                ("'", Kind::Possessive),
+                ("d’Ivoire", Kind::Word),
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_and_punctuation() {
+        assert_eq!(
+            toks("“Yes,” he said -- ''no'' ..."),
+            [
+                ("“", Kind::Quote),
+                ("Yes", Kind::Word),
+                (",", Kind::Punct),
+                ("”", Kind::Quote),
+                ("he", Kind::Word),
+                ("said", Kind::Word),
+                ("--", Kind::Punct),
+                ("''", Kind::Quote),
+                ("no", Kind::Word),
+                ("''", Kind::Quote),
+                ("...", Kind::Punct),
+            ]
+        );
+    }
+
+    #[test]
+    fn hyphens_and_lowercase_abbreviation_words() {
+        assert_eq!(
+            words("al-Sabah AT&T the answer is no."),
+            ["al-Sabah", "AT&T", "the", "answer", "is", "no", "."]
+        );
+    }
+}
