@@ -136,6 +136,10 @@ fn phrase_words(phrase: &str) -> Vec<String> {
 pub struct Lexicon {
     /// Speech cue forms (lower case) → their base form.
     pub speech: HashMap<String, String>,
+    /// Bases of cues that report thoughts or acts more than words.
+    pub weak_cues: HashSet<String>,
+    /// Bases whose base and -s forms are also nouns.
+    pub noun_like_cues: HashSet<String>,
     pub according_to: Phrases<()>,
     pub conduits: HashSet<String>,
     pub abbreviations: HashSet<String>,
@@ -170,6 +174,8 @@ pub struct Lexicon {
 #[serde(deny_unknown_fields)]
 struct SpeechFile {
     verbs: Vec<String>,
+    weak: Vec<String>,
+    noun_like: Vec<String>,
     according_to: Vec<String>,
     conduits: Vec<String>,
 }
@@ -338,6 +344,8 @@ impl Lexicon {
             spokes_plurals: set(&words.spokes_plurals),
             anonymous_groups: set(&words.anonymous_groups),
             conduits: set(&speech.conduits),
+            weak_cues: set(&speech.weak),
+            noun_like_cues: set(&speech.noun_like),
             honorifics: titles
                 .honorifics
                 .iter()

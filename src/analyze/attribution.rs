@@ -32,6 +32,9 @@ pub(crate) struct Frame {
     pub cue: Option<Span>,
     pub via: Option<Span>,
     pub confidence: f32,
+    /// A weaker guess for pass 3 to use when the paragraph offers nothing
+    /// better: (candidate, cue, confidence).
+    pub fallback: Option<(usize, Option<Span>, f32)>,
 }
 
 /// A quote as the attribution sees it within its paragraph.
@@ -85,14 +88,58 @@ fn skippable(ctx: &Ctx, i: usize) -> bool {
                 | "meanwhile"
                 | "however"
                 | "too"
+                | "could"
+                | "might"
+                | "may"
+                | "should"
+                | "can"
+                | "is"
+                | "was"
+                | "been"
+                | "be"
         )
         || Lexicon::has(&ctx.lex.calendar, w.trim_end_matches('.'))
 }
 
-fn is_cue(ctx: &Ctx, i: usize) -> bool {
-    ctx.word(i)
-        .is_some_and(|w| ctx.lex.speech_base(w).is_some())
-        && !ctx.in_quote[i]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Strength {
+    Weak,
+    Strong,
+}
+
+/// Whether token `i` is a speech cue, and how strong. A form that is also
+/// a noun ("mental state", "the report") counts only right after a subject.
+fn cue(ctx: &Ctx, cands: &[Cand], para: &Range<usize>, i: usize) -> Option<Strength> {
+    if ctx.in_quote[i] {
+        return None;
+    }
+    let w = ctx.word(i)?;
+    let lower = w.to_lowercase();
+    let base = ctx.lex.speech.get(&lower)?;
+    let strength = if ctx.lex.weak_cues.contains(base) {
+        Strength::Weak
+    } else {
+        Strength::Strong
+    };
+    let noun_form = ctx.lex.noun_like_cues.contains(base)
+        && (lower == *base
+            || lower == format!("{base}s")
+            || lower == format!("{base}es")
+            || (base.ends_with('y') && lower == format!("{}ies", &base[..base.len() - 1])));
+    if noun_form {
+        let mut j = i;
+        while j > 0 && skippable(ctx, j - 1) {
+            j -= 1;
+        }
+        let subject = j > 0
+            && (cand_ending_at(cands, para.clone(), j).is_some()
+                || ctx.pronoun(j - 1).is_some()
+                || matches!(ctx.word(j - 1), Some("who" | "which" | "that")));
+        if !subject {
+            return None;
+        }
+    }
+    Some(strength)
 }
 
 fn is_ing(ctx: &Ctx, i: usize) -> bool {
@@ -103,7 +150,8 @@ fn is_dash(s: &str) -> bool {
     matches!(s, "—" | "―" | "–" | "-" | "--")
 }
 
-/// Attributes the quotes of one paragraph (passes 1 and 2).
+/// Attributes the quotes of one paragraph (passes 1 and 2, and the
+/// fallbacks pass 3 may use).
 ///
 /// `sentences` are the paragraph's sentences as token ranges; `cands` is
 /// the document's candidate list, of which `para_cands` belong to this
@@ -126,16 +174,23 @@ pub(crate) fn attribute_paragraph(
             frame = Frame {
                 who: Some(c),
                 cue: Some(ctx.tokens[cands[c].tokens.end].span),
-                via: None,
                 confidence: 0.9,
+                ..Frame::default()
             };
         }
-        // Pass 1: right after the closing mark.
+        // Pass 1: right after the closing mark (into the next sentence when
+        // the mark ends one: `"…?" Clinton said.`).
         if frame.who.is_none()
             && let Some(close) = q.close
         {
-            let s = sentences[sentence_of(close)].clone();
-            frame = after_close(ctx, close, s, cands, para_cands.clone()).unwrap_or_default();
+            let si = sentence_of(close);
+            let mut end = sentences[si].end;
+            if close + 1 >= end
+                && let Some(next) = sentences.get(si + 1)
+            {
+                end = next.end;
+            }
+            frame = after_close(ctx, close, end, cands, para_cands.clone()).unwrap_or_default();
         }
         // Pass 1: a label right before the opening mark: `Trump: "…"`.
         if frame.who.is_none()
@@ -147,14 +202,19 @@ pub(crate) fn attribute_paragraph(
             frame = Frame {
                 who: Some(c),
                 cue: Some(ctx.tokens[q.open - 1].span),
-                via: None,
                 confidence: 0.85,
+                ..Frame::default()
             };
         }
         // Pass 2: a cue earlier in the sentence.
         if frame.who.is_none() {
             let s = sentences[open_sent].clone();
             frame = before_open(ctx, q.open, s, cands, para_cands.clone()).unwrap_or_default();
+        }
+        // For pass 3: the speaker of the sentence before, or the subject
+        // of this one.
+        if frame.who.is_none() {
+            frame.fallback = fallback(ctx, q.open, open_sent, sentences, cands, para_cands.clone());
         }
         // "his office said": the principal speaks, via the office.
         if let Some(w) = frame.who
@@ -169,7 +229,9 @@ pub(crate) fn attribute_paragraph(
 
 /// The candidate whose last token is `tok - 1`.
 fn cand_ending_at(cands: &[Cand], range: Range<usize>, tok: usize) -> Option<usize> {
-    range.into_iter().find(|&c| cands[c].tokens.end == tok)
+    range
+        .into_iter()
+        .find(|&c| cands[c].tokens.end == tok && !cands[c].in_quote)
 }
 
 fn cand_starting_at(cands: &[Cand], range: Range<usize>, tok: usize) -> Option<usize> {
@@ -179,7 +241,9 @@ fn cand_starting_at(cands: &[Cand], range: Range<usize>, tok: usize) -> Option<u
 }
 
 fn label_inside(ctx: &Ctx, q: &QuoteToks, cands: &[Cand], range: Range<usize>) -> Option<usize> {
-    let c = cand_starting_at_any(cands, range, q.open + 1)?;
+    let c = range
+        .into_iter()
+        .find(|&c| cands[c].tokens.start == q.open + 1)?;
     let cand = &cands[c];
     let colon = ctx.tok(cand.tokens.end)?;
     let upper = cand
@@ -191,24 +255,20 @@ fn label_inside(ctx: &Ctx, q: &QuoteToks, cands: &[Cand], range: Range<usize>) -
     (colon == ":" && upper && cand.tokens.len() <= 3).then_some(c)
 }
 
-fn cand_starting_at_any(cands: &[Cand], range: Range<usize>, tok: usize) -> Option<usize> {
-    range.into_iter().find(|&c| cands[c].tokens.start == tok)
-}
-
 /// Pass 1: `"…," X said`, `"…," said X`, `"…" — X`, `"…," according to X`.
 fn after_close(
     ctx: &Ctx,
     close: usize,
-    sent: Range<usize>,
+    end: usize,
     cands: &mut Vec<Cand>,
     para: Range<usize>,
 ) -> Option<Frame> {
     let mut j = close + 1;
     // Punctuation between the mark and the attribution.
-    while j < sent.end && matches!(ctx.tok(j), Some("," | ";")) {
+    while j < end && matches!(ctx.tok(j), Some("," | ";")) {
         j += 1;
     }
-    if j >= sent.end.max(close + 1) && j >= ctx.tokens.len() {
+    if j >= end {
         return None;
     }
     // "— Sonya Herridge": a dash and a name.
@@ -222,8 +282,8 @@ fn after_close(
         return Some(Frame {
             who: Some(c),
             cue: Some(ctx.tokens[j].span),
-            via: None,
             confidence: 0.8,
+            ..Frame::default()
         });
     }
     // "according to X".
@@ -236,92 +296,22 @@ fn after_close(
                 ctx.tokens[j].span.start as usize,
                 ctx.tokens[j + len - 1].span.end as usize,
             )),
-            via: None,
             confidence: 0.9,
+            ..Frame::default()
         });
     }
-    // The first cue within a short window, not inside another quote.
-    let limit = sent.end.min(j + 14);
+    // The first cue within a window, not inside or past another quote.
+    let limit = end.min(j + 30);
     let mut v = j;
     while v < limit {
         if ctx.in_quote[v] || ctx.tokens[v].kind == Kind::Quote {
             return None;
         }
-        if is_cue(ctx, v) && !is_ing(ctx, v) {
+        if !is_ing(ctx, v) && cue(ctx, cands, &para, v).is_some() {
             break;
         }
-        v += 1;
-    }
-    if v >= limit {
-        return None;
-    }
-    let cue = Some(ctx.tokens[v].span);
-    // `"…," X said`: the first subject-like candidate between mark and cue.
-    if v > j {
-        let between = para.clone().find(|&c| {
-            let cd = &cands[c];
-            cd.tokens.start >= j && cd.tokens.end <= v && !cd.after_prep && !cd.in_quote
-        });
-        if let Some(c) = between {
-            // Only adverbs, appositives or a parenthesis may follow the subject.
-            return Some(Frame {
-                who: Some(c),
-                cue,
-                via: None,
-                confidence: 0.95,
-            });
-        }
-        // A pronoun or noun phrase the candidate finder skipped ("it said").
-        if let Some(c) = common_subject(ctx, j, v, cands) {
-            return Some(Frame {
-                who: Some(c),
-                cue,
-                via: None,
-                confidence: 0.85,
-            });
-        }
-        return None;
-    }
-    // `"…," said X`: the candidate right after the cue.
-    let mut k = v + 1;
-    while k < sent.end && skippable(ctx, k) {
-        k += 1;
-    }
-    let c = cand_starting_at(cands, para.clone(), k)
-        .or_else(|| common_after(ctx, k, sent.end, cands))?;
-    Some(Frame {
-        who: Some(c),
-        cue,
-        via: None,
-        confidence: 0.95,
-    })
-}
-
-/// Pass 2: the nearest cue before the opening mark in the same sentence,
-/// and its subject.
-fn before_open(
-    ctx: &Ctx,
-    open: usize,
-    sent: Range<usize>,
-    cands: &mut Vec<Cand>,
-    para: Range<usize>,
-) -> Option<Frame> {
-    let mut v = open;
-    let cue_at = loop {
-        if v <= sent.start {
-            return None;
-        }
-        v -= 1;
-        if ctx.in_quote[v] {
-            continue;
-        }
-        if is_cue(ctx, v) {
-            break v;
-        }
-        // "according to X, …": the speaker follows the cue phrase.
         if let Some((len, _)) = ctx.lex.according_to.longest(|k| ctx.word(v + k))
-            && v + len < open
-            && let Some(c) = cand_starting_at(cands, para.clone(), v + len)
+            && let Some(c) = cand_soon_after(ctx, cands, para.clone(), v + len, end)
         {
             return Some(Frame {
                 who: Some(c),
@@ -329,28 +319,152 @@ fn before_open(
                     ctx.tokens[v].span.start as usize,
                     ctx.tokens[v + len - 1].span.end as usize,
                 )),
-                via: None,
                 confidence: 0.85,
+                ..Frame::default()
             });
         }
+        v += 1;
+    }
+    if v >= limit {
+        return None;
+    }
+    let cue_span = Some(ctx.tokens[v].span);
+    let frame = |c: usize, confidence: f32| Frame {
+        who: Some(c),
+        cue: cue_span,
+        confidence,
+        ..Frame::default()
     };
+    // `"…," X said`: the first subject-like candidate between mark and cue.
+    if v > j {
+        let between = para.clone().find(|&c| {
+            let cd = &cands[c];
+            cd.tokens.start >= j && cd.tokens.end <= v && !cd.after_prep && !cd.in_quote
+        });
+        if let Some(c) = between {
+            return Some(frame(c, 0.95));
+        }
+        // A pronoun or noun phrase the candidate finder skipped ("it said").
+        let mut k = v;
+        while k > j && skippable(ctx, k - 1) {
+            k -= 1;
+        }
+        return common_subject(ctx, j, k, cands).map(|c| frame(c, 0.85));
+    }
+    // `"…," said X`: the candidate right after the cue ("said 9/11
+    // widow Terry Strada" allows a few words of description first).
+    let mut k = v + 1;
+    while k < end && skippable(ctx, k) {
+        k += 1;
+    }
+    let c = cand_soon_after(ctx, cands, para.clone(), k, end)
+        .or_else(|| common_after(ctx, k, end, cands))?;
+    Some(frame(c, 0.95))
+}
+
+/// The first candidate starting within a few words of `k`, before any
+/// punctuation or quote.
+fn cand_soon_after(
+    ctx: &Ctx,
+    cands: &[Cand],
+    para: Range<usize>,
+    k: usize,
+    end: usize,
+) -> Option<usize> {
+    let mut stop = k;
+    while stop < end
+        && stop < k + 5
+        && matches!(
+            ctx.tokens[stop].kind,
+            Kind::Word | Kind::Number | Kind::Possessive
+        )
+    {
+        stop += 1;
+    }
+    para.into_iter()
+        .filter(|&c| {
+            cands[c].tokens.start >= k
+                && cands[c].tokens.start < stop.max(k + 1)
+                && !cands[c].in_quote
+        })
+        .min_by_key(|&c| cands[c].tokens.start)
+}
+
+/// Pass 2: a cue before the opening mark in the same sentence, and its
+/// subject. Verbs of saying are tried before weaker cues, nearest first.
+fn before_open(
+    ctx: &Ctx,
+    open: usize,
+    sent: Range<usize>,
+    cands: &mut Vec<Cand>,
+    para: Range<usize>,
+) -> Option<Frame> {
+    let mut found: Vec<(usize, Strength)> = Vec::new();
+    let mut v = open;
+    while v > sent.start {
+        v -= 1;
+        if ctx.in_quote[v] {
+            continue;
+        }
+        // "according to X, …": the speaker follows the cue phrase.
+        if found.is_empty()
+            && let Some((len, _)) = ctx.lex.according_to.longest(|k| ctx.word(v + k))
+            && v + len < open
+            && let Some(c) = cand_soon_after(ctx, cands, para.clone(), v + len, open)
+        {
+            return Some(Frame {
+                who: Some(c),
+                cue: Some(Span::new(
+                    ctx.tokens[v].span.start as usize,
+                    ctx.tokens[v + len - 1].span.end as usize,
+                )),
+                confidence: 0.85,
+                ..Frame::default()
+            });
+        }
+        if let Some(st) = cue(ctx, cands, &para, v) {
+            found.push((v, st));
+        }
+    }
+    found.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+    for (cue_at, strength) in found {
+        if let Some(mut f) = subject_of(ctx, cue_at, sent.clone(), cands, para.clone()) {
+            if strength == Strength::Weak {
+                f.confidence -= 0.1;
+            }
+            return Some(f);
+        }
+    }
+    None
+}
+
+/// The subject of the cue at `cue_at`.
+fn subject_of(
+    ctx: &Ctx,
+    cue_at: usize,
+    sent: Range<usize>,
+    cands: &mut Vec<Cand>,
+    para: Range<usize>,
+) -> Option<Frame> {
     let cue = Some(ctx.tokens[cue_at].span);
     let frame = |c: usize, confidence: f32| Frame {
         who: Some(c),
         cue,
-        via: None,
         confidence,
+        ..Frame::default()
     };
     // The word right before the cue, past adverbs and auxiliaries.
     let mut j = cue_at;
     while j > sent.start && skippable(ctx, j - 1) {
         j -= 1;
     }
+    let seg_start = segment_start(ctx, cue_at, sent.start);
+    let mut connective = true;
     if j > sent.start {
         let prev = j - 1;
-        let pw = ctx.tok(prev).unwrap_or("");
+        let pw = ctx.tok(prev).unwrap_or("").to_lowercase();
         // "Erdogan, who told …": the relative pronoun's antecedent.
-        if matches!(pw.to_lowercase().as_str(), "who" | "which") {
+        if matches!(pw.as_str(), "who" | "which") {
             let mut a = prev;
             if a > sent.start && ctx.tok(a - 1) == Some(",") {
                 a -= 1;
@@ -359,40 +473,158 @@ fn before_open(
                 return Some(frame(c, 0.85));
             }
         }
-        if let Some(c) = cand_ending_at(cands, para.clone(), j).filter(|&c| !cands[c].in_quote) {
-            let cd = &cands[c];
-            // "the protests … blamed on Washington, accusing": an object is
-            // not the subject; fall through to the sentence's subject.
-            if !cd.after_prep {
-                return Some(frame(c, 0.9));
-            }
+        if let Some(c) = cand_ending_at(cands, para.clone(), j)
+            && !cands[c].after_prep
+        {
+            return Some(frame(c, 0.9));
         }
-        // ", accusing …", ", adding …", "and urged …", or an appositive
-        // ("Afacan, director of IRAM, told …"): the clause's first subject.
-        let participle = pw == "," && is_ing(ctx, cue_at);
-        let coordinated = matches!(pw.to_lowercase().as_str(), "and" | "but") || participle;
-        if pw == "," || coordinated || pw == ")" {
-            let seg_start = segment_start(ctx, cue_at, sent.start);
-            let first = para.clone().find(|&c| {
+        // "led Y to fear …", "urged Y to say …": Y speaks.
+        if pw == "to"
+            && let Some(c) = cand_ending_at(cands, para.clone(), prev)
+            && !cands[c].after_prep
+        {
+            return Some(frame(c, 0.7));
+        }
+        // "she attacked … and blamed …": the nearest subject before.
+        if matches!(pw.as_str(), "and" | "but") {
+            let nearest = para.clone().rev().find(|&c| {
                 let cd = &cands[c];
                 cd.tokens.start >= seg_start
                     && cd.tokens.end <= cue_at
                     && !cd.after_prep
                     && !cd.in_quote
                     && is_subject_kind(cd)
+                    && in_subject_position(ctx, cd, seg_start)
             });
-            if let Some(c) = first {
-                return Some(frame(c, if coordinated { 0.75 } else { 0.85 }));
+            if let Some(c) = nearest {
+                return Some(frame(c, 0.75));
             }
-            return None;
         }
-        // "Police say …", "the party's bylaws state …": a noun phrase the
+        // "Police say …", "the letter reads …": a noun phrase the
         // candidate finder left out.
-        if let Some(c) = common_subject(ctx, segment_start(ctx, cue_at, sent.start), j, cands) {
+        let content_word = ctx
+            .word(prev)
+            .is_some_and(|w| !ctx.is_function(prev) && ctx.lex.speech_base(w).is_none());
+        if content_word && let Some(c) = common_subject(ctx, seg_start, j, cands) {
             return Some(frame(c, 0.7));
         }
+        // ", accusing …", "and urged …", "by saying …", an appositive
+        // ("Afacan, director of IRAM, told …"): the clause's first subject.
+        connective = matches!(
+            pw.as_str(),
+            "," | "and"
+                | "but"
+                | ")"
+                | "to"
+                | "by"
+                | "after"
+                | "before"
+                | "while"
+                | "when"
+                | "without"
+        ) || is_ing(ctx, cue_at);
+    }
+    let first = para.clone().find(|&c| {
+        let cd = &cands[c];
+        cd.tokens.start >= seg_start
+            && cd.tokens.end <= cue_at
+            && !cd.after_prep
+            && !cd.in_quote
+            && is_subject_kind(cd)
+    })?;
+    Some(frame(first, if connective { 0.75 } else { 0.6 }))
+}
+
+/// For a quote no cue attributes: the speaker of the sentence before in
+/// the same paragraph (`X said Y. "…"`), else this sentence's subject
+/// when the quote is inside it (`X lauded Y for "…"`).
+fn fallback(
+    ctx: &Ctx,
+    open: usize,
+    sent: usize,
+    sentences: &[Range<usize>],
+    cands: &mut Vec<Cand>,
+    para: Range<usize>,
+) -> Option<(usize, Option<Span>, f32)> {
+    if sent > 0 {
+        let prev = sentences[sent - 1].clone();
+        let cue_at = prev
+            .clone()
+            .rev()
+            .find(|&v| cue(ctx, cands, &para, v) == Some(Strength::Strong));
+        if let Some(v) = cue_at
+            && let Some(f) = subject_of(ctx, v, prev, cands, para.clone())
+        {
+            return Some((f.who?, f.cue, 0.65));
+        }
+    }
+    let s = sentences[sent].clone();
+    if sent > 0 && open <= s.start {
+        // `X did this. "…"`: the previous sentence's subject, weakly.
+        let prev = sentences[sent - 1].clone();
+        let first = para.clone().find(|&c| {
+            let cd = &cands[c];
+            cd.tokens.start >= prev.start
+                && cd.tokens.end <= prev.end
+                && !cd.after_prep
+                && !cd.in_quote
+                && matches!(
+                    cd.kind,
+                    CandKind::Person | CandKind::Pronoun(_) | CandKind::Role
+                )
+                && in_subject_position(ctx, cd, prev.start)
+        });
+        return first.map(|c| (c, None, 0.45));
+    }
+    if open > s.start + 1 {
+        let first = para.clone().find(|&c| {
+            let cd = &cands[c];
+            cd.tokens.start >= s.start
+                && cd.tokens.end <= open
+                && !cd.after_prep
+                && !cd.in_quote
+                && is_subject_kind(cd)
+                && !matches!(cd.kind, CandKind::Country(_)) | (cd.tokens.start == s.start)
+        })?;
+        return Some((first, None, 0.5));
     }
     None
+}
+
+/// At the start of its clause: first in the segment, after a comma, a
+/// conjunction or a subordinator, or a nominative pronoun.
+fn in_subject_position(ctx: &Ctx, cd: &Cand, seg_start: usize) -> bool {
+    if cd.tokens.start <= seg_start {
+        return true;
+    }
+    if let CandKind::Pronoun(_) = cd.kind {
+        return matches!(
+            ctx.word(cd.tokens.start).map(str::to_lowercase).as_deref(),
+            Some("he" | "she" | "they")
+        );
+    }
+    let before = ctx.tok(cd.tokens.start - 1).unwrap_or("").to_lowercase();
+    matches!(
+        before.as_str(),
+        "," | "and"
+            | "but"
+            | "after"
+            | "when"
+            | "while"
+            | "because"
+            | "since"
+            | "although"
+            | "though"
+            | "if"
+            | "that"
+            | "as"
+            | "so"
+            | "before"
+            | "until"
+            | "where"
+            | "whereas"
+            | "once"
+    )
 }
 
 fn is_subject_kind(cd: &Cand) -> bool {
@@ -425,7 +657,11 @@ fn common_subject(ctx: &Ctx, from: usize, end: usize, cands: &mut Vec<Cand>) -> 
     if matches!(lower.as_str(), "it" | "they" | "we" | "i" | "she" | "he") {
         return Some(push_common(ctx, last..end, cands));
     }
-    if ctx.is_function(last) || ctx.lex.speech_base(w).is_some() {
+    if ctx.is_function(last)
+        || ctx.lex.speech_base(w).is_some()
+        || lower.ends_with("n't")
+        || lower.ends_with("n’t")
+    {
         return None;
     }
     let mut k = last;
@@ -573,6 +809,16 @@ pub(crate) fn resolve(
             speakers[q] = Some(inherit(&s, 0.8));
         } else if let Some(s) = after() {
             speakers[q] = Some(inherit(&s, 0.7));
+        } else if let Some((who, cue, confidence)) = frames[q].fallback
+            && let Some(actor) = of_cand[who]
+        {
+            speakers[q] = Some(Speaker {
+                actor,
+                mention: Some(cands[who].span),
+                cue,
+                via: None,
+                confidence,
+            });
         }
     }
     // Pass 4: a quote that opens a paragraph right after an attributed one.
@@ -594,15 +840,26 @@ pub(crate) fn resolve(
             speakers[q] = Some(inherit(&s, 0.45));
         }
     }
+    // British style puts speech in single quotes; where a paragraph has
+    // double quotes, single ones are nested or scare quotes.
+    let has_double = |b: usize| found.iter().any(|f| f.paragraph == b && !f.single);
     found
         .iter()
         .zip(speakers)
         .map(|(f, speaker)| {
-            let strong = speaker.as_ref().is_some_and(|s| s.confidence >= 0.85);
-            let speech = if headline(f.paragraph) || f.single {
-                strong
+            let confidence = speaker.as_ref().map_or(0.0, |s| s.confidence);
+            let words = f.span.text(text).split_whitespace().count();
+            let speech = if headline(f.paragraph) {
+                false
+            } else if f.single {
+                confidence >= 0.85 && !has_double(f.paragraph)
+            } else if looks_like_a_name(text, f) || in_markup(text, f) {
+                confidence >= 0.9
+            } else if words <= 4 {
+                // A short quote that nothing attributes is a scare quote.
+                confidence > 0.0
             } else {
-                speaker.is_some() || !looks_like_a_name(text, f)
+                true
             };
             Quote {
                 span: f.span,
@@ -611,6 +868,11 @@ pub(crate) fn resolve(
             }
         })
         .collect()
+}
+
+/// An attribute value in markup left in the text: `<tweet author="…">`.
+fn in_markup(text: &str, f: &Found) -> bool {
+    text[..f.open.start as usize].ends_with('=')
 }
 
 /// Titles of works, shows and nicknames: "Fox News Sunday", Robert C.

@@ -209,6 +209,14 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> Analysis {
         for (si, r) in sents.iter().enumerate() {
             mentions::find(&ctx, r.clone(), sentence_base + si, b, &mut cands);
         }
+        // "LONDON, March 9 -" names a place, not an actor.
+        if let Some(d) = doc.dateline {
+            let mut k = para_start;
+            cands.retain(|c| {
+                k += 1;
+                k <= para_start || !c.span.overlaps(d)
+            });
+        }
         let para_end = cands.len();
         let para_frames = attribution::attribute_paragraph(
             &ctx,
@@ -236,12 +244,28 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> Analysis {
     let mut res = actors::resolve(text, lex, &cands);
     // A speaker the resolver could not place ("he" with no antecedent)
     // still gets an actor of its own, shown as uncertain.
+    // A capitalised word the resolver dropped ("Calls", "Facing") is no
+    // speaker at all.
+    let dropped = |c: &mentions::Cand| c.kind == mentions::CandKind::Proper && c.sentence_initial;
     for f in &mut frames {
         if let Some(w) = f.who
             && res.of_cand[w].is_none()
         {
-            res.of_cand[w] = Some(res.orphan(text, &cands[w]));
-            f.confidence = f.confidence.min(0.4);
+            if dropped(&cands[w]) {
+                f.who = None;
+            } else {
+                res.of_cand[w] = Some(res.orphan(text, &cands[w]));
+                f.confidence = f.confidence.min(0.4);
+            }
+        }
+        if let Some((w, _, _)) = f.fallback
+            && res.of_cand[w].is_none()
+        {
+            if dropped(&cands[w]) {
+                f.fallback = None;
+            } else {
+                res.of_cand[w] = Some(res.orphan(text, &cands[w]));
+            }
         }
     }
     let quotes = attribution::resolve(
