@@ -47,6 +47,15 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Print each article's quotes, grouped by who said them.
+    Quotes {
+        /// Only the quotes of actors whose name contains this (any case).
+        #[arg(long, value_name = "NAME")]
+        actor: Option<String>,
+        /// Articles (files, folders or `-`); default: the sample briefing.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
     /// Export articles as JSON (schema 1) or Markdown.
     Export {
         /// Output format.
@@ -107,6 +116,12 @@ fn run(cli: Cli) -> Result<i32, Failure> {
         Some(Command::Sections { paths }) => {
             each_source(&paths, |doc| emit(&sections_outline(doc)))
         }
+        Some(Command::Quotes { actor, paths }) => each_source(&paths, |doc| {
+            let analysis = analyze::analyze(doc, &lexicon);
+            let text =
+                export::quotes::to_string(doc, &analysis, actor.as_deref()).map_err(Failure)?;
+            emit(&text)
+        }),
         Some(Command::Export {
             format,
             out_dir,

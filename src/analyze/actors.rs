@@ -162,12 +162,18 @@ pub(crate) fn resolve(text: &str, lex: &Lexicon, cands: &[Cand]) -> Resolution {
         }
     }
     r.appositives(&order);
+    // Recency is rebuilt in text order below; the names pass above saw
+    // every name in the document.
+    for a in &mut r.actors {
+        a.last_seen = 0;
+        a.last_subject = None;
+    }
+    r.recent.clear();
     // 2. Roles, anonymous sources, pronouns and conduits, in text order.
     for (pos, &i) in order.iter().enumerate() {
-        if r.of_cand[i].is_some() {
-            if let Some(a) = r.of_cand[i] {
-                r.touch(a, i, pos);
-            }
+        if let Some(a) = r.of_cand[i] {
+            r.touch(a, i, pos);
+            r.actors[a].mentions -= 1;
             continue;
         }
         let c = &cands[i];
@@ -224,7 +230,7 @@ impl Resolver<'_> {
         act.mentions += 1;
         act.last_seen = pos;
         act.last_paragraph = c.paragraph;
-        if !c.after_prep && !c.in_quote {
+        if (!c.after_prep && !c.object && !c.in_quote) || c.speaker {
             act.last_subject = Some(pos);
         }
         if act.role.is_none() && c.role.is_some() && act.kind == ActorKind::Person {
@@ -267,7 +273,7 @@ impl Resolver<'_> {
             self.assign(i, a, pos);
             return;
         }
-        if c.headline {
+        if c.headline || (c.located && c.role.is_none() && c.gender == Gender::Unknown) {
             return;
         }
         let surname = parts.last().cloned().unwrap_or_default();
@@ -328,8 +334,7 @@ impl Resolver<'_> {
         if c.sentence_initial && c.kind == CandKind::Proper && !self.seen_mid_sentence(&name) {
             return;
         }
-        let located = c.after_prep && c.kind == CandKind::Proper;
-        if located {
+        if c.located && c.kind == CandKind::Proper {
             return;
         }
         let kind = if c.kind == CandKind::Person || c.gender != Gender::Unknown {
@@ -586,13 +591,27 @@ impl Resolver<'_> {
             })
             .max_by_key(|&a| {
                 let act = &self.actors[a];
-                (
-                    act.last_subject
-                        .unwrap_or(0)
-                        .max(act.last_seen.saturating_sub(2)),
-                    act.last_seen,
-                )
+                (act.last_subject, act.last_seen)
             });
+        if std::env::var_os("BRIEFING_DEBUG").is_some() {
+            let cands_dbg: Vec<String> = self
+                .recent
+                .iter()
+                .map(|&a| {
+                    format!(
+                        "{}:{:?}/{}",
+                        self.actors[a].name, self.actors[a].last_subject, self.actors[a].last_seen
+                    )
+                })
+                .collect();
+            eprintln!(
+                "pronoun {} @{} -> {:?} among {:?}",
+                c.span.text(self.text),
+                pos,
+                best.map(|a| &self.actors[a].name),
+                cands_dbg
+            );
+        }
         if let Some(a) = best {
             if self.actors[a].gender == Gender::Unknown && gender != Gender::Unknown {
                 self.actors[a].gender = gender;

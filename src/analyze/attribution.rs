@@ -198,6 +198,7 @@ pub(crate) fn attribute_paragraph(
             && ctx.tok(q.open - 1) == Some(":")
             && let Some(c) = cand_ending_at(cands, para_cands.clone(), q.open - 1)
             && matches!(cands[c].kind, CandKind::Person | CandKind::Proper)
+            && cands[c].tokens.start == sentences[open_sent].start
         {
             frame = Frame {
                 who: Some(c),
@@ -335,13 +336,15 @@ fn after_close(
         confidence,
         ..Frame::default()
     };
-    // `"…," X said`: the first subject-like candidate between mark and cue.
+    // `"…," X said`: a subject right after the mark, then only adverbs,
+    // an appositive or a parenthesis before the cue.
     if v > j {
-        let between = para.clone().find(|&c| {
-            let cd = &cands[c];
-            cd.tokens.start >= j && cd.tokens.end <= v && !cd.after_prep && !cd.in_quote
-        });
-        if let Some(c) = between {
+        let subject = para
+            .clone()
+            .find(|&c| cands[c].tokens.start == j && !cands[c].in_quote);
+        if let Some(c) = subject
+            && only_asides(ctx, cands[c].tokens.end, v)
+        {
             return Some(frame(c, 0.95));
         }
         // A pronoun or noun phrase the candidate finder skipped ("it said").
@@ -349,7 +352,9 @@ fn after_close(
         while k > j && skippable(ctx, k - 1) {
             k -= 1;
         }
-        return common_subject(ctx, j, k, cands).map(|c| frame(c, 0.85));
+        return common_subject(ctx, j, k, cands)
+            .filter(|&c| cands[c].tokens.start == j)
+            .map(|c| frame(c, 0.85));
     }
     // `"…," said X`: the candidate right after the cue ("said 9/11
     // widow Terry Strada" allows a few words of description first).
@@ -360,6 +365,30 @@ fn after_close(
     let c = cand_soon_after(ctx, cands, para.clone(), k, end)
         .or_else(|| common_after(ctx, k, end, cands))?;
     Some(frame(c, 0.95))
+}
+
+/// Whether tokens `from..to` hold only adverbs, a comma-enclosed
+/// appositive ("Afacan, director of IRAM, …") or a parenthesis.
+fn only_asides(ctx: &Ctx, from: usize, to: usize) -> bool {
+    let mut k = from;
+    while k < to {
+        match ctx.tok(k) {
+            Some(",") => {
+                // An appositive runs to the next comma before the cue.
+                match (k + 1..to).find(|&m| ctx.tok(m) == Some(",")) {
+                    Some(m) => k = m + 1,
+                    None => return false,
+                }
+            }
+            Some("(") => match (k + 1..to).find(|&m| ctx.tok(m) == Some(")")) {
+                Some(m) => k = m + 1,
+                None => return false,
+            },
+            _ if skippable(ctx, k) => k += 1,
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// The first candidate starting within a few words of `k`, before any
@@ -739,6 +768,9 @@ fn push_common(ctx: &Ctx, r: Range<usize>, cands: &mut Vec<Cand>) -> usize {
         gender: pronoun.map_or(Gender::Unknown, |p| p.gender),
         plural: pronoun.is_some_and(|p| p.plural),
         after_prep: false,
+        object: false,
+        located: false,
+        speaker: false,
         in_quote: false,
         headline: false,
         sentence_initial: false,

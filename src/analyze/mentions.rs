@@ -47,6 +47,13 @@ pub(crate) struct Cand {
     pub plural: bool,
     /// Right after a preposition: not a grammatical subject.
     pub after_prep: bool,
+    /// Right after a verb of saying ("told Bekele"): an object.
+    pub object: bool,
+    /// After a place preposition ("in", "to the"): a place, not an actor,
+    /// unless it is known to be one.
+    pub located: bool,
+    /// Attributed a quote (set once attribution has run).
+    pub speaker: bool,
     pub in_quote: bool,
     /// In the headline: joins actors the body introduces, founds none.
     pub headline: bool,
@@ -203,6 +210,9 @@ pub(crate) fn find(
                 gender: p.gender,
                 plural: p.plural,
                 after_prep: i > range.start && ctx.is_preposition(i - 1),
+                object: false,
+                located: false,
+                speaker: false,
                 in_quote: false,
                 headline: false,
                 sentence_initial: i == range.start,
@@ -372,7 +382,15 @@ fn classify_chain(
         }
     }
 
-    let after_prep = start > sent.start && ctx.is_preposition(start - 1);
+    // "to the Middle East": a preposition, perhaps then "the".
+    let before = if start > sent.start && matches!(ctx.word(start - 1), Some("the" | "The")) {
+        start - 1
+    } else {
+        start
+    };
+    let after_prep = before > sent.start && ctx.is_preposition(before - 1);
+    let located =
+        before > sent.start && Lexicon::has(&lex.locative, ctx.word(before - 1).unwrap_or(""));
     let sentence_initial = start == sent.start
         || (start == sent.start + 1 && ctx.tokens[sent.start].kind == Kind::Quote);
     let role_span = role_start.map(|r| ctx.span(r..role_end.max(r + 1).min(end)));
@@ -393,6 +411,12 @@ fn classify_chain(
         gender,
         plural: false,
         after_prep,
+        object: start > sent.start
+            && ctx
+                .word(start - 1)
+                .is_some_and(|w| ctx.lex.speech_base(w).is_some()),
+        located,
+        speaker: false,
         in_quote: ctx.in_quote[chain.start],
         headline: false,
         sentence_initial,
@@ -467,6 +491,10 @@ fn classify_chain(
     let last = ctx.word(end - 1).unwrap_or_default();
     if n.len() >= 2 && Lexicon::has(&lex.organization_words, last.trim_end_matches('.')) {
         cand.kind = CandKind::Org(None);
+        // "the Ankara-based Center for …" is named "Center for …".
+        if ctx.word(n.start).is_some_and(|w| w.ends_with("-based")) {
+            cand.name = ctx.span(n.start + 1..end);
+        }
         return Some(cand);
     }
     // "The Axios news site": a following "news site/agency/outlet".
@@ -520,6 +548,9 @@ fn conduit_after(
                 gender: p.gender,
                 plural: p.plural,
                 after_prep: i > 0 && ctx.is_preposition(i - 1),
+                object: false,
+                located: false,
+                speaker: false,
                 in_quote: ctx.in_quote[i],
                 headline: false,
                 sentence_initial: false,
@@ -610,10 +641,13 @@ fn role_description(
             _ => break,
         }
     }
-    // After a possessive, the determiner phrase also covers the owner.
+    // After a possessive, the mention also covers the owner: "Iran's top
+    // diplomat" (capitalised words before the possessive).
     let mut start = k;
-    if determiner == Some("'s") && k > sent.start && consumed[k - 1 - sent.start] {
-        start = k;
+    if determiner == Some("'s") {
+        while start > sent.start && ctx.capitalized(start - 1) && !ctx.is_function(start - 1) {
+            start -= 1;
+        }
     }
     let plural = key.ends_with('s') && !key.ends_with("ss");
     let kind = match determiner {
@@ -649,6 +683,12 @@ fn role_description(
             .unwrap_or(Gender::Unknown),
         plural,
         after_prep: start > sent.start && ctx.is_preposition(start - 1),
+        object: start > sent.start
+            && ctx
+                .word(start - 1)
+                .is_some_and(|w| ctx.lex.speech_base(w).is_some()),
+        located: false,
+        speaker: false,
         in_quote: ctx.in_quote[i],
         headline: false,
         sentence_initial: start == sent.start,

@@ -241,6 +241,11 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> Analysis {
         }
     }
 
+    for f in &frames {
+        if let Some(w) = f.who {
+            cands[w].speaker = true;
+        }
+    }
     let mut res = actors::resolve(text, lex, &cands);
     // A speaker the resolver could not place ("he" with no antecedent)
     // still gets an actor of its own, shown as uncertain.

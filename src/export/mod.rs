@@ -4,6 +4,7 @@
 pub mod json;
 pub mod markdown;
 pub mod plain;
+pub mod quotes;
 
 use std::str::FromStr;
 

@@ -1,0 +1,128 @@
+//! `briefing quotes`: every quote, grouped by speaker, as plain text.
+
+use std::fmt::Write;
+
+use crate::analyze::Analysis;
+use crate::load::Document;
+
+/// Quotes below this confidence are marked uncertain wherever they show.
+pub const UNCERTAIN: f32 = 0.5;
+
+/// The 1-based number of the paragraph holding byte `pos`.
+pub fn paragraph_number(doc: &Document, pos: u32) -> usize {
+    doc.paragraphs.partition_point(|p| p.span.end <= pos) + 1
+}
+
+/// The quotes of one document grouped by speaker (in order of each
+/// speaker's first quote), optionally only those of actors whose name
+/// contains `actor` (case-insensitive). `Err` names the actors when the
+/// filter matches none.
+pub fn to_string(
+    doc: &Document,
+    analysis: &Analysis,
+    actor: Option<&str>,
+) -> Result<String, String> {
+    let speech: Vec<(usize, &crate::analyze::Quote)> = analysis
+        .quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.speech)
+        .collect();
+    let mut order: Vec<Option<usize>> = Vec::new();
+    for (_, q) in &speech {
+        let who = q.speaker.as_ref().map(|s| s.actor);
+        if !order.contains(&who) {
+            order.push(who);
+        }
+    }
+    let name_of = |who: Option<usize>| match who {
+        Some(a) => analysis
+            .actors
+            .get(a)
+            .map_or_else(String::new, |a| a.name.clone()),
+        None => "Unattributed".to_string(),
+    };
+    if let Some(filter) = actor {
+        let f = filter.to_lowercase();
+        order.retain(|&who| who.is_some() && name_of(who).to_lowercase().contains(&f));
+        if order.is_empty() {
+            let mut speakers: Vec<String> = speech
+                .iter()
+                .filter_map(|(_, q)| q.speaker.as_ref().map(|s| name_of(Some(s.actor))))
+                .collect();
+            speakers.dedup();
+            speakers.sort();
+            speakers.dedup();
+            return Err(format!(
+                "{}: no quoted actor matches \"{filter}\" (quoted: {})",
+                doc.name,
+                if speakers.is_empty() {
+                    "none".to_string()
+                } else {
+                    speakers.join(", ")
+                }
+            ));
+        }
+    }
+    let mut out = String::new();
+    let shown: usize = speech
+        .iter()
+        .filter(|(_, q)| order.contains(&q.speaker.as_ref().map(|s| s.actor)))
+        .count();
+    let _ = writeln!(
+        out,
+        "{} — {} quote{}\n",
+        crate::text::sanitize(&doc.name),
+        shown,
+        if shown == 1 { "" } else { "s" }
+    );
+    for who in order {
+        let mine: Vec<&crate::analyze::Quote> = speech
+            .iter()
+            .map(|(_, q)| *q)
+            .filter(|q| q.speaker.as_ref().map(|s| s.actor) == who)
+            .collect();
+        let mut head = crate::text::sanitize(&name_of(who)).into_owned();
+        if let Some(a) = who.and_then(|a| analysis.actors.get(a))
+            && let Some(r) = a.role
+        {
+            let _ = write!(head, " ({})", doc.reading(r));
+        }
+        let _ = writeln!(
+            out,
+            "{head} · {} quote{}",
+            mine.len(),
+            if mine.len() == 1 { "" } else { "s" }
+        );
+        for q in mine {
+            let mut note = Vec::new();
+            if let Some(s) = &q.speaker {
+                if let Some(c) = s.cue {
+                    note.push(doc.reading(c));
+                }
+                if let Some(v) = s.via {
+                    note.push(format!("via {}", doc.reading(v)));
+                }
+                if s.confidence < UNCERTAIN {
+                    note.push("uncertain".to_string());
+                }
+            }
+            let para = paragraph_number(doc, q.span.start);
+            let body = format!(
+                "“{}”{}",
+                doc.reading(q.span),
+                if note.is_empty() {
+                    String::new()
+                } else {
+                    format!(" — {}", note.join(" · "))
+                }
+            );
+            let opts = textwrap::Options::new(100)
+                .initial_indent("")
+                .subsequent_indent("        ");
+            let _ = writeln!(out, "  ¶{para:<4}{}", textwrap::fill(&body, opts));
+        }
+        out.push('\n');
+    }
+    Ok(out)
+}
