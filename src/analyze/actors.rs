@@ -230,7 +230,7 @@ impl Resolver<'_> {
         act.mentions += 1;
         act.last_seen = pos;
         act.last_paragraph = c.paragraph;
-        if (!c.after_prep && !c.object && !c.in_quote) || c.speaker {
+        if c.subject || c.speaker {
             act.last_subject = Some(pos);
         }
         if act.role.is_none() && c.role.is_some() && act.kind == ActorKind::Person {

@@ -620,40 +620,10 @@ fn fallback(
     None
 }
 
-/// At the start of its clause: first in the segment, after a comma, a
-/// conjunction or a subordinator, or a nominative pronoun.
+/// At the start of its clause (see `mentions::subject_position`).
 fn in_subject_position(ctx: &Ctx, cd: &Cand, seg_start: usize) -> bool {
-    if cd.tokens.start <= seg_start {
-        return true;
-    }
-    if let CandKind::Pronoun(_) = cd.kind {
-        return matches!(
-            ctx.word(cd.tokens.start).map(str::to_lowercase).as_deref(),
-            Some("he" | "she" | "they")
-        );
-    }
-    let before = ctx.tok(cd.tokens.start - 1).unwrap_or("").to_lowercase();
-    matches!(
-        before.as_str(),
-        "," | "and"
-            | "but"
-            | "after"
-            | "when"
-            | "while"
-            | "because"
-            | "since"
-            | "although"
-            | "though"
-            | "if"
-            | "that"
-            | "as"
-            | "so"
-            | "before"
-            | "until"
-            | "where"
-            | "whereas"
-            | "once"
-    )
+    cd.tokens.start <= seg_start
+        || super::mentions::subject_position(ctx, cd.tokens.start, seg_start)
 }
 
 fn is_subject_kind(cd: &Cand) -> bool {
@@ -771,6 +741,7 @@ fn push_common(ctx: &Ctx, r: Range<usize>, cands: &mut Vec<Cand>) -> usize {
         object: false,
         located: false,
         speaker: false,
+        subject: true,
         in_quote: false,
         headline: false,
         sentence_initial: false,

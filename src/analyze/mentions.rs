@@ -54,6 +54,9 @@ pub(crate) struct Cand {
     pub located: bool,
     /// Attributed a quote (set once attribution has run).
     pub speaker: bool,
+    /// Opens its clause (sentence start, after a comma, a conjunction or
+    /// a subordinator), or is a nominative pronoun: likely a subject.
+    pub subject: bool,
     pub in_quote: bool,
     /// In the headline: joins actors the body introduces, founds none.
     pub headline: bool,
@@ -213,6 +216,7 @@ pub(crate) fn find(
                 object: false,
                 located: false,
                 speaker: false,
+                subject: false,
                 in_quote: false,
                 headline: false,
                 sentence_initial: i == range.start,
@@ -235,6 +239,59 @@ pub(crate) fn find(
         i += 1;
     }
     out[first_new..].sort_by_key(|c| c.span.start);
+    for c in &mut out[first_new..] {
+        c.subject = !c.after_prep
+            && !c.object
+            && !c.in_quote
+            && subject_position(ctx, c.tokens.start, range.start);
+    }
+}
+
+/// Whether a mention starting at token `i` opens its clause.
+pub(crate) fn subject_position(ctx: &Ctx, i: usize, sentence_start: usize) -> bool {
+    let mut k = i;
+    // "The minister", "Iran's top diplomat": look before the determiner.
+    while k > sentence_start && matches!(ctx.tokens[k - 1].kind, Kind::Quote) {
+        k -= 1;
+    }
+    if k <= sentence_start {
+        return true;
+    }
+    if let Some(w) = ctx.word(i)
+        && matches!(w, "he" | "she" | "they" | "He" | "She" | "They")
+    {
+        return true;
+    }
+    let before = ctx.tok(k - 1).unwrap_or("").to_lowercase();
+    matches!(
+        before.as_str(),
+        "," | ";"
+            | ":"
+            | "--"
+            | "—"
+            | "and"
+            | "but"
+            | "after"
+            | "when"
+            | "while"
+            | "because"
+            | "since"
+            | "although"
+            | "though"
+            | "if"
+            | "that"
+            | "as"
+            | "so"
+            | "before"
+            | "until"
+            | "where"
+            | "whereas"
+            | "once"
+            | "meanwhile"
+            | "however"
+            | "then"
+            | "also"
+    )
 }
 
 /// Maximal runs of capitalised words (with connectors inside), in order.
@@ -254,7 +311,27 @@ fn name_chains(ctx: &Ctx, range: Range<usize>) -> Vec<Range<usize>> {
             }
             let connector = ctx.word(j).is_some_and(|w| CONNECTORS.contains(&w));
             let next_is_name = j + 1 < range.end && continues_name(ctx, j + 1);
-            if connector && next_is_name && ctx.in_quote[j] == ctx.in_quote[i] {
+            // "of", "for" and "on" join only after an institution or title
+            // word ("Bank of England", "Secretary of State"); "Dillard
+            // Spriggs of Petroleum Analysis" is a person and a company.
+            let joins = match ctx.word(j) {
+                Some("of" | "for" | "on") => ctx.word(j - 1).is_some_and(|p| {
+                    Lexicon::has(&ctx.lex.organization_words, p.trim_end_matches('.'))
+                        || ctx.lex.titles.contains_word(p)
+                        || matches!(
+                            p,
+                            "Republic"
+                                | "Kingdom"
+                                | "States"
+                                | "Union"
+                                | "Federation"
+                                | "Emirates"
+                                | "Islands"
+                        )
+                }),
+                _ => true,
+            };
+            if connector && joins && next_is_name && ctx.in_quote[j] == ctx.in_quote[i] {
                 j += 2;
                 continue;
             }
@@ -284,6 +361,27 @@ fn starts_name(ctx: &Ctx, i: usize, _sentence_start: usize) -> bool {
 
 fn continues_name(ctx: &Ctx, j: usize) -> bool {
     let Some(w) = ctx.word(j) else { return false };
+    // "al-Chalabi", "bin-Salman": a lower-case particle joined to a name.
+    if let Some((pre, rest)) = w.split_once('-')
+        && matches!(
+            pre,
+            "al" | "el"
+                | "ad"
+                | "as"
+                | "ash"
+                | "at"
+                | "az"
+                | "bin"
+                | "ibn"
+                | "abu"
+                | "ben"
+                | "van"
+                | "de"
+        )
+        && rest.chars().next().is_some_and(char::is_uppercase)
+    {
+        return true;
+    }
     w.chars().next().is_some_and(char::is_uppercase)
         && !Lexicon::has(&ctx.lex.calendar, w.trim_end_matches('.'))
         && !(ctx.is_function(j) && !ctx.all_caps(j))
@@ -417,6 +515,7 @@ fn classify_chain(
                 .is_some_and(|w| ctx.lex.speech_base(w).is_some()),
         located,
         speaker: false,
+        subject: false,
         in_quote: ctx.in_quote[chain.start],
         headline: false,
         sentence_initial,
@@ -551,6 +650,7 @@ fn conduit_after(
                 object: false,
                 located: false,
                 speaker: false,
+                subject: false,
                 in_quote: ctx.in_quote[i],
                 headline: false,
                 sentence_initial: false,
@@ -689,6 +789,7 @@ fn role_description(
                 .is_some_and(|w| ctx.lex.speech_base(w).is_some()),
         located: false,
         speaker: false,
+        subject: false,
         in_quote: ctx.in_quote[i],
         headline: false,
         sentence_initial: start == sent.start,
