@@ -422,8 +422,12 @@ impl Resolver<'_> {
                 .text
                 .get(ca.span.end as usize..cb.span.start as usize)
                 .unwrap_or("");
-            let between = between.trim();
-            let comma = between == "," || between == ", the";
+            let between = between.split_whitespace().collect::<Vec<_>>().join(" ");
+            let between = between.as_str();
+            let comma = matches!(
+                between,
+                "," | ", the" | ", who is" | ", who is also" | ", who is the" | ", also" | ", now"
+            );
             let paren = between == "(";
             if !(comma || paren) {
                 continue;
@@ -519,6 +523,14 @@ impl Resolver<'_> {
                 if c.in_quote {
                     return;
                 }
+                // "the former secretary of state said": news style names a
+                // person already in play by a role the text never gave.
+                if c.subject
+                    && let Some(a) = self.salient_person(pos, c.paragraph)
+                {
+                    self.assign(i, a, pos);
+                    return;
+                }
                 let name = self.text_of(c.span);
                 let norm_name = norm(&name);
                 let a = match self.by_org.get(&format!("role:{norm_name}")) {
@@ -532,6 +544,22 @@ impl Resolver<'_> {
                 self.assign(i, a, pos);
             }
         }
+    }
+
+    /// The person most recently a subject, within the last two paragraphs.
+    fn salient_person(&self, pos: usize, paragraph: usize) -> Option<usize> {
+        self.recent
+            .iter()
+            .copied()
+            .filter(|&a| {
+                let act = &self.actors[a];
+                act.kind == ActorKind::Person
+                    && act.last_seen < pos
+                    && act.last_subject.is_some()
+                    && paragraph.saturating_sub(act.last_paragraph) <= 2
+                    && !act.given.is_empty()
+            })
+            .max_by_key(|&a| (self.actors[a].last_subject, self.actors[a].last_seen))
     }
 
     fn anonymous(&mut self, i: usize, pos: usize) {

@@ -157,6 +157,28 @@ fn is_dash(s: &str) -> bool {
 /// the document's candidate list, of which `para_cands` belong to this
 /// paragraph. New candidates (a common noun phrase that speaks, "it") are
 /// appended to `cands`.
+/// Who a paragraph hands the floor to: the subject of the last cue of its
+/// last sentence, strongly when the paragraph ends in a colon or dash
+/// (`Bangemann said that … --` before a quoted paragraph).
+pub(crate) type LeadIn = Option<(usize, Option<Span>, f32)>;
+
+pub(crate) fn lead_in(
+    ctx: &Ctx,
+    sentences: &[Range<usize>],
+    cands: &mut Vec<Cand>,
+    para: Range<usize>,
+) -> LeadIn {
+    let last = sentences.last()?.clone();
+    let end_tok = ctx.tok(last.end - 1)?;
+    let open_end = matches!(end_tok, ":" | "--" | "—" | "-" | "…" | "...");
+    let v = last
+        .clone()
+        .rev()
+        .find(|&v| cue(ctx, cands, &para, v).is_some())?;
+    let f = subject_of(ctx, v, last, cands, para)?;
+    Some((f.who?, f.cue, if open_end { 0.75 } else { 0.4 }))
+}
+
 pub(crate) fn attribute_paragraph(
     ctx: &Ctx,
     sentences: &[Range<usize>],
@@ -211,6 +233,13 @@ pub(crate) fn attribute_paragraph(
         if frame.who.is_none() {
             let s = sentences[open_sent].clone();
             frame = before_open(ctx, q.open, s, cands, para_cands.clone()).unwrap_or_default();
+        }
+        // `… "…" above their quotas, he said.`: the sentence ends with it.
+        if frame.who.is_none()
+            && let Some(close) = q.close
+        {
+            let s = sentences[sentence_of(close)].clone();
+            frame = trailing(ctx, close, s, cands, para_cands.clone()).unwrap_or_default();
         }
         // For pass 3: the speaker of the sentence before, or the subject
         // of this one.
@@ -367,6 +396,40 @@ fn after_close(
     Some(frame(c, 0.95))
 }
 
+/// `…, he said.` closing the quote's sentence after other words.
+fn trailing(
+    ctx: &Ctx,
+    close: usize,
+    sent: Range<usize>,
+    cands: &[Cand],
+    para: Range<usize>,
+) -> Option<Frame> {
+    let mut end = sent.end;
+    while end > close + 1 && ctx.tokens[end - 1].kind == Kind::Punct {
+        end -= 1;
+    }
+    // The cue is among the last few words of the sentence.
+    let v = (close + 1..end)
+        .rev()
+        .take(6)
+        .find(|&v| cue(ctx, cands, &para, v) == Some(Strength::Strong))?;
+    if (close + 1..v).any(|k| ctx.tokens[k].kind == Kind::Quote) {
+        return None;
+    }
+    let mut j = v;
+    while j > close + 1 && skippable(ctx, j - 1) {
+        j -= 1;
+    }
+    let c = cand_ending_at(cands, para, j)?;
+    let start = cands[c].tokens.start;
+    (start > close + 1 && ctx.tok(start - 1) == Some(",")).then(|| Frame {
+        who: Some(c),
+        cue: Some(ctx.tokens[v].span),
+        confidence: 0.85,
+        ..Frame::default()
+    })
+}
+
 /// Whether tokens `from..to` hold only adverbs, a comma-enclosed
 /// appositive ("Afacan, director of IRAM, …") or a parenthesis.
 fn only_asides(ctx: &Ctx, from: usize, to: usize) -> bool {
@@ -492,6 +555,25 @@ fn subject_of(
     if j > sent.start {
         let prev = j - 1;
         let pw = ctx.tok(prev).unwrap_or("").to_lowercase();
+        // "the agency quoted X as saying", "X was quoted as saying".
+        if pw == "as"
+            && let Some(qd) = (prev.saturating_sub(16).max(sent.start)..prev)
+                .rev()
+                .find(|&k| matches!(ctx.word(k), Some("quoted" | "Quoted")))
+        {
+            if let Some(c) = cand_soon_after(ctx, cands, para.clone(), qd + 1, prev) {
+                return Some(frame(c, 0.85));
+            }
+            if qd > sent.start
+                && matches!(
+                    ctx.word(qd - 1),
+                    Some("was" | "were" | "is" | "been" | "being")
+                )
+                && let Some(c) = cand_ending_at(cands, para.clone(), qd - 1)
+            {
+                return Some(frame(c, 0.85));
+            }
+        }
         // "Erdogan, who told …": the relative pronoun's antecedent.
         if matches!(pw.as_str(), "who" | "which") {
             let mut a = prev;
@@ -765,6 +847,7 @@ pub(crate) fn resolve(
     of_cand: &[Option<usize>],
     headline: impl Fn(usize) -> bool,
     block_start: impl Fn(usize) -> u32,
+    lead_ins: &[LeadIn],
 ) -> Vec<Quote> {
     let mut speakers: Vec<Option<Speaker>> = frames
         .iter()
@@ -833,15 +916,26 @@ pub(crate) fn resolve(
         if b == 0 || found[q].open.start != block_start(b) {
             continue;
         }
+        let lead = lead_ins.get(b - 1).copied().flatten();
         let prev = (0..q)
             .rev()
             .take_while(|k| found[*k].paragraph + 1 >= b)
             .find(|k| found[*k].paragraph == b - 1 && !found[*k].single);
-        if let Some(k) = prev
-            && let Some(s) = speakers[k].clone()
-        {
-            speakers[q] = Some(inherit(&s, 0.45));
-        }
+        let from_lead = |(who, cue, confidence): (usize, Option<Span>, f32)| {
+            Some(Speaker {
+                actor: of_cand[who]?,
+                mention: Some(cands[who].span),
+                cue,
+                via: None,
+                confidence,
+            })
+        };
+        speakers[q] = match (lead, prev.and_then(|k| speakers[k].clone())) {
+            (Some(l), _) if l.2 >= 0.7 => from_lead(l),
+            (_, Some(s)) => Some(inherit(&s, 0.45)),
+            (Some(l), None) => from_lead(l),
+            (None, None) => None,
+        };
     }
     // British style puts speech in single quotes; where a paragraph has
     // double quotes, single ones are nested or scare quotes.

@@ -157,6 +157,7 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> Analysis {
     let mut sentences_out: Vec<Span> = Vec::new();
     let mut cands: Vec<mentions::Cand> = Vec::new();
     let mut frames: Vec<attribution::Frame> = vec![attribution::Frame::default(); found.len()];
+    let mut lead_ins: Vec<attribution::LeadIn> = vec![None; blocks.len()];
     let mut toks: Vec<tokens::Token> = Vec::new();
     let mut in_quote: Vec<bool> = Vec::new();
     let mut opening: Vec<bool> = Vec::new();
@@ -225,6 +226,9 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> Analysis {
             &mut cands,
             para_start..para_end,
         );
+        if !block.headline {
+            lead_ins[b] = attribution::lead_in(&ctx, &sents, &mut cands, para_start..para_end);
+        }
         for c in &mut cands[para_start..] {
             c.headline = block.headline;
         }
@@ -273,6 +277,17 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> Analysis {
             }
         }
     }
+    for l in lead_ins.iter_mut() {
+        if let Some((w, _, _)) = *l
+            && res.of_cand[w].is_none()
+        {
+            if dropped(&cands[w]) {
+                *l = None;
+            } else {
+                res.of_cand[w] = Some(res.orphan(text, &cands[w]));
+            }
+        }
+    }
     let quotes = attribution::resolve(
         text,
         &found,
@@ -281,6 +296,7 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> Analysis {
         &res.of_cand,
         |b| blocks[b].headline,
         |b| blocks[b].span.start,
+        &lead_ins,
     );
     assemble(text, sentences_out, &cands, res, quotes)
 }
