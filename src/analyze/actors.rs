@@ -63,7 +63,7 @@ impl Resolution {
 
 pub(crate) fn mention_kind(c: &Cand) -> MentionKind {
     match c.kind {
-        CandKind::Pronoun(_) => MentionKind::Pronoun,
+        CandKind::Pronoun(_) | CandKind::Relative(_) => MentionKind::Pronoun,
         CandKind::Role | CandKind::Anonymous | CandKind::Conduit | CandKind::Common => {
             MentionKind::Role
         }
@@ -183,6 +183,11 @@ pub(crate) fn resolve(text: &str, lex: &Lexicon, cands: &[Cand]) -> Resolution {
             CandKind::Pronoun(p) => r.pronoun(i, pos, p.gender, p.plural),
             CandKind::Conduit => r.pronoun(i, pos, c.gender, c.plural),
             CandKind::Common => r.common(i, pos),
+            CandKind::Relative(a) => {
+                if let Some(x) = r.of_cand[a] {
+                    r.assign(i, x, pos);
+                }
+            }
             _ => {}
         }
     }

@@ -207,8 +207,12 @@ pub(crate) fn attribute_paragraph(
         {
             let si = sentence_of(close);
             let mut end = sentences[si].end;
+            // Only a short attribution sentence, "Clinton said.", not the
+            // next statement ("Russia insisted that …").
             if close + 1 >= end
                 && let Some(next) = sentences.get(si + 1)
+                && next.len() <= 12
+                && !(next.start..next.end).any(|t| ctx.tokens[t].kind == Kind::Quote)
             {
                 end = next.end;
             }
@@ -319,6 +323,7 @@ fn after_close(
     // "according to X".
     if let Some((len, _)) = ctx.lex.according_to.longest(|k| ctx.word(j + k))
         && let Some(c) = cand_starting_at(cands, para.clone(), j + len)
+            .or_else(|| common_after(ctx, j + len, end, cands))
     {
         return Some(Frame {
             who: Some(c),
@@ -376,14 +381,29 @@ fn after_close(
         {
             return Some(frame(c, 0.95));
         }
-        // A pronoun or noun phrase the candidate finder skipped ("it said").
+        // A pronoun or noun phrase the candidate finder skipped ("it
+        // said", "a narrator in the Clinton ad asks").
         let mut k = v;
         while k > j && skippable(ctx, k - 1) {
             k -= 1;
         }
-        return common_subject(ctx, j, k, cands)
-            .filter(|&c| cands[c].tokens.start == j)
-            .map(|c| frame(c, 0.85));
+        if let Some(c) = common_subject(ctx, j, k, cands).filter(|&c| cands[c].tokens.start == j) {
+            return Some(frame(c, 0.85));
+        }
+        let plain = (j..k).all(|t| {
+            matches!(
+                ctx.tokens[t].kind,
+                Kind::Word | Kind::Possessive | Kind::Number
+            )
+        });
+        let opens = ctx.word(j).is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "a" | "an" | "the" | "one" | "my" | "our" | "his" | "her" | "their"
+            ) || w.chars().next().is_some_and(char::is_uppercase)
+        });
+        return (k > j && k - j <= 8 && plain && opens)
+            .then(|| frame(push_common(ctx, j..k, cands), 0.8));
     }
     // `"…," said X`: the candidate right after the cue ("said 9/11
     // widow Terry Strada" allows a few words of description first).
@@ -581,7 +601,8 @@ fn subject_of(
                 a -= 1;
             }
             if let Some(c) = cand_ending_at(cands, para.clone(), a) {
-                return Some(frame(c, 0.85));
+                let rel = push_cand(ctx, prev..prev + 1, cands, Some(c));
+                return Some(frame(rel, 0.85));
             }
         }
         if let Some(c) = cand_ending_at(cands, para.clone(), j)
@@ -610,6 +631,10 @@ fn subject_of(
             if let Some(c) = nearest {
                 return Some(frame(c, 0.75));
             }
+        }
+        // "it calls …": a pronoun the candidate finder leaves out.
+        if matches!(pw.as_str(), "it" | "they" | "we" | "i") {
+            return Some(frame(push_common(ctx, prev..j, cands), 0.8));
         }
         // "Police say …", "the letter reads …": a noun phrase the
         // candidate finder left out.
@@ -795,10 +820,30 @@ fn common_after(ctx: &Ctx, k: usize, end: usize, cands: &mut Vec<Cand>) -> Optio
 }
 
 fn push_common(ctx: &Ctx, r: Range<usize>, cands: &mut Vec<Cand>) -> usize {
+    push_cand(ctx, r, cands, None)
+}
+
+/// A new candidate over tokens `r` (or the existing one with that span):
+/// a common noun phrase, a pronoun, or a relative pronoun standing for
+/// `antecedent`.
+fn push_cand(
+    ctx: &Ctx,
+    r: Range<usize>,
+    cands: &mut Vec<Cand>,
+    antecedent: Option<usize>,
+) -> usize {
     let span = Span::new(
         ctx.tokens[r.start].span.start as usize,
         ctx.tokens[r.end - 1].span.end as usize,
     );
+    // Recent candidates only: the paragraph's, and those just added.
+    if let Some(i) = cands
+        .iter()
+        .rposition(|c| c.span == span)
+        .filter(|&i| cands.len() - i < 400)
+    {
+        return i;
+    }
     let head = ctx.tokens[r.end - 1].span;
     let pronoun = if r.len() == 1 {
         ctx.pronoun(r.start)
@@ -810,9 +855,10 @@ fn push_common(ctx: &Ctx, r: Range<usize>, cands: &mut Vec<Cand>) -> usize {
     cands.push(Cand {
         span,
         name: head,
-        kind: match pronoun {
-            Some(p) => CandKind::Pronoun(p),
-            None => CandKind::Common,
+        kind: match (antecedent, pronoun) {
+            (Some(a), _) => CandKind::Relative(a),
+            (None, Some(p)) => CandKind::Pronoun(p),
+            (None, None) => CandKind::Common,
         },
         role: None,
         role_key: None,

@@ -28,6 +28,8 @@ pub(crate) enum CandKind {
     Conduit,
     /// Another noun phrase that speaks ("Police", "the poll", "it").
     Common,
+    /// "who"/"which" speaking for the candidate it follows.
+    Relative(usize),
 }
 
 #[derive(Clone, Debug)]
