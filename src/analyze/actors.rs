@@ -342,11 +342,19 @@ impl Resolver<'_> {
         if c.located && c.kind == CandKind::Proper {
             return;
         }
-        let kind = if c.kind == CandKind::Person || c.gender != Gender::Unknown {
-            ActorKind::Person
-        } else {
-            ActorKind::Organization
-        };
+        // A lone name that speaks is a person ("Trump said"), unless it
+        // reads like an acronym.
+        let acronym = name
+            .chars()
+            .filter(|ch| ch.is_alphabetic())
+            .all(char::is_uppercase);
+        let kind =
+            if c.kind == CandKind::Person || c.gender != Gender::Unknown || (c.speaker && !acronym)
+            {
+                ActorKind::Person
+            } else {
+                ActorKind::Organization
+            };
         let a = self.new_actor(name.clone(), kind, i, pos);
         if kind == ActorKind::Person {
             self.by_surname.entry(surname).or_default().push(a);

@@ -256,6 +256,15 @@ pub(crate) fn attribute_paragraph(
         {
             frame.via = Some(cands[w].span);
         }
+        if std::env::var_os("BRIEFING_DEBUG").is_some() {
+            eprintln!(
+                "quote {} -> {:?}",
+                q.index,
+                frame
+                    .who
+                    .map(|w| (cands[w].span.text(ctx.text), cands[w].kind))
+            );
+        }
         frames.push(frame);
     }
     frames
