@@ -168,6 +168,15 @@ pub struct Lexicon {
     /// Organisation and outlet names and aliases → index in `organizations`.
     pub org_names: Phrases<usize>,
     pub red_line_phrases: Vec<String>,
+    /// Given names with the gender they are (almost) always used for.
+    pub first_names: HashMap<String, Gender>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FirstNamesFile {
+    male: Vec<String>,
+    female: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -266,6 +275,7 @@ static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
         include_str!("../assets/lexicon/places.toml"),
         include_str!("../assets/lexicon/organizations.toml"),
         include_str!("../assets/lexicon/stances.toml"),
+        include_str!("../assets/lexicon/first_names.toml"),
     )
 });
 
@@ -326,7 +336,9 @@ impl Lexicon {
         places: &str,
         orgs: &str,
         stances: &str,
+        first_names: &str,
     ) -> Lexicon {
+        let names: FirstNamesFile = parse("first_names.toml", first_names);
         let speech: SpeechFile = parse("speech.toml", speech);
         let words: WordsFile = parse("words.toml", words);
         let titles: TitlesFile = parse("titles.toml", titles);
@@ -393,6 +405,12 @@ impl Lexicon {
                     person,
                 },
             );
+        }
+        for n in &names.male {
+            lex.first_names.insert(n.clone(), Gender::Male);
+        }
+        for n in &names.female {
+            lex.first_names.insert(n.clone(), Gender::Female);
         }
         for (word, g) in &words.honorific_gender {
             let gender = if g == "f" {

@@ -612,7 +612,28 @@ fn classify_chain(
         cand.kind = CandKind::Org(None);
         return Some(cand);
     }
-    if n.len() >= 2 || title.is_some() || gender != Gender::Unknown {
+    // A person: a known given name, a title or honorific, or two to four
+    // plain capitalised words none of which is a place ("Serhan Afacan",
+    // but not "U.S. Interest" or "China-U.S. Textile").
+    let first_name = ctx
+        .word(n.start)
+        .and_then(|w| lex.first_names.get(w))
+        .copied();
+    if let Some(g) = first_name
+        && gender == Gender::Unknown
+    {
+        cand.gender = g;
+    }
+    let placeish = n.clone().any(|k| {
+        ctx.word(k).is_some_and(|w| {
+            w.split('-').any(|part| lex.places.contains_word(part)) || ctx.all_caps(k)
+        })
+    });
+    if first_name.is_some()
+        || title.is_some()
+        || gender != Gender::Unknown
+        || ((2..=4).contains(&n.len()) && !placeish)
+    {
         cand.kind = CandKind::Person;
     }
     Some(cand)
