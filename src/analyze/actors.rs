@@ -27,6 +27,9 @@ pub(crate) struct Built {
     last_subject: Option<usize>,
     last_seen: usize,
     last_paragraph: usize,
+    /// Founded on a name no lexicon or given name backs: kept only if it
+    /// is a subject, speaks, or recurs.
+    weak: bool,
 }
 
 pub(crate) struct Resolution {
@@ -56,6 +59,7 @@ impl Resolution {
             last_subject: None,
             last_seen: 0,
             last_paragraph: c.paragraph,
+            weak: false,
         });
         self.actors.len() - 1
     }
@@ -191,6 +195,19 @@ pub(crate) fn resolve(text: &str, lex: &Lexicon, cands: &[Cand]) -> Resolution {
             _ => {}
         }
     }
+    // Capitalised words that never act, speak or recur are not actors.
+    let mut count = vec![0usize; r.actors.len()];
+    for a in r.of_cand.iter().flatten() {
+        count[*a] += 1;
+    }
+    for a in r.of_cand.iter_mut() {
+        if let Some(x) = *a
+            && r.actors[x].weak
+            && count[x] < 2
+        {
+            *a = None;
+        }
+    }
     Resolution {
         actors: r.actors,
         of_cand: r.of_cand,
@@ -220,6 +237,7 @@ impl Resolver<'_> {
             last_subject: None,
             last_seen: pos,
             last_paragraph: c.paragraph,
+            weak: false,
         });
         self.actors.len() - 1
     }
@@ -237,6 +255,7 @@ impl Resolver<'_> {
         act.last_paragraph = c.paragraph;
         if c.subject || c.speaker {
             act.last_subject = Some(pos);
+            act.weak = false;
         }
         if act.role.is_none() && c.role.is_some() && act.kind == ActorKind::Person {
             act.role = c.role;
@@ -300,6 +319,13 @@ impl Resolver<'_> {
             }
             None => {
                 let a = self.new_actor(name.clone(), ActorKind::Person, i, pos);
+                let backed = c.role.is_some()
+                    || c.gender != Gender::Unknown
+                    || self
+                        .lex
+                        .first_names
+                        .contains_key(parts.first().map_or("", |f| f.as_str()));
+                self.actors[a].weak = !backed;
                 self.actors[a].given = given;
                 self.by_surname.entry(surname).or_default().push(a);
                 a
@@ -356,6 +382,7 @@ impl Resolver<'_> {
                 ActorKind::Organization
             };
         let a = self.new_actor(name.clone(), kind, i, pos);
+        self.actors[a].weak = !c.speaker;
         if kind == ActorKind::Person {
             self.by_surname.entry(surname).or_default().push(a);
         } else {
@@ -400,8 +427,10 @@ impl Resolver<'_> {
                 (norm(&n), n, false)
             }
         };
+        let known = matches!(c.kind, CandKind::Org(Some(_)) | CandKind::Outlet(Some(_)));
         let a = match self.by_org.get(&key) {
             Some(&a) => a,
+            None if c.headline => return,
             None => {
                 let kind = if group {
                     ActorKind::Group
@@ -410,6 +439,7 @@ impl Resolver<'_> {
                 };
                 let a = self.new_actor(name.clone(), kind, i, pos);
                 self.actors[a].role = None;
+                self.actors[a].weak = !known && !c.speaker;
                 self.by_org.insert(key, a);
                 self.by_org.insert(norm(&name), a);
                 a

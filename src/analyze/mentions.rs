@@ -153,8 +153,8 @@ impl Ctx<'_> {
 /// Name-chain connectors: "Center for Iranian Studies", "Secretary of
 /// State", "Osama bin Laden", "Ursula von der Leyen".
 const CONNECTORS: &[&str] = &[
-    "of", "for", "on", "de", "del", "la", "le", "van", "von", "der", "den", "da", "dos", "du",
-    "di", "bin", "ibn", "al", "el", "y",
+    "of", "for", "on", "and", "&", "de", "del", "la", "le", "van", "von", "der", "den", "da",
+    "dos", "du", "di", "bin", "ibn", "al", "el", "y",
 ];
 
 /// Finds the mention candidates of one sentence (token range `range`).
@@ -173,6 +173,13 @@ pub(crate) fn find(
     // Names first: they claim the title and role words before them.
     for chain in chains.iter().rev() {
         if consumed[rel(chain.start)] {
+            continue;
+        }
+        // "<PORX.O>": a stock ticker, not a name.
+        if chain.start > range.start
+            && ctx.tok(chain.start - 1) == Some("<")
+            && ctx.tok(chain.end) == Some(">")
+        {
             continue;
         }
         if let Some(c) = classify_chain(ctx, chain.clone(), range.clone(), sentence, paragraph) {
@@ -317,6 +324,15 @@ fn name_chains(ctx: &Ctx, range: Range<usize>) -> Vec<Range<usize>> {
             // word ("Bank of England", "Secretary of State"); "Dillard
             // Spriggs of Petroleum Analysis" is a person and a company.
             let joins = match ctx.word(j) {
+                // "Ways and Means Committee", "Securities and Exchange
+                // Commission": only when an institution word follows.
+                Some("and" | "&") => (j + 1..range.end.min(j + 5))
+                    .take_while(|&k| continues_name(ctx, k))
+                    .any(|k| {
+                        ctx.word(k).is_some_and(|w| {
+                            Lexicon::has(&ctx.lex.organization_words, w.trim_end_matches('.'))
+                        })
+                    }),
                 Some("of" | "for" | "on") => ctx.word(j - 1).is_some_and(|p| {
                     Lexicon::has(&ctx.lex.organization_words, p.trim_end_matches('.'))
                         || ctx.lex.titles.contains_word(p)
@@ -549,7 +565,19 @@ fn classify_chain(
         && n.start + len == end
     {
         match place.role {
-            PlaceRole::Name => cand.kind = CandKind::Country(place.country),
+            PlaceRole::Name => {
+                // "U.S. car sales": a country name used as an adjective.
+                if let Some(w) = ctx.word(next)
+                    && w.chars().next().is_some_and(char::is_lowercase)
+                    && !ctx.is_function(next)
+                    && lex.speech_base(w).is_none()
+                    && !w.ends_with('s')
+                    && !w.ends_with("ed")
+                {
+                    return None;
+                }
+                cand.kind = CandKind::Country(place.country);
+            }
             PlaceRole::Capital => {
                 let located = start > sent.start
                     && Lexicon::has(&lex.locative, ctx.word(start - 1).unwrap_or(""));

@@ -301,6 +301,34 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> Analysis {
     assemble(text, sentences_out, &cands, res, quotes)
 }
 
+/// The most used name among an actor's name mentions, without a leading
+/// "the"; ties go to the longest.
+fn surface_name(text: &str, mentions: &[Mention]) -> Option<String> {
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for m in mentions.iter().filter(|m| m.kind == MentionKind::Name) {
+        let t = crate::text::reflow(m.span.text(text));
+        let t = t
+            .strip_prefix("the ")
+            .or_else(|| t.strip_prefix("The "))
+            .unwrap_or(&t)
+            .to_string();
+        // An all-capital headline form is a last resort.
+        let shouting = t.len() > 5
+            && t.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+        *counts.entry(t).or_default() += if shouting { 0 } else { 2 };
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| {
+            a.1.cmp(&b.1)
+                .then(a.0.len().cmp(&b.0.len()))
+                .then(b.0.cmp(&a.0))
+        })
+        .map(|(t, _)| t)
+}
+
 /// Builds the final actors (those with mentions, in order of appearance)
 /// and renumbers speakers to match.
 fn assemble(
@@ -346,8 +374,15 @@ fn assemble(
         .iter()
         .map(|&a| {
             let b = &res.actors[a];
+            // An organisation goes by the name the article uses most
+            // ("OPEC", not the lexicon's long form); ties: the longest.
+            let name = if matches!(b.kind, ActorKind::Organization | ActorKind::Group) {
+                surface_name(text, &mentions[a]).unwrap_or_else(|| b.name.clone())
+            } else {
+                b.name.clone()
+            };
             Actor {
-                name: crate::text::reflow(&b.name),
+                name: crate::text::reflow(&name),
                 kind: b.kind,
                 role: b.role,
                 mentions: std::mem::take(&mut mentions[a]),
