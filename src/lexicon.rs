@@ -3,7 +3,31 @@
 //! They are data (`assets/lexicon/*.toml`, embedded in the binary) and the
 //! user's config can add to them.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+/// A set of lower-case words.
+pub type WordSet = HashSet<String>;
+
+/// Word classes, as bits: one lookup per token tells the analysis which
+/// lists a word is on.
+pub mod class {
+    pub const FUNCTION: u32 = 1;
+    pub const PREPOSITION: u32 = 1 << 1;
+    pub const CALENDAR: u32 = 1 << 2;
+    pub const LOCATIVE: u32 = 1 << 3;
+    pub const PRONOUN: u32 = 1 << 4;
+    /// First word of a role ("top" of "top diplomat").
+    pub const ROLE_START: u32 = 1 << 5;
+    pub const ANONYMOUS: u32 = 1 << 6;
+    pub const SPEECH: u32 = 1 << 7;
+    /// First word of a title ("foreign" of "Foreign Minister").
+    pub const TITLE_START: u32 = 1 << 8;
+    pub const ORG_WORD: u32 = 1 << 9;
+    pub const SPOKES: u32 = 1 << 10;
+    pub const CONDUIT: u32 = 1 << 11;
+}
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -61,7 +85,7 @@ pub struct Phrases<T> {
 impl<T> Default for Phrases<T> {
     fn default() -> Self {
         Phrases {
-            by_first: HashMap::new(),
+            by_first: HashMap::default(),
             fold_case: false,
         }
     }
@@ -70,18 +94,33 @@ impl<T> Default for Phrases<T> {
 impl<T: Clone> Phrases<T> {
     fn new(fold_case: bool) -> Self {
         Phrases {
-            by_first: HashMap::new(),
+            by_first: HashMap::default(),
             fold_case,
         }
     }
 
-    fn norm(&self, w: &str) -> String {
-        let w = w.replace('’', "'");
-        if self.fold_case { w.to_lowercase() } else { w }
+    /// The form a word is stored and looked up in; borrowed (no
+    /// allocation) for words already in that form, as the analysis passes
+    /// them.
+    fn norm<'w>(&self, w: &'w str) -> Cow<'w, str> {
+        let curly = w.contains('’');
+        let upper = self.fold_case && w.chars().any(char::is_uppercase);
+        if !curly && !upper {
+            return Cow::Borrowed(w);
+        }
+        let w = if curly {
+            w.replace('’', "'")
+        } else {
+            w.to_string()
+        };
+        Cow::Owned(if upper { w.to_lowercase() } else { w })
     }
 
     pub fn insert(&mut self, phrase: &str, value: T) {
-        let words: Vec<String> = phrase_words(phrase).iter().map(|w| self.norm(w)).collect();
+        let words: Vec<String> = phrase_words(phrase)
+            .iter()
+            .map(|w| self.norm(w).into_owned())
+            .collect();
         let Some(first) = words.first().cloned() else {
             return;
         };
@@ -97,7 +136,7 @@ impl<T: Clone> Phrases<T> {
     /// its value. `words` yields the texts of consecutive tokens.
     pub fn longest<'a>(&self, words: impl Fn(usize) -> Option<&'a str>) -> Option<(usize, &T)> {
         let first = self.norm(words(0)?);
-        let candidates = self.by_first.get(&first)?;
+        let candidates = self.by_first.get(first.as_ref())?;
         'outer: for (phrase, value) in candidates {
             for (k, want) in phrase.iter().enumerate().skip(1) {
                 match words(k) {
@@ -110,8 +149,13 @@ impl<T: Clone> Phrases<T> {
         None
     }
 
+    /// The first words of every phrase, as stored.
+    pub fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(String::as_str)
+    }
+
     pub fn contains_word(&self, w: &str) -> bool {
-        self.by_first.contains_key(&self.norm(w))
+        self.by_first.contains_key(self.norm(w).as_ref())
     }
 }
 
@@ -164,12 +208,16 @@ pub struct Lexicon {
     pub anonymous: HashSet<String>,
     pub countries: Vec<String>,
     pub places: Phrases<Place>,
+    /// Cities, regions and states: places that are never actors.
+    pub other_places: Phrases<()>,
     pub organizations: Vec<Organization>,
     /// Organisation and outlet names and aliases → index in `organizations`.
     pub org_names: Phrases<usize>,
     pub red_line_phrases: Vec<String>,
     /// Given names with the gender they are (almost) always used for.
     pub first_names: HashMap<String, Gender>,
+    /// Lower-case word → its `class` bits.
+    pub classes: HashMap<String, u32>,
 }
 
 #[derive(Deserialize)]
@@ -219,6 +267,19 @@ struct TitlesFile {
 #[serde(deny_unknown_fields)]
 struct PlacesFile {
     country: Vec<CountryEntry>,
+    #[serde(default)]
+    places: OtherPlaces,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct OtherPlaces {
+    #[serde(default)]
+    cities: Vec<String>,
+    #[serde(default)]
+    regions: Vec<String>,
+    #[serde(default)]
+    states: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -379,6 +440,7 @@ impl Lexicon {
             titles: Phrases::new(true),
             roles: Phrases::new(true),
             places: Phrases::new(false),
+            other_places: Phrases::new(false),
             org_names: Phrases::new(false),
             ..Lexicon::default()
         };
@@ -447,6 +509,15 @@ impl Lexicon {
                 add(cap, PlaceRole::Capital);
             }
         }
+        for p in places
+            .places
+            .cities
+            .iter()
+            .chain(&places.places.regions)
+            .chain(&places.places.states)
+        {
+            lex.other_places.insert(p, ());
+        }
         let outlets = orgs.outlet.iter().map(|o| (o, true));
         let others = orgs.organization.iter().map(|o| (o, false));
         for (entry, outlet) in outlets.chain(others) {
@@ -457,7 +528,40 @@ impl Lexicon {
                 entry.kind.as_deref() == Some("group"),
             );
         }
+        lex.build_classes();
         lex
+    }
+
+    /// Recomputes `classes` from the word lists.
+    fn build_classes(&mut self) {
+        let mut classes: HashMap<String, u32> = HashMap::default();
+        let mut mark = |words: &mut dyn Iterator<Item = String>, bit: u32| {
+            for w in words {
+                *classes.entry(w).or_default() |= bit;
+            }
+        };
+        mark(&mut self.function_words.iter().cloned(), class::FUNCTION);
+        mark(&mut self.prepositions.iter().cloned(), class::PREPOSITION);
+        mark(&mut self.calendar.iter().cloned(), class::CALENDAR);
+        mark(&mut self.locative.iter().cloned(), class::LOCATIVE);
+        mark(&mut self.pronouns.keys().cloned(), class::PRONOUN);
+        mark(
+            &mut self.roles.first_words().map(str::to_string),
+            class::ROLE_START,
+        );
+        mark(&mut self.anonymous.iter().cloned(), class::ANONYMOUS);
+        mark(&mut self.speech.keys().cloned(), class::SPEECH);
+        mark(
+            &mut self.titles.first_words().map(str::to_string),
+            class::TITLE_START,
+        );
+        mark(
+            &mut self.organization_words.iter().cloned(),
+            class::ORG_WORD,
+        );
+        mark(&mut self.spokes_plurals.iter().cloned(), class::SPOKES);
+        mark(&mut self.conduits.iter().cloned(), class::CONDUIT);
+        self.classes = classes;
     }
 
     fn add_speech_verb(&mut self, entry: &str) {
@@ -494,6 +598,7 @@ impl Lexicon {
         }
         lex.red_line_phrases
             .extend(extra.red_line_phrases.iter().cloned());
+        lex.build_classes();
         lex
     }
 

@@ -273,10 +273,12 @@ impl Resolver<'_> {
         if act.country.is_none() {
             act.country = c.country;
         }
-        if act.kind == ActorKind::Person
-            && !act.role_text.is_empty()
-            && !self.with_role.contains(&a)
-        {
+        if act.kind == ActorKind::Person && !act.role_text.is_empty() {
+            // Most recent last; a bounded search for the old entry.
+            let from = self.with_role.len().saturating_sub(64);
+            if let Some(k) = self.with_role[from..].iter().position(|&x| x == a) {
+                self.with_role.remove(from + k);
+            }
             self.with_role.push(a);
         }
         if let Some(k) = self.recent.iter().position(|&x| x == a) {
@@ -526,13 +528,17 @@ impl Resolver<'_> {
         {
             return false;
         }
-        let has = |k: &str| {
+        // Whole words of the role text: " foreign minister " in
+        // " iranian foreign minister ".
+        let padded = format!(
+            " {} ",
             act.role_text
                 .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .filter(|w| !w.is_empty())
                 .collect::<Vec<_>>()
-                .windows(k.split(' ').count())
-                .any(|w| w.join(" ") == k)
-        };
+                .join(" ")
+        );
+        let has = |k: &str| padded.contains(&format!(" {k} "));
         if has(key) {
             return true;
         }
@@ -548,9 +554,13 @@ impl Resolver<'_> {
         let key = key.trim_start_matches("the ").to_string();
         // The most recent person with this role, else the next one
         // introduced with it ("Iran's top diplomat … Abbas Araghchi").
+        // The latest persons with a role (a bounded look-back keeps long
+        // documents linear).
         let before = self
             .with_role
             .iter()
+            .rev()
+            .take(64)
             .copied()
             .filter(|&a| self.actors[a].last_seen <= pos && self.role_matches(a, &key, c.country))
             .max_by_key(|&a| self.actors[a].last_seen);

@@ -54,10 +54,10 @@ fn skippable(ctx: &Ctx, i: usize) -> bool {
         return true;
     }
     let Some(w) = ctx.word(i) else { return false };
-    let lower = w.to_lowercase();
-    (lower.ends_with("ly") && lower.len() > 4 && !ctx.lex.speech.contains_key(&lower))
+    let lower = ctx.low(i);
+    (lower.ends_with("ly") && lower.len() > 4 && !ctx.lex.speech.contains_key(lower))
         || matches!(
-            lower.as_str(),
+            lower,
             "also"
                 | "then"
                 | "later"
@@ -113,9 +113,11 @@ fn cue(ctx: &Ctx, cands: &[Cand], para: &Range<usize>, i: usize) -> Option<Stren
     if ctx.in_quote[i] {
         return None;
     }
-    let w = ctx.word(i)?;
-    let lower = w.to_lowercase();
-    let base = ctx.lex.speech.get(&lower)?;
+    if !ctx.is(i, crate::lexicon::class::SPEECH) {
+        return None;
+    }
+    let lower = ctx.low(i);
+    let base = ctx.lex.speech.get(lower)?;
     let strength = if ctx.lex.weak_cues.contains(base) {
         Strength::Weak
     } else {
@@ -846,12 +848,9 @@ fn push_cand(
         ctx.tokens[r.end - 1].span.end as usize,
     );
     // Recent candidates only: the paragraph's, and those just added.
-    if let Some(i) = cands
-        .iter()
-        .rposition(|c| c.span == span)
-        .filter(|&i| cands.len() - i < 400)
-    {
-        return i;
+    let recent = cands.len().saturating_sub(400);
+    if let Some(i) = cands[recent..].iter().rposition(|c| c.span == span) {
+        return recent + i;
     }
     let head = ctx.tokens[r.end - 1].span;
     let pronoun = if r.len() == 1 {

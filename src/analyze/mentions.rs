@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::tokens::{Kind, Token};
-use crate::lexicon::{Gender, Lexicon, PlaceRole, Pronoun};
+use crate::lexicon::{Gender, Lexicon, PlaceRole, Pronoun, class};
 use crate::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -73,6 +73,8 @@ pub(crate) struct Cand {
 pub(crate) struct Ctx<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
+    /// Lower-case forms of the tokens.
+    pub lower: &'a super::tokens::Lowered,
     pub in_quote: &'a [bool],
     pub lex: &'a Lexicon,
 }
@@ -87,16 +89,26 @@ impl Ctx<'_> {
         self.tokens.get(i).map(|t| t.text(self.text))
     }
 
-    fn lower_is(&self, i: usize, set: &std::collections::HashSet<String>) -> bool {
-        self.word(i).is_some_and(|w| Lexicon::has(set, w))
+    /// The lower-case form of token `i` ("" past the end).
+    pub fn low(&self, i: usize) -> &str {
+        self.lower.get(i)
+    }
+
+    pub fn lower_is(&self, i: usize, set: &crate::lexicon::WordSet) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == Kind::Word) && set.contains(self.low(i))
+    }
+
+    /// Whether token `i` is on the lists of `bits` (`lexicon::class`).
+    pub fn is(&self, i: usize, bits: u32) -> bool {
+        self.lower.class(i) & bits != 0
     }
 
     pub fn is_function(&self, i: usize) -> bool {
-        self.lower_is(i, &self.lex.function_words)
+        self.is(i, class::FUNCTION)
     }
 
     pub fn is_preposition(&self, i: usize) -> bool {
-        self.lower_is(i, &self.lex.prepositions)
+        self.is(i, class::PREPOSITION)
     }
 
     fn capitalized(&self, i: usize) -> bool {
@@ -141,12 +153,30 @@ impl Ctx<'_> {
     }
 
     pub fn pronoun(&self, i: usize) -> Option<Pronoun> {
-        let w = self.word(i)?;
-        if w.len() > 7 {
+        if !self.is(i, class::PRONOUN) {
             return None;
         }
-        let lower = w.to_lowercase();
-        self.lex.pronouns.get(&lower).copied()
+        self.lex.pronouns.get(self.low(i)).copied()
+    }
+
+    /// The longest phrase of a case-folded lexicon at token `i`.
+    fn phrase_at_low<'p, T: Clone>(
+        &self,
+        phrases: &'p crate::lexicon::Phrases<T>,
+        i: usize,
+        end: usize,
+    ) -> Option<(usize, &'p T)> {
+        phrases.longest(|k| {
+            let j = i + k;
+            if j >= end {
+                return None;
+            }
+            matches!(
+                self.tokens[j].kind,
+                Kind::Word | Kind::Possessive | Kind::Number
+            )
+            .then(|| self.low(j))
+        })
     }
 }
 
@@ -366,7 +396,7 @@ fn starts_name(ctx: &Ctx, i: usize, _sentence_start: usize) -> bool {
     if !w.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
-    if Lexicon::has(&ctx.lex.calendar, w.trim_end_matches('.')) {
+    if ctx.is(i, class::CALENDAR) {
         return false;
     }
     // "The", "But", "He": capitalised function words start no name, but an
@@ -401,7 +431,7 @@ fn continues_name(ctx: &Ctx, j: usize) -> bool {
         return true;
     }
     w.chars().next().is_some_and(char::is_uppercase)
-        && !Lexicon::has(&ctx.lex.calendar, w.trim_end_matches('.'))
+        && !ctx.is(j, class::CALENDAR)
         && !(ctx.is_function(j) && !ctx.all_caps(j))
 }
 
@@ -420,7 +450,9 @@ fn classify_chain(
     // The title that ends last (ties: the longest) inside the chain.
     let mut title: Option<Range<usize>> = None;
     for k in chain.clone() {
-        if let Some((len, _)) = ctx.phrase_at(&lex.titles, k, end) {
+        if ctx.is(k, class::TITLE_START)
+            && let Some((len, _)) = ctx.phrase_at_low(&lex.titles, k, end)
+        {
             let r = k..k + len;
             if title.as_ref().is_none_or(|t| r.end > t.end) {
                 title = Some(r);
@@ -474,7 +506,7 @@ fn classify_chain(
                 break;
             }
             let is_role = ctx
-                .phrase_at(&lex.roles, prev, chain.start)
+                .phrase_at_low(&lex.roles, prev, chain.start)
                 .is_some_and(|(l, _)| prev + l == k)
                 || lex.roles.contains_word(w);
             if k == chain.start && !is_role {
@@ -605,6 +637,13 @@ fn classify_chain(
         cand.country = Some(place.country);
         return Some(cand);
     }
+    // Cities, regions, states: places, never actors ("Zurich dealers").
+    if let Some((len, _)) = ctx.phrase_at(&lex.other_places, n.start, end)
+        && n.start + len == end
+        && title.is_none()
+    {
+        return None;
+    }
     // Organisations and outlets: known names, names ending in an
     // organisation word, acronyms.
     if let Some((len, &org)) = ctx.phrase_at(&lex.org_names, n.start, end)
@@ -733,9 +772,12 @@ fn role_description(
     if !w.chars().next().is_some_and(char::is_lowercase) && !ctx.capitalized(i) {
         return None;
     }
+    if !ctx.is(i, class::ROLE_START | class::ANONYMOUS) {
+        return None;
+    }
     let (len, _) = ctx
-        .phrase_at(&lex.roles, i, sent.end)
-        .or_else(|| Lexicon::has(&lex.anonymous, w).then_some((1, &())))?;
+        .phrase_at_low(&lex.roles, i, sent.end)
+        .or_else(|| ctx.lower_is(i, &lex.anonymous).then_some((1, &())))?;
     let head_end = i + len;
     let head = ctx.span(i..head_end);
     let key = head.text(ctx.text).to_lowercase();

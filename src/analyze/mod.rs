@@ -161,6 +161,7 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> Analysis {
     let mut toks: Vec<tokens::Token> = Vec::new();
     let mut in_quote: Vec<bool> = Vec::new();
     let mut opening: Vec<bool> = Vec::new();
+    let mut lowered = tokens::Lowered::default();
     let mut q_at = 0;
     for (b, block) in blocks.iter().enumerate() {
         toks.clear();
@@ -200,9 +201,11 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> Analysis {
                 toks[r.end - 1].span.end as usize,
             )
         }));
+        lowered.fill(text, &toks, &lex.classes);
         let ctx = mentions::Ctx {
             text,
             tokens: &toks,
+            lower: &lowered,
             in_quote: &in_quote,
             lex,
         };
@@ -349,10 +352,12 @@ fn assemble(
         }
     }
     // Speakers' mentions are mentions of their actor.
+    let mut known: rustc_hash::FxHashSet<Span> =
+        mentions.iter().flatten().map(|m| m.span).collect();
     for q in &quotes {
         if let Some(s) = &q.speaker
             && let Some(m) = s.mention
-            && !mentions[s.actor].iter().any(|x| x.span == m)
+            && known.insert(m)
         {
             mentions[s.actor].push(Mention {
                 span: m,

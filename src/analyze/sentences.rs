@@ -69,11 +69,11 @@ pub(crate) fn split(
 mod tests {
     use super::*;
     use crate::analyze::tokens::tokenize;
+    use crate::lexicon::WordSet;
     use crate::span::Span;
-    use std::collections::HashSet;
 
     fn sentences(s: &str) -> Vec<String> {
-        let abbr: HashSet<String> = ["mr", "gov", "sen", "jan", "no"]
+        let abbr: WordSet = ["mr", "gov", "sen", "jan", "no"]
             .iter()
             .map(|s| s.to_string())
             .collect();

@@ -2,7 +2,7 @@
 //! period), numbers, possessive endings, quotation marks and punctuation.
 //! A byte scanner, no regex, no allocation per token.
 
-use std::collections::HashSet;
+use crate::lexicon::WordSet;
 
 use crate::span::Span;
 
@@ -71,12 +71,7 @@ fn is_word_char(c: char) -> bool {
 ///
 /// `abbreviations` holds lower-case abbreviations written without their
 /// period (`mr`, `jan`, `calif`); a capitalised one keeps its period.
-pub(crate) fn tokenize(
-    text: &str,
-    span: Span,
-    abbreviations: &HashSet<String>,
-    out: &mut Vec<Token>,
-) {
+pub(crate) fn tokenize(text: &str, span: Span, abbreviations: &WordSet, out: &mut Vec<Token>) {
     let end = span.end as usize;
     let mut i = span.start as usize;
     let mut lower = String::new();
@@ -129,7 +124,7 @@ fn word(
     text: &str,
     start: usize,
     end: usize,
-    abbreviations: &HashSet<String>,
+    abbreviations: &WordSet,
     lower: &mut String,
     out: &mut Vec<Token>,
 ) -> usize {
@@ -214,6 +209,63 @@ fn word(
         kind: if numeric { Kind::Number } else { Kind::Word },
     });
     w_end
+}
+
+/// The lower-case form of every token of a block, in one buffer: the
+/// lexicon lookups read these, so no token allocates. A curly apostrophe
+/// reads as a straight one.
+#[derive(Default)]
+pub(crate) struct Lowered {
+    buf: String,
+    spans: Vec<(u32, u32)>,
+    /// `lexicon::class` bits of each word token.
+    classes: Vec<u32>,
+}
+
+impl Lowered {
+    pub fn fill(
+        &mut self,
+        text: &str,
+        tokens: &[Token],
+        classes: &rustc_hash::FxHashMap<String, u32>,
+    ) {
+        self.buf.clear();
+        self.spans.clear();
+        self.classes.clear();
+        for t in tokens {
+            let start = self.buf.len() as u32;
+            for c in t.text(text).chars() {
+                match c {
+                    '’' => self.buf.push('\''),
+                    c if c.is_ascii() => self.buf.push(c.to_ascii_lowercase()),
+                    c => self.buf.extend(c.to_lowercase()),
+                }
+            }
+            self.spans.push((start, self.buf.len() as u32));
+            let bits = if t.kind == Kind::Word {
+                let w = &self.buf[start as usize..];
+                classes
+                    .get(w)
+                    .or_else(|| classes.get(w.trim_end_matches('.')))
+                    .copied()
+                    .unwrap_or(0)
+            } else {
+                0
+            };
+            self.classes.push(bits);
+        }
+    }
+
+    pub fn class(&self, i: usize) -> u32 {
+        self.classes.get(i).copied().unwrap_or(0)
+    }
+
+    pub fn get(&self, i: usize) -> &str {
+        self.spans
+            .get(i)
+            .and_then(|&(s, e)| self.buf.get(s as usize..e as usize))
+            .unwrap_or("")
+    }
 }
 
 #[cfg(test)]
