@@ -3,9 +3,10 @@
 //! The terminal is restored on every way out: a normal quit and an error
 //! (the [`Restore`] guard's `Drop`), a panic (the hook, which runs before the
 //! panic message is printed so the message lands on the normal screen), and
-//! SIGTERM/SIGHUP/SIGINT (flags the loop checks at least every 250 ms, so
-//! it leaves through the guard). Restoring also turns mouse capture off and
-//! shows the cursor, which `ratatui::restore` would not do.
+//! SIGTERM/SIGHUP/SIGINT (a flag the loop checks at least every 250 ms, so
+//! it leaves through the guard; a watchdog exits if the loop is stuck).
+//! Restoring also turns mouse capture off and shows the cursor, which
+//! `ratatui::restore` would not do.
 
 use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -37,6 +38,8 @@ type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 const TICK: Duration = Duration::from_millis(100);
 /// The longest the loop sleeps: how late a signal can be noticed.
 const IDLE: Duration = Duration::from_millis(250);
+/// How long the loop gets to notice a signal before the watchdog exits.
+const GRACE: Duration = Duration::from_millis(1500);
 
 /// Puts the terminal back as it was. Every step is tried even when one
 /// fails (after SIGHUP the terminal may be gone); errors are ignored
@@ -79,17 +82,24 @@ fn init() -> io::Result<(Term, Restore)> {
     Ok((Terminal::new(backend)?, guard))
 }
 
-/// Signals that end the reader; the loop reads the number and exits with
-/// 128 + it, as a shell would report.
+/// Signals that end the reader. The loop sees the number within [`IDLE`]
+/// and leaves through the guard, exiting with 128 + it as a shell would
+/// report. If the loop does not get there (crossterm spins inside `poll`
+/// on a terminal that hung up, never returning), a watchdog restores what
+/// it can and exits after [`GRACE`].
 fn watch_signals() -> io::Result<Arc<AtomicUsize>> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let caught = Arc::new(AtomicUsize::new(0));
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register_usize(sig, Arc::clone(&caught), sig as usize)?;
-    }
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let flag = Arc::clone(&caught);
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            flag.store(sig as usize, Ordering::SeqCst);
+            std::thread::sleep(GRACE);
+            restore();
+            std::process::exit(128 + sig);
+        }
+    });
     Ok(caught)
 }
 
