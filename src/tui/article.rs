@@ -77,6 +77,11 @@ pub struct Article {
     pub(crate) positions: Vec<usize>,
     pub(crate) stats: Vec<ActorStats>,
     pub(crate) summary_items: Vec<SummaryItem>,
+    /// Display strings drawn every frame, made once: actor names, the
+    /// words of each quote in marks, and the header's title.
+    names: Vec<String>,
+    pub(crate) quote_texts: Vec<String>,
+    pub(crate) title: String,
 }
 
 impl Article {
@@ -127,7 +132,24 @@ impl Article {
                 }
             }
         }
+        let names = analysis
+            .actors
+            .iter()
+            .map(|a| crate::text::reflow(&a.name))
+            .collect();
+        let quote_texts = analysis
+            .quotes
+            .iter()
+            .map(|q| format!("“{}”", doc.reading(q.span)))
+            .collect();
+        let title = doc
+            .title
+            .or(summary.headline)
+            .map_or_else(|| sanitize(&doc.name).into_owned(), |t| doc.reading(t));
         let mut article = Article {
+            names,
+            quote_texts,
+            title,
             doc,
             analysis,
             summary,
@@ -146,10 +168,10 @@ impl Article {
 
     /// An actor's name, safe to print.
     pub(crate) fn actor_name(&self, id: usize) -> String {
-        self.analysis
-            .actors
+        self.names
             .get(id)
-            .map_or_else(|| "?".to_string(), |a| crate::text::reflow(&a.name))
+            .cloned()
+            .unwrap_or_else(|| "?".to_string())
     }
 
     /// Who said a quote, as shown: "Name", "? Name" when the attribution is
@@ -186,6 +208,10 @@ impl Article {
 /// graphemes' widths, measured exactly as ratatui lays cells out (it drops
 /// zero-width graphemes and counts the rest with `CellWidth`).
 pub(crate) fn display_width(s: &str) -> usize {
+    // Safe ASCII is one column a byte; no need to segment it.
+    if s.is_ascii() {
+        return s.len();
+    }
     s.graphemes(true).map(|g| usize::from(g.cell_width())).sum()
 }
 

@@ -94,25 +94,37 @@ fn too_small(buf: &mut Buffer, area: Rect) {
     }
 }
 
-/// `s` cut to `width` columns, with an ellipsis when cut.
+/// `s` cut to `width` columns, with an ellipsis when cut. One pass that
+/// stops at the width, since long quotes are cut on every frame.
 pub(crate) fn fit(s: &str, width: usize) -> String {
-    if display_width(s) <= width {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for g in s.graphemes(true) {
-        let gw = display_width(g);
-        if w + gw + 1 > width {
-            break;
+    if s.is_ascii() {
+        if s.len() <= width {
+            return s.to_string();
         }
-        out.push_str(g);
+        let mut out = s[..width.saturating_sub(1)].to_string();
+        if width > 0 {
+            out.push('…');
+        }
+        return out;
+    }
+    let mut w = 0;
+    // The end of the longest prefix that leaves room for the ellipsis.
+    let mut cut = 0;
+    for (i, g) in s.grapheme_indices(true) {
+        let gw = display_width(g);
+        if w + gw > width {
+            let mut out = s[..cut].to_string();
+            if width > 0 {
+                out.push('…');
+            }
+            return out;
+        }
         w += gw;
+        if w < width {
+            cut = i + g.len();
+        }
     }
-    if width > 0 {
-        out.push('…');
-    }
-    out
+    s.to_string()
 }
 
 /// Writes spans on one row, clipped to the rectangle's width.
@@ -123,10 +135,7 @@ fn put(buf: &mut Buffer, x: u16, y: u16, width: u16, spans: Vec<TSpan<'_>>) {
 fn header(app: &App, buf: &mut Buffer, r: Rect) {
     let a = &app.article;
     let doc = &a.doc;
-    let title = doc
-        .title
-        .or(a.summary.headline)
-        .map_or_else(|| sanitize(&doc.name).into_owned(), |t| doc.reading(t));
+    let title = &a.title;
     let mut right = String::new();
     if app.library.len() > 1 {
         right = format!(" [{}/{}]", app.current + 1, app.library.len());
@@ -140,7 +149,7 @@ fn header(app: &App, buf: &mut Buffer, r: Rect) {
         r.width,
         vec![
             TSpan::raw(" "),
-            TSpan::styled(fit(&title, room), app.theme.title()),
+            TSpan::styled(fit(title, room), app.theme.title()),
         ],
     );
     if !right.is_empty() {
@@ -678,5 +687,21 @@ fn help(app: &App, buf: &mut Buffer, area: Rect, offset: usize) {
                 TSpan::raw(h.clone()),
             ],
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit;
+
+    #[test]
+    fn fit_cuts_by_display_width() {
+        assert_eq!(fit("hello", 5), "hello");
+        assert_eq!(fit("hello", 4), "hel…");
+        assert_eq!(fit("hello", 0), "");
+        assert_eq!(fit("日本語", 6), "日本語");
+        assert_eq!(fit("日本語", 5), "日本…");
+        assert_eq!(fit("日本語", 4), "日…");
+        assert_eq!(fit("e\u{301}tait", 3), "e\u{301}t…");
     }
 }
