@@ -479,8 +479,7 @@ fn quotes(app: &App, buf: &mut Buffer, r: Rect) {
                     true,
                 )
             } else {
-                let words = a.doc.reading(a.analysis.quotes[q].span);
-                let text = fit(&format!("“{words}”"), width);
+                let text = fit(&a.quote_texts[q], width);
                 (vec![TSpan::raw(text)], Some(item), false)
             }
         },
