@@ -769,7 +769,7 @@ impl App {
         let Some(s) = self.search.as_mut() else {
             return;
         };
-        s.matches = self.article.search.find(&s.query);
+        s.matches = self.article.search.find(&self.article.doc, &s.query);
         s.current = if s.matches.is_empty() {
             None
         } else {

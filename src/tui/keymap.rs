@@ -343,10 +343,12 @@ impl TryFrom<RawKeys> for KeysConfig {
                     && other != *a
                 {
                     return Err(format!(
-                        "key `{c}` is bound to both `{}` and `{}`; bind it to one (`{} = []` unbinds an action)",
+                        "key `{c}` is bound to both `{}` and `{}`; a key does one thing \
+                         (`{} = []` or `{} = []` unbinds an action)",
                         config_name(other),
                         config_name(*a),
                         config_name(other),
+                        config_name(*a),
                     ));
                 }
             }

@@ -15,8 +15,9 @@ pub(crate) struct SearchIndex {
     /// The visible words, folded to lower case, one space between words of
     /// a block and a line break between blocks (no match spans two blocks).
     folded: String,
-    /// For each byte of `folded`: the source character's start and end.
-    from: Vec<(u32, u32)>,
+    /// For each byte of `folded`: where its source character starts (its
+    /// end is read off the source text, which halves the index).
+    from: Vec<u32>,
 }
 
 impl SearchIndex {
@@ -30,23 +31,22 @@ impl SearchIndex {
                     // Glued tokens (split by markup) read as one word.
                     if t.gap || t.hard_break {
                         folded.push(' ');
-                        from.push((end, t.span.start));
+                        from.push(end);
                     }
                 }
                 let text = doc.span_text(t.span);
                 for (i, c) in text.char_indices() {
                     let start = t.span.start + i as u32;
-                    let end = start + c.len_utf8() as u32;
                     for l in c.to_lowercase() {
                         folded.push(l);
-                        from.extend(std::iter::repeat_n((start, end), l.len_utf8()));
+                        from.extend(std::iter::repeat_n(start, l.len_utf8()));
                     }
                 }
                 prev_end = Some(t.span.end);
             }
             if let Some(end) = prev_end {
                 folded.push('\n');
-                from.push((end, end));
+                from.push(end);
             }
         }
         SearchIndex { folded, from }
@@ -54,7 +54,7 @@ impl SearchIndex {
 
     /// Every match of `query` (case-insensitive; any run of whitespace in
     /// it matches one space), as source spans in text order.
-    pub(crate) fn find(&self, query: &str) -> Vec<Span> {
+    pub(crate) fn find(&self, doc: &Document, query: &str) -> Vec<Span> {
         let mut q = String::with_capacity(query.len());
         let mut space = false;
         for c in query.chars() {
@@ -77,9 +77,13 @@ impl SearchIndex {
         self.folded
             .match_indices(&q)
             .filter_map(|(i, m)| {
-                let (start, _) = *self.from.get(i)?;
-                let (_, end) = *self.from.get(i + m.len() - 1)?;
-                Some(Span { start, end })
+                let start = *self.from.get(i)?;
+                let last = *self.from.get(i + m.len() - 1)? as usize;
+                let len = doc.text.get(last..)?.chars().next()?.len_utf8();
+                Some(Span {
+                    start,
+                    end: (last + len) as u32,
+                })
             })
             .filter(|s| !s.is_empty())
             .collect()
@@ -102,34 +106,45 @@ mod tests {
     fn matches_across_hard_wraps_and_case() {
         let (doc, idx) = index("    The Nile\n  flows north.\n\n    The NILE again.\n");
         let found: Vec<&str> = idx
-            .find("nile  flows")
+            .find(&doc, "nile  flows")
             .iter()
             .map(|s| doc.span_text(*s))
             .collect();
         assert_eq!(found, ["Nile\n  flows"]);
-        let nile: Vec<&str> = idx.find("NILE").iter().map(|s| doc.span_text(*s)).collect();
+        let nile: Vec<&str> = idx
+            .find(&doc, "NILE")
+            .iter()
+            .map(|s| doc.span_text(*s))
+            .collect();
         assert_eq!(nile, ["Nile", "NILE"]);
-        assert!(idx.find("north. the").is_empty(), "no match across blocks");
+        assert!(
+            idx.find(&doc, "north. the").is_empty(),
+            "no match across blocks"
+        );
     }
 
     #[test]
     fn offsets_survive_case_folding_that_changes_length() {
         let (doc, idx) = index("İstanbul and ISTANBUL and Straße.\n");
         let found: Vec<&str> = idx
-            .find("stanbul")
+            .find(&doc, "stanbul")
             .iter()
             .map(|s| doc.span_text(*s))
             .collect();
         assert_eq!(found, ["stanbul", "STANBUL"]);
-        let i: Vec<&str> = idx.find("i̇s").iter().map(|s| doc.span_text(*s)).collect();
+        let i: Vec<&str> = idx
+            .find(&doc, "i̇s")
+            .iter()
+            .map(|s| doc.span_text(*s))
+            .collect();
         assert_eq!(i, ["İs"]);
-        assert_eq!(doc.span_text(idx.find("straße")[0]), "Straße");
+        assert_eq!(doc.span_text(idx.find(&doc, "straße")[0]), "Straße");
     }
 
     #[test]
     fn empty_query_finds_nothing() {
-        let (_, idx) = index("Some text here.\n");
-        assert!(idx.find("").is_empty());
-        assert!(idx.find("   ").is_empty());
+        let (doc, idx) = index("Some text here.\n");
+        assert!(idx.find(&doc, "").is_empty());
+        assert!(idx.find(&doc, "   ").is_empty());
     }
 }
