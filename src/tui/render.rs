@@ -157,29 +157,34 @@ fn header(app: &App, buf: &mut Buffer, r: Rect) {
         buf.set_stringn(x, r.y, &right, right.len(), app.theme.dim());
     }
     let (sections, actors, quotes, red) = a.counts();
-    let counts = [
+    let long = [
         plural(sections, "section", "sections"),
         plural(actors, "actor", "actors"),
         plural(quotes, "quote", "quotes"),
     ]
     .join(" · ");
-    let red = plural(red, "red line", "red lines");
+    let red_long = plural(red, "red line", "red lines");
     let source = sanitize(&doc.name);
-    let tail = format!("{counts} · {red}");
-    let room = w.saturating_sub(1 + 3 + display_width(&tail));
-    put(
-        buf,
-        r.x,
-        r.y + 1,
-        r.width,
-        vec![
-            TSpan::raw(" "),
-            TSpan::styled(fit(&source, room.max(8)), app.theme.dim()),
-            TSpan::styled(" · ", app.theme.dim()),
-            TSpan::raw(format!("{counts} · ")),
-            TSpan::styled(red, app.theme.red_line()),
-        ],
-    );
+    // Narrow windows drop the source first, then shorten the counts, so
+    // the red lines always show.
+    let need = |counts: &str, red: &str| display_width(counts) + 3 + display_width(red) + 1;
+    let mut spans = vec![TSpan::raw(" ")];
+    let (counts, red) = if w >= need(&long, &red_long) + 11 {
+        let room = w - need(&long, &red_long) - 3;
+        spans.push(TSpan::styled(fit(&source, room), app.theme.dim()));
+        spans.push(TSpan::styled(" · ", app.theme.dim()));
+        (long, red_long)
+    } else if w >= need(&long, &red_long) {
+        (long, red_long)
+    } else {
+        (
+            format!("§{sections} · {actors} actors · {quotes} quotes"),
+            format!("{red} red"),
+        )
+    };
+    spans.push(TSpan::raw(format!("{counts} · ")));
+    spans.push(TSpan::styled(red, app.theme.red_line()));
+    put(buf, r.x, r.y + 1, r.width, spans);
 }
 
 /// The tab labels and the columns they take, relative to the bar.
@@ -413,7 +418,7 @@ fn actors(app: &App, buf: &mut Buffer, r: Rect) {
             }
         };
         let counts = format!("q{} p{} r{}", stats.0, stats.1, stats.2);
-        let tail = if width >= 34 {
+        let tail = if width >= 26 {
             format!(" {kind:>7} {counts}")
         } else {
             format!(" {counts}")

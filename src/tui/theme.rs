@@ -161,10 +161,17 @@ impl Theme {
             if mark.mention.is_some() {
                 style = style.add_modifier(Modifier::BOLD);
             }
-            if mark.quote.is_some() {
+            if let Some(q) = mark.quote {
                 style = style.add_modifier(Modifier::ITALIC);
+                // An attribution the analysis is unsure of is drawn faint.
+                if q.uncertain {
+                    style = style.add_modifier(Modifier::DIM);
+                }
             }
         } else {
+            if mark.quote.is_some_and(|q| q.uncertain) {
+                style = style.add_modifier(Modifier::DIM);
+            }
             if mark.mention.is_some() {
                 style = style.add_modifier(Modifier::BOLD);
             }

@@ -48,6 +48,12 @@ fn snapshot(buf: &Buffer) -> String {
 }
 
 #[test]
+fn sample_40x12_the_smallest() {
+    let app = sample_app(40, 12);
+    insta::assert_snapshot!(snapshot(&draw(&app)));
+}
+
+#[test]
 fn sample_80x24() {
     let app = sample_app(80, 24);
     insta::assert_snapshot!(snapshot(&draw(&app)));
@@ -212,4 +218,31 @@ fn hostile_text_is_shown_as_placeholders() {
 fn hostile_text_snapshot_80x24() {
     let app = text_app(HOSTILE, 80, 24);
     insta::assert_snapshot!(snapshot(&draw(&app)));
+}
+
+#[test]
+fn uncertain_attributions_are_shown_as_uncertain() {
+    // The fixture gives the quote reported "via his office" confidence 0.4.
+    let mut app = sample_app(120, 40);
+    app.update(Action::ShowQuotes);
+    app.update(Action::Bottom);
+    app.update(Action::Activate);
+    let buf = draw(&app);
+    let text = screen(&buf).join("\n");
+    assert!(text.contains("? Youssef Mansour"), "{text}");
+    // In the article the quote is drawn faint (the flash aside).
+    for _ in 0..super::super::app::FLASH_TICKS {
+        app.update(Action::Tick);
+    }
+    let buf = draw(&app);
+    let rows = screen(&buf);
+    // The article is right of the side panes: the last occurrence.
+    let y = rows
+        .iter()
+        .rposition(|r| r.contains("a fair agreement that"))
+        .expect("the quote is on screen");
+    let x = rows[y].rfind("a fair agreement that").unwrap();
+    let col = super::super::article::display_width(&rows[y][..x]) as u16;
+    let cell = &buf[(col, y as u16)];
+    assert!(cell.modifier.contains(Modifier::DIM), "{cell:?}");
 }
