@@ -20,6 +20,7 @@
 //!    colours of the mentions and quotes inside them.
 
 use crate::analyze::{ActorId, Analysis};
+use crate::load::Document;
 use crate::span::Span;
 
 /// A quote's part in a mark.
@@ -284,6 +285,63 @@ impl Highlighter {
     }
 }
 
+/// How a reader sees `span` (the same text as [`Document::reading`]:
+/// markup left out, whitespace runs read as one space, control characters
+/// as placeholders), cut into runs by mark. For text views such as the
+/// plain reading and the Markdown export: they map each mark to their own
+/// emphasis and so mark exactly what the TUI marks.
+///
+/// A space between two runs belongs to the run on its left when the
+/// whitespace it stands for lies inside that run's spans, so emphasis
+/// markers never have to open on a space.
+pub fn marked_reading(
+    doc: &Document,
+    highlighter: &Highlighter,
+    span: Span,
+    overlay: &Overlay<'_>,
+) -> Vec<(String, Mark)> {
+    let mut runs: Vec<(String, Mark)> = Vec::new();
+    let mut pending: Option<Mark> = None;
+    for seg in highlighter.segments(span, overlay) {
+        for piece in doc.pieces(seg.span) {
+            for c in doc.span_text(piece).chars() {
+                if c.is_whitespace() {
+                    // The first whitespace of a run decides where it goes.
+                    if pending.is_none() && !runs.is_empty() {
+                        pending = Some(seg.mark);
+                    }
+                    continue;
+                }
+                if let Some(m) = pending.take() {
+                    push(
+                        &mut runs,
+                        ' ',
+                        if m == seg.mark { m } else { Mark::default() },
+                        m,
+                    );
+                }
+                let shown = crate::text::placeholder(c).unwrap_or(c);
+                push(&mut runs, shown, seg.mark, seg.mark);
+            }
+        }
+    }
+    runs
+}
+
+/// Appends `c` with mark `mark`; a space whose whitespace lay in the run
+/// on its left (`left`) joins that run.
+fn push(runs: &mut Vec<(String, Mark)>, c: char, mark: Mark, left: Mark) {
+    let target = if c == ' ' && runs.last().is_some_and(|r| r.1 == left) {
+        left
+    } else {
+        mark
+    };
+    match runs.last_mut() {
+        Some((text, m)) if *m == target => text.push(c),
+        _ => runs.push((c.to_string(), target)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -468,5 +526,38 @@ mod tests {
         };
         let segs = segments(&analysis, Span::new(0, 4), &Overlay::default());
         assert!(segs[0].mark.is_plain());
+    }
+
+    #[test]
+    fn marked_reading_matches_the_plain_reading_and_keeps_spaces_outside() {
+        let text = "Haddad said \t  it would \u{1b}never be   traded.";
+        let doc = crate::load::load_bytes("t.txt", text.as_bytes(), None)
+            .unwrap()
+            .doc;
+        let at = |s: &str| text.find(s).unwrap();
+        let analysis = Analysis {
+            actors: vec![actor("Haddad", &[(0, 6)])],
+            positions: vec![position(at("it"), at(" traded") + 7, true)],
+            ..Analysis::default()
+        };
+        let span = doc.paragraphs[0].span;
+        let runs = marked_reading(
+            &doc,
+            &Highlighter::new(&analysis),
+            span,
+            &Overlay::default(),
+        );
+        let joined: String = runs.iter().map(|r| r.0.as_str()).collect();
+        assert_eq!(joined, doc.reading(span));
+        let parts: Vec<(&str, Class)> = runs.iter().map(|r| (r.0.as_str(), r.1.class())).collect();
+        assert_eq!(
+            parts,
+            [
+                ("Haddad", Class::Mention(0)),
+                (" said ", Class::Plain),
+                ("it would ␛never be traded", Class::RedLine),
+                (".", Class::Plain),
+            ]
+        );
     }
 }
