@@ -907,7 +907,7 @@ impl App {
         };
         self.focus = pane;
         if pane == Pane::Article {
-            return;
+            return self.click_article(panes, col, row);
         }
         let inner = layout::inner(panes.rect(pane));
         if row < inner.y || row >= inner.bottom() {
@@ -916,6 +916,33 @@ impl App {
         let list_row = self.list(pane).offset + (row - inner.y) as usize;
         if let Some(i) = self.item_at_row(pane, list_row) {
             self.select(pane, i);
+        }
+    }
+}
+
+impl App {
+    /// A click on a mention in the article selects its actor.
+    fn click_article(&mut self, panes: Panes, col: u16, row: u16) {
+        let inner = layout::inner(panes.article);
+        if row < inner.y || row >= inner.bottom() || col < inner.x + layout::GUTTER {
+            return;
+        }
+        let r = self.scroll + (row - inner.y) as usize;
+        let x = (col - inner.x - layout::GUTTER) as usize;
+        let Some(pos) = self.text.byte_at(&self.article, r, x) else {
+            return;
+        };
+        let a = Arc::clone(&self.article);
+        let hit = a.analysis.actors.iter().position(|actor| {
+            let i = actor.mentions.partition_point(|m| m.span.end <= pos);
+            actor
+                .mentions
+                .get(i)
+                .is_some_and(|m| m.span.contains_pos(pos as usize))
+        });
+        if let Some(id) = hit {
+            self.select(Pane::Actors, id + 1);
+            self.message = Some(format!("selected {}", a.actor_name(id)));
         }
     }
 }

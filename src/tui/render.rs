@@ -31,7 +31,7 @@ use super::wrap::Gutter;
 /// Help lines for what the key map does not cover.
 pub(crate) const HELP_EXTRA: &[(&str, &str)] = &[
     ("wheel", "scroll the pane under the pointer"),
-    ("click", "focus a pane, select an item, pick a tab"),
+    ("click", "focus a pane, select an item or a mention's actor"),
     ("prompt: Enter", "keep the matches and close the prompt"),
     ("prompt: Esc", "cancel the search"),
 ];

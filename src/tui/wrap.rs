@@ -204,6 +204,30 @@ impl TextLayout {
         (first, last.max(first))
     }
 
+    /// The byte under column `x` (counted from the text's left edge) of
+    /// row `row`: the start of the word there.
+    pub(crate) fn byte_at(&self, article: &Article, row: usize, x: usize) -> Option<u32> {
+        let r = self.rows.get(row)?;
+        let code = r.kind == Some(BlockKind::Para(load::BlockKind::Code));
+        let mut at = display_width(r.prefix());
+        for f in self.frags(r) {
+            if f.gap.is_some() {
+                at += 1;
+            }
+            let text = article.doc.span_text(f.span);
+            let w = if code {
+                display_width(&code_display(text))
+            } else {
+                display_width(&sanitize(text))
+            };
+            if x < at + w {
+                return (x >= at).then_some(f.span.start);
+            }
+            at += w;
+        }
+        None
+    }
+
     pub(crate) fn frags(&self, row: &Row) -> &[Frag] {
         self.frags.get(row.frags.clone()).unwrap_or(&[])
     }

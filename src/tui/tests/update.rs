@@ -583,3 +583,33 @@ fn rebound_keys_drive_the_same_actions() {
     let text = screen(&draw(&app)).join("\n");
     assert!(text.contains("Ctrl-n"), "{text}");
 }
+
+#[test]
+fn clicking_a_mention_in_the_article_selects_its_actor() {
+    let mut app = sample_app(120, 40);
+    let panes = app.panes.unwrap();
+    let rows = screen(&draw(&app));
+    // "Cairo" on the first article row is a mention of Egypt.
+    let y = panes.article.y + 1;
+    let line = &rows[y as usize];
+    let at = line.rfind("Cairo").unwrap();
+    let col = super::super::article::display_width(&line[..at]) as u16;
+    app.update(Action::Click {
+        col: col + 1,
+        row: y,
+    });
+    let egypt = app
+        .article
+        .analysis
+        .actors
+        .iter()
+        .position(|a| a.name == "Egypt");
+    assert_eq!(app.selected_actor(), egypt);
+    assert_eq!(app.focus, Pane::Article);
+    assert_eq!(app.message.as_deref(), Some("selected Egypt"));
+    // A click on plain text selects nothing new.
+    let plain = line.rfind("insisted").unwrap();
+    let col = super::super::article::display_width(&line[..plain]) as u16;
+    app.update(Action::Click { col, row: y });
+    assert_eq!(app.selected_actor(), egypt);
+}
