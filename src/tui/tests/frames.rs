@@ -246,3 +246,32 @@ fn uncertain_attributions_are_shown_as_uncertain() {
     let cell = &buf[(col, y as u16)];
     assert!(cell.modifier.contains(Modifier::DIM), "{cell:?}");
 }
+
+#[test]
+fn tiny_and_odd_documents_draw() {
+    for src in [
+        "x\n",
+        "# Only a title\n",
+        "- Heading only -\n",
+        "\u{1b}\n",
+        "a\tb\n\n\n\nc\n",
+    ] {
+        for (w, h) in [(40, 12), (80, 24), (120, 40)] {
+            let mut app = text_app(src, w, h);
+            for a in [
+                Action::NextSection,
+                Action::NextQuote,
+                Action::NextRedLine,
+                Action::Bottom,
+                Action::Search,
+                Action::Input('a'),
+                Action::Submit,
+                Action::FocusNext,
+                Action::Activate,
+            ] {
+                app.update(a);
+                assert_clean(&draw(&app));
+            }
+        }
+    }
+}
