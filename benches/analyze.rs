@@ -5,6 +5,7 @@
 //! - `single_5mb`: one 5 MB article (the sample briefing's paragraphs
 //!   repeated), which shows the analysis stays linear in an article's
 //!   length.
+//!
 //! Compare the two throughputs in one run: the machines are noisy.
 
 use std::hint::black_box;

@@ -81,6 +81,8 @@ impl<E: std::error::Error> From<E> for Failure {
 
 /// Runs the command line and returns the process exit code.
 pub fn main() -> i32 {
+    // The reader reports its time to first frame from here.
+    let started = std::time::Instant::now();
     let cli = match Cli::try_parse() {
         // `args_conflicts_with_subcommands` would also reject the global
         // `--config` before a subcommand, so the conflict is checked here.
@@ -99,7 +101,7 @@ pub fn main() -> i32 {
             return if e.use_stderr() { EXIT_USAGE } else { 0 };
         }
     };
-    match run(cli) {
+    match run(cli, started) {
         Ok(code) => code,
         Err(Failure(msg)) => {
             eprintln!("briefing: {msg}");
@@ -108,11 +110,11 @@ pub fn main() -> i32 {
     }
 }
 
-fn run(cli: Cli) -> Result<i32, Failure> {
+fn run(cli: Cli, started: std::time::Instant) -> Result<i32, Failure> {
     let config = Config::load(&ConfigSource::resolve(cli.config.as_deref()))?;
     let lexicon = Lexicon::with_config(&config.lexicon);
     match cli.command {
-        None => read(cli.path.as_deref(), &config, &lexicon),
+        None => read(cli.path.as_deref(), &config, &lexicon, started),
         Some(Command::Sections { paths }) => {
             each_source(&paths, |doc| emit(&sections_outline(doc)))
         }
@@ -131,12 +133,20 @@ fn run(cli: Cli) -> Result<i32, Failure> {
 }
 
 /// `briefing [PATH]`: the reader on a terminal, else the plain reading.
-fn read(path: Option<&Path>, _config: &Config, lexicon: &Lexicon) -> Result<i32, Failure> {
+fn read(
+    path: Option<&Path>,
+    config: &Config,
+    lexicon: &Lexicon,
+    started: std::time::Instant,
+) -> Result<i32, Failure> {
     let sources = match path {
         Some(p) if p.is_dir() => load::expand_paths(&[p.to_path_buf()])?,
         _ => vec![Source::from_arg(path)],
     };
-    let _interactive = std::io::stdout().is_terminal();
+    if std::io::stdout().is_terminal() {
+        let options = crate::tui::Options::new(config, crate::tui::ColourMode::from_env());
+        return crate::tui::run(sources, &options, lexicon, started).map_err(Failure);
+    }
     let mut first = true;
     let mut code = 0;
     for source in &sources {

@@ -14,6 +14,10 @@ use crate::error::ConfigError;
 pub struct Config {
     pub reader: ReaderConfig,
     pub lexicon: LexiconConfig,
+    /// Colours of the reader (`[theme]`, defined with the reader).
+    pub theme: crate::tui::ThemeConfig,
+    /// Key bindings of the reader (`[keys]`, defined with the reader).
+    pub keys: crate::tui::KeysConfig,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]

@@ -129,7 +129,7 @@ impl<T: Clone> Phrases<T> {
             return;
         }
         list.push((words, value));
-        list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
     }
 
     /// The longest phrase that starts at `words[0]`: its length in words and

@@ -255,6 +255,17 @@ impl Resolver<'_> {
         act.last_paragraph = c.paragraph;
         if c.subject || c.speaker {
             act.last_subject = Some(pos);
+        }
+        // A person's name as a subject is evidence; an unknown acronym or
+        // capitalised word must speak or recur.
+        let acronym = || {
+            let t = c.name.text(self.text);
+            t.len() <= 5
+                && t.chars()
+                    .filter(|x| x.is_alphabetic())
+                    .all(char::is_uppercase)
+        };
+        if c.speaker || (c.subject && !(c.kind == CandKind::Org(None) && acronym())) {
             act.weak = false;
         }
         if act.role.is_none() && c.role.is_some() && act.kind == ActorKind::Person {

@@ -888,21 +888,28 @@ fn push_cand(
     cands.len() - 1
 }
 
+/// What `resolve` needs to know of each block (title, heading, paragraph).
+pub(crate) struct BlockInfo {
+    pub headline: bool,
+    pub start: u32,
+    pub lead_in: LeadIn,
+}
+
 /// Passes 3 and 4 over the whole document, then which quotes are speech.
 ///
 /// `frames` hold passes 1–2; `of_cand` maps candidates to actors (every
-/// candidate a frame points at has one); `headline(b)` says whether block
-/// `b` is a title or heading; `block_start(b)` is where block `b` begins.
+/// candidate a frame points at has one).
 pub(crate) fn resolve(
     text: &str,
     found: &[Found],
     frames: &[Frame],
     cands: &[Cand],
     of_cand: &[Option<usize>],
-    headline: impl Fn(usize) -> bool,
-    block_start: impl Fn(usize) -> u32,
-    lead_ins: &[LeadIn],
+    blocks: &[BlockInfo],
 ) -> Vec<Quote> {
+    let headline = |b: usize| blocks.get(b).is_some_and(|x| x.headline);
+    let block_start = |b: usize| blocks.get(b).map_or(0, |x| x.start);
+    let lead_in = |b: usize| blocks.get(b).and_then(|x| x.lead_in);
     let mut speakers: Vec<Option<Speaker>> = frames
         .iter()
         .map(|f| {
@@ -970,7 +977,7 @@ pub(crate) fn resolve(
         if b == 0 || found[q].open.start != block_start(b) {
             continue;
         }
-        let lead = lead_ins.get(b - 1).copied().flatten();
+        let lead = lead_in(b - 1);
         let prev = (0..q)
             .rev()
             .take_while(|k| found[*k].paragraph + 1 >= b)

@@ -432,7 +432,7 @@ fn continues_name(ctx: &Ctx, j: usize) -> bool {
     }
     w.chars().next().is_some_and(char::is_uppercase)
         && !ctx.is(j, class::CALENDAR)
-        && !(ctx.is_function(j) && !ctx.all_caps(j))
+        && (!ctx.is_function(j) || ctx.all_caps(j))
 }
 
 /// Splits a name chain into role (title) and name, extends the role over

@@ -291,16 +291,16 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> Analysis {
             }
         }
     }
-    let quotes = attribution::resolve(
-        text,
-        &found,
-        &frames,
-        &cands,
-        &res.of_cand,
-        |b| blocks[b].headline,
-        |b| blocks[b].span.start,
-        &lead_ins,
-    );
+    let infos: Vec<attribution::BlockInfo> = blocks
+        .iter()
+        .zip(&lead_ins)
+        .map(|(b, l)| attribution::BlockInfo {
+            headline: b.headline,
+            start: b.span.start,
+            lead_in: *l,
+        })
+        .collect();
+    let quotes = attribution::resolve(text, &found, &frames, &cands, &res.of_cand, &infos);
     assemble(text, sentences_out, &cands, res, quotes)
 }
 

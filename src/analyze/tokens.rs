@@ -273,7 +273,7 @@ mod tests {
     use super::*;
 
     fn toks(s: &str) -> Vec<(&str, Kind)> {
-        let abbr: HashSet<String> = ["mr", "gen", "jan", "inc", "no"]
+        let abbr: WordSet = ["mr", "gen", "jan", "inc", "no"]
             .iter()
             .map(|s| s.to_string())
             .collect();

@@ -1,0 +1,177 @@
+//! Where each pane goes for a window size. Wide windows show the panes side
+//! by side; narrow ones show one pane at a time under a tab bar. The same
+//! rectangles serve drawing and mouse hit-testing.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// Smallest window the reader draws in.
+pub(crate) const MIN_WIDTH: u16 = 40;
+pub(crate) const MIN_HEIGHT: u16 = 12;
+/// From this width on, the panes stand side by side.
+pub(crate) const WIDE: u16 = 110;
+/// From this width on, the summary gets a column of its own.
+pub(crate) const WIDEST: u16 = 160;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Pane {
+    Article,
+    Actors,
+    Quotes,
+    Summary,
+}
+
+impl Pane {
+    pub(crate) const ALL: [Pane; 4] = [Pane::Article, Pane::Actors, Pane::Quotes, Pane::Summary];
+
+    pub(crate) fn title(self) -> &'static str {
+        match self {
+            Pane::Article => "Article",
+            Pane::Actors => "Actors",
+            Pane::Quotes => "Quotes",
+            Pane::Summary => "Summary",
+        }
+    }
+}
+
+/// The rectangles of one window size. In narrow windows every pane gets
+/// the same body rectangle (only the focused one is drawn), so switching
+/// tabs never re-wraps the article.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Panes {
+    pub(crate) header: Rect,
+    pub(crate) tabs: Option<Rect>,
+    pub(crate) status: Rect,
+    pub(crate) article: Rect,
+    pub(crate) actors: Rect,
+    pub(crate) quotes: Rect,
+    pub(crate) summary: Rect,
+    pub(crate) wide: bool,
+}
+
+impl Panes {
+    /// `None` when the window is too small to draw in.
+    pub(crate) fn new(area: Rect) -> Option<Panes> {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            return None;
+        }
+        let wide = area.width >= WIDE;
+        let [header, tabs, body, status] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Length(u16::from(!wide)),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        if !wide {
+            return Some(Panes {
+                header,
+                tabs: Some(tabs),
+                status,
+                article: body,
+                actors: body,
+                quotes: body,
+                summary: body,
+                wide,
+            });
+        }
+        let side = (area.width * 3 / 10).clamp(32, 44);
+        if area.width >= WIDEST {
+            let right = (area.width / 4).clamp(36, 56);
+            let [left, article, summary] = Layout::horizontal([
+                Constraint::Length(side),
+                Constraint::Fill(1),
+                Constraint::Length(right),
+            ])
+            .areas(body);
+            let [actors, quotes] =
+                Layout::vertical([Constraint::Percentage(40), Constraint::Fill(1)]).areas(left);
+            return Some(Panes {
+                header,
+                tabs: None,
+                status,
+                article,
+                actors,
+                quotes,
+                summary,
+                wide,
+            });
+        }
+        let [left, article] =
+            Layout::horizontal([Constraint::Length(side), Constraint::Fill(1)]).areas(body);
+        let [actors, quotes, summary] = Layout::vertical([
+            Constraint::Percentage(30),
+            Constraint::Percentage(35),
+            Constraint::Fill(1),
+        ])
+        .areas(left);
+        Some(Panes {
+            header,
+            tabs: None,
+            status,
+            article,
+            actors,
+            quotes,
+            summary,
+            wide,
+        })
+    }
+
+    pub(crate) fn rect(&self, pane: Pane) -> Rect {
+        match pane {
+            Pane::Article => self.article,
+            Pane::Actors => self.actors,
+            Pane::Quotes => self.quotes,
+            Pane::Summary => self.summary,
+        }
+    }
+}
+
+/// The inside of a bordered pane.
+pub(crate) fn inner(r: Rect) -> Rect {
+    Rect {
+        x: r.x.saturating_add(1),
+        y: r.y.saturating_add(1),
+        width: r.width.saturating_sub(2),
+        height: r.height.saturating_sub(2),
+    }
+}
+
+/// Columns of the article's gutter (marker and a space).
+pub(crate) const GUTTER: u16 = 2;
+
+/// The width the article text wraps to: the pane's inside less the gutter
+/// and a one-column right margin, capped by `[reader] wrap_width` (0 = no
+/// cap).
+pub(crate) fn text_width(article: Rect, wrap_width: u16) -> u16 {
+    let w = inner(article).width.saturating_sub(GUTTER + 1);
+    if wrap_width == 0 {
+        w
+    } else {
+        w.min(wrap_width)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn too_small_is_none() {
+        assert!(Panes::new(Rect::new(0, 0, 39, 40)).is_none());
+        assert!(Panes::new(Rect::new(0, 0, 80, 11)).is_none());
+        assert!(Panes::new(Rect::new(0, 0, 40, 12)).is_some());
+    }
+
+    #[test]
+    fn narrow_is_tabs_and_wide_is_side_by_side() {
+        let n = Panes::new(Rect::new(0, 0, 80, 24)).unwrap();
+        assert!(!n.wide && n.tabs.is_some());
+        assert_eq!(n.article, n.actors);
+        let w = Panes::new(Rect::new(0, 0, 120, 40)).unwrap();
+        assert!(w.wide && w.tabs.is_none());
+        assert!(w.actors.right() <= w.article.left());
+        assert_eq!(w.summary.x, w.actors.x);
+        let ww = Panes::new(Rect::new(0, 0, 200, 60)).unwrap();
+        assert!(ww.summary.left() >= ww.article.right());
+    }
+}

@@ -1,0 +1,223 @@
+//! The terminal's lifecycle in one place, and the event loop.
+//!
+//! The terminal is restored on every way out: a normal quit and an error
+//! (the [`Restore`] guard's `Drop`), a panic (the hook, which runs before the
+//! panic message is printed so the message lands on the normal screen), and
+//! SIGTERM/SIGHUP/SIGINT (a flag the loop checks at least every 250 ms, so
+//! it leaves through the guard; a watchdog exits if the loop is stuck).
+//! Restoring also turns mouse capture off and shows the cursor, which
+//! `ratatui::restore` would not do.
+
+use std::io::{self, BufWriter, Stdout, Write};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver};
+use std::sync::{Arc, Once};
+use std::time::{Duration, Instant};
+
+use crossterm::cursor::{Hide, Show};
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::analyze;
+use crate::lexicon::Lexicon;
+use crate::load::{self, Source};
+
+use super::action::Action;
+use super::app::App;
+use super::article::Article;
+use super::render::render;
+
+type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// How often the flash fades a step.
+const TICK: Duration = Duration::from_millis(100);
+/// The longest the loop sleeps: how late a signal can be noticed.
+const IDLE: Duration = Duration::from_millis(250);
+/// How long the loop gets to notice a signal before the watchdog exits.
+const GRACE: Duration = Duration::from_millis(1500);
+
+/// Puts the terminal back as it was. Every step is tried even when one
+/// fails (after SIGHUP the terminal may be gone); errors are ignored
+/// because there is nothing left to report them on.
+pub(crate) fn restore() {
+    let mut out = io::stdout();
+    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, Show);
+    let _ = out.flush();
+    let _ = disable_raw_mode();
+}
+
+/// Restores the terminal when dropped, however the reader is left.
+struct Restore;
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+fn install_panic_hook() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
+}
+
+fn init() -> io::Result<(Term, Restore)> {
+    install_panic_hook();
+    enable_raw_mode()?;
+    // From here on every exit restores, including a failure just below.
+    let guard = Restore;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, Hide)?;
+    // One write per frame instead of one per line-buffer flush.
+    let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, io::stdout()));
+    Ok((Terminal::new(backend)?, guard))
+}
+
+/// Signals that end the reader. The loop sees the number within [`IDLE`]
+/// and leaves through the guard, exiting with 128 + it as a shell would
+/// report. If the loop does not get there (crossterm spins inside `poll`
+/// on a terminal that hung up, never returning), a watchdog restores what
+/// it can and exits after [`GRACE`].
+fn watch_signals() -> io::Result<Arc<AtomicUsize>> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let caught = Arc::new(AtomicUsize::new(0));
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let flag = Arc::clone(&caught);
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            flag.store(sig as usize, Ordering::SeqCst);
+            std::thread::sleep(GRACE);
+            restore();
+            std::process::exit(128 + sig);
+        }
+    });
+    Ok(caught)
+}
+
+/// A background article: its place in the folder and the result.
+type Loaded = (usize, Result<Article, String>);
+
+/// Loads and analyses the other articles of a folder on another thread, so
+/// that keys are never kept waiting for them.
+fn spawn_loader(sources: Vec<(usize, Source)>, lexicon: Lexicon) -> Receiver<Loaded> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for (i, source) in sources {
+            let result = load::load(&source).map_err(|e| e.to_string()).map(|l| {
+                let analysis = analyze::analyze(&l.doc, &lexicon);
+                Article::new(l.doc, analysis)
+            });
+            if tx.send((i, result)).is_err() {
+                return;
+            }
+        }
+    });
+    rx
+}
+
+/// How the reader is being measured: `BRIEFING_FIRST_FRAME=1` leaves right
+/// after the first frame and prints the time since `started` to stderr.
+fn first_frame_probe() -> bool {
+    std::env::var_os("BRIEFING_FIRST_FRAME").is_some_and(|v| !v.is_empty())
+}
+
+/// Runs the reader on `first` (already loaded) and, in the background, the
+/// rest of `sources`. Returns the exit code.
+pub(crate) fn run(
+    mut app: App,
+    rest: Vec<(usize, Source)>,
+    lexicon: &Lexicon,
+    started: Instant,
+) -> io::Result<i32> {
+    let caught = watch_signals()?;
+    let rx = (!rest.is_empty()).then(|| spawn_loader(rest, lexicon.clone()));
+    let probe = first_frame_probe();
+    let (mut terminal, guard) = init()?;
+    let result = event_loop(
+        &mut terminal,
+        &mut app,
+        rx.as_ref(),
+        &caught,
+        probe.then_some(started),
+    );
+    drop(terminal);
+    drop(guard);
+    if let Ok(Some(elapsed)) = &result {
+        eprintln!(
+            "briefing: first frame after {:.1} ms",
+            elapsed.as_secs_f64() * 1000.0
+        );
+    }
+    let code = caught.load(Ordering::Relaxed);
+    result.map(|_| if code == 0 { 0 } else { 128 + code as i32 })
+}
+
+/// Returns the time to the first frame when probing.
+fn event_loop(
+    terminal: &mut Term,
+    app: &mut App,
+    rx: Option<&Receiver<Loaded>>,
+    caught: &AtomicUsize,
+    probe: Option<Instant>,
+) -> io::Result<Option<Duration>> {
+    let mut dirty = true;
+    let mut last_tick = Instant::now();
+    loop {
+        if caught.load(Ordering::Relaxed) != 0 {
+            return Ok(None);
+        }
+        if let Some(rx) = rx {
+            while let Ok((i, result)) = rx.try_recv() {
+                app.article_ready(i, result);
+            }
+        }
+        let size = terminal.size()?;
+        if (size.width, size.height) != app.size {
+            app.update(Action::Resize(size.width, size.height));
+            dirty = true;
+        }
+        if dirty {
+            terminal.draw(|f| render(app, f))?;
+            dirty = false;
+            if let Some(started) = probe {
+                return Ok(Some(started.elapsed()));
+            }
+        }
+        if app.should_quit() {
+            return Ok(None);
+        }
+        let timeout = if app.busy() {
+            TICK.saturating_sub(last_tick.elapsed())
+        } else {
+            IDLE
+        };
+        if event::poll(timeout)? {
+            let action = match event::read()? {
+                Event::Key(k) => app.key_action(&k),
+                Event::Mouse(m) => App::mouse_action(&m),
+                Event::Resize(w, h) => Some(Action::Resize(w, h)),
+                _ => None,
+            };
+            if let Some(a) = action {
+                app.update(a);
+                dirty = true;
+            }
+        }
+        if !app.busy() {
+            last_tick = Instant::now();
+        } else if last_tick.elapsed() >= TICK {
+            app.update(Action::Tick);
+            last_tick = Instant::now();
+            dirty = true;
+        }
+    }
+}

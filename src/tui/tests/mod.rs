@@ -1,0 +1,81 @@
+//! Tests of the reader without a terminal: `update` driven by actions, and
+//! whole frames drawn into ratatui's `TestBackend`.
+
+mod fixture;
+mod frames;
+mod update;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+
+use crate::config::Config;
+use crate::load;
+
+use super::app::{App, Options};
+use super::article::Article;
+use super::render::render;
+use super::theme::ColourMode;
+
+pub(crate) use fixture::{sample_analysis, sample_doc};
+
+/// The sample briefing with the synthetic analysis.
+pub(crate) fn sample_article() -> Article {
+    let doc = sample_doc();
+    let analysis = sample_analysis(&doc);
+    Article::new(doc, analysis)
+}
+
+pub(crate) fn options(colour: ColourMode) -> Options {
+    Options::new(&Config::default(), colour)
+}
+
+/// The reader on the sample, sized.
+pub(crate) fn sample_app(w: u16, h: u16) -> App {
+    let mut app = App::new(sample_article(), &options(ColourMode::Colour));
+    app.resize(w, h);
+    app
+}
+
+/// The reader on a document given as text, with no analysis.
+pub(crate) fn text_app(src: &str, w: u16, h: u16) -> App {
+    let doc = load::load_bytes("t.txt", src.as_bytes(), None)
+        .expect("loads")
+        .doc;
+    let mut app = App::new(
+        Article::new(doc, Default::default()),
+        &options(ColourMode::Colour),
+    );
+    app.resize(w, h);
+    app
+}
+
+/// Draws one frame of the app at its size.
+pub(crate) fn draw(app: &App) -> Buffer {
+    let (w, h) = app.size;
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    t.draw(|f| render(app, f)).expect("draws");
+    t.backend().buffer().clone()
+}
+
+/// The text of a frame, one line per row (cells hidden behind wide
+/// characters left out, as on a terminal).
+pub(crate) fn screen(buf: &Buffer) -> Vec<String> {
+    let w = buf.area.width as usize;
+    buf.content()
+        .chunks(w.max(1))
+        .map(|row| {
+            let mut s = String::new();
+            let mut skip = 0;
+            for c in row {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                s.push_str(c.symbol());
+                skip = super::article::display_width(c.symbol()).saturating_sub(1);
+            }
+            s
+        })
+        .collect()
+}

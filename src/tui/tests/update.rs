@@ -1,0 +1,615 @@
+//! `update` driven directly: every bindable key, focus rules, jumps,
+//! search, the mouse — no terminal involved.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::super::action::Action;
+use super::super::app::{App, FLASH_TICKS, Slot};
+use super::super::layout::Pane;
+use super::{draw, sample_app, screen, text_app};
+use crate::span::Span;
+
+fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) {
+    if let Some(a) = app.key_action(&KeyEvent::new(code, mods)) {
+        app.update(a);
+    }
+}
+
+fn key(app: &mut App, c: char) {
+    press(app, KeyCode::Char(c), KeyModifiers::NONE);
+}
+
+fn typed(app: &mut App, s: &str) {
+    for c in s.chars() {
+        key(app, c);
+    }
+}
+
+/// The first row of `span` is on screen.
+fn shows(app: &App, span: Span) -> bool {
+    let (first, _) = app.text.rows_of(span);
+    first >= app.scroll && first < app.scroll + app.article_height()
+}
+
+fn quote_span(app: &App, q: usize) -> Span {
+    app.article.analysis.quotes[q].span
+}
+
+#[test]
+fn article_scrolling_keys() {
+    let mut app = sample_app(80, 24);
+    let max = app.max_scroll();
+    assert!(max > 10, "the sample is longer than one screen at 80×24");
+    key(&mut app, 'j');
+    assert_eq!(app.scroll, 1);
+    press(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    assert_eq!(app.scroll, 2);
+    key(&mut app, 'k');
+    press(&mut app, KeyCode::Up, KeyModifiers::NONE);
+    press(&mut app, KeyCode::Up, KeyModifiers::NONE);
+    assert_eq!(app.scroll, 0, "never above the top");
+    let page = app.article_height() - 2;
+    press(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
+    assert_eq!(app.scroll, page);
+    press(&mut app, KeyCode::PageUp, KeyModifiers::NONE);
+    assert_eq!(app.scroll, 0);
+    press(&mut app, KeyCode::Char('d'), KeyModifiers::CONTROL);
+    assert_eq!(app.scroll, page / 2);
+    press(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(app.scroll, 0);
+    key(&mut app, 'G');
+    assert_eq!(app.scroll, max);
+    key(&mut app, 'j');
+    assert_eq!(app.scroll, max, "never below the bottom");
+    key(&mut app, 'g');
+    assert_eq!(app.scroll, 0);
+    press(&mut app, KeyCode::End, KeyModifiers::NONE);
+    assert_eq!(app.scroll, max);
+    press(&mut app, KeyCode::Home, KeyModifiers::NONE);
+    assert_eq!(app.scroll, 0);
+}
+
+#[test]
+fn list_keys_move_the_selection() {
+    let mut app = sample_app(120, 40);
+    key(&mut app, 'a');
+    assert_eq!(app.focus, Pane::Actors);
+    assert_eq!(app.actors.selected, 0, "starts on all actors");
+    key(&mut app, 'j');
+    key(&mut app, 'j');
+    assert_eq!(app.actors.selected, 2);
+    assert_eq!(app.selected_actor(), Some(1));
+    key(&mut app, 'k');
+    assert_eq!(app.selected_actor(), Some(0));
+    key(&mut app, 'G');
+    assert_eq!(app.actors.selected, app.article.analysis.actors.len());
+    key(&mut app, 'g');
+    assert_eq!(app.actors.selected, 0);
+    press(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
+    assert!(app.actors.selected > 1);
+    // The selection stays in view.
+    let h = app.panes.unwrap().actors.height as usize - 2;
+    assert!(
+        app.actors.selected >= app.actors.offset && app.actors.selected < app.actors.offset + h
+    );
+    press(&mut app, KeyCode::PageUp, KeyModifiers::NONE);
+    assert_eq!(app.actors.selected, 0);
+    assert_eq!(app.actors.offset, 0);
+    // The scroll of the article is untouched by list keys.
+    assert_eq!(app.scroll, 0);
+}
+
+#[test]
+fn selecting_an_actor_filters_the_quotes() {
+    let mut app = sample_app(120, 40);
+    let all = app.quote_items.len();
+    assert_eq!(all, 18);
+    key(&mut app, 'a');
+    key(&mut app, 'j'); // Karim Haddad
+    assert_eq!(app.quote_items.len(), 4);
+    let a = &app.article.analysis;
+    assert!(
+        app.quote_items
+            .iter()
+            .all(|&q| a.quotes[q].speaker.as_ref().unwrap().actor == 0)
+    );
+    key(&mut app, 'g');
+    assert_eq!(app.quote_items.len(), all);
+}
+
+#[test]
+fn focus_cycles_and_toggles() {
+    let mut app = sample_app(120, 40);
+    assert_eq!(app.focus, Pane::Article);
+    let order = [Pane::Actors, Pane::Quotes, Pane::Summary, Pane::Article];
+    for p in order {
+        press(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+        assert_eq!(app.focus, p);
+    }
+    for p in [Pane::Summary, Pane::Quotes, Pane::Actors, Pane::Article] {
+        press(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(app.focus, p);
+    }
+    key(&mut app, 'o');
+    assert_eq!(app.focus, Pane::Quotes);
+    key(&mut app, 's');
+    assert_eq!(app.focus, Pane::Summary);
+    key(&mut app, 's');
+    assert_eq!(app.focus, Pane::Article, "the same key goes back");
+    key(&mut app, 'a');
+    press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(app.focus, Pane::Article, "Esc goes back to the article");
+}
+
+#[test]
+fn narrow_windows_show_one_pane_and_jumps_return_to_the_article() {
+    let mut app = sample_app(80, 24);
+    assert!(!app.panes.unwrap().wide);
+    key(&mut app, 'o');
+    assert!(app.visible(Pane::Quotes) && !app.visible(Pane::Article));
+    key(&mut app, 'j');
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(app.focus, Pane::Article);
+    let q = app.quote_items[1];
+    assert!(shows(&app, quote_span(&app, q)));
+    // Section and quote keys also bring the article back.
+    key(&mut app, 's');
+    key(&mut app, ']');
+    assert_eq!(app.focus, Pane::Article);
+    // In wide windows the side pane keeps the focus.
+    let mut wide = sample_app(120, 40);
+    key(&mut wide, 'o');
+    press(&mut wide, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(wide.focus, Pane::Quotes);
+}
+
+#[test]
+fn section_keys_jump_to_headings() {
+    let mut app = sample_app(80, 24);
+    let rows = app.text.section_rows.clone();
+    assert_eq!(rows.len(), 3);
+    key(&mut app, ']');
+    assert_eq!(app.scroll, rows[1].min(app.max_scroll()));
+    key(&mut app, ']');
+    assert_eq!(app.scroll, rows[2].min(app.max_scroll()));
+    key(&mut app, ']');
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("no section after"))
+    );
+    key(&mut app, '[');
+    assert_eq!(app.scroll, rows[1]);
+    key(&mut app, '[');
+    assert_eq!(app.scroll, 0);
+    key(&mut app, '[');
+    assert!(app.message.is_some());
+}
+
+#[test]
+fn quote_keys_step_through_quotes_and_wrap() {
+    let mut app = sample_app(80, 24);
+    let quotes = app.article.quotes.clone();
+    for &q in &quotes {
+        key(&mut app, 'n');
+        assert_eq!(app.anchor, Some(quote_span(&app, q)));
+        assert!(shows(&app, quote_span(&app, q)), "quote {q} is on screen");
+    }
+    key(&mut app, 'n');
+    assert_eq!(
+        app.anchor,
+        Some(quote_span(&app, quotes[0])),
+        "wraps to the first"
+    );
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("wrapped"))
+    );
+    key(&mut app, 'N');
+    assert_eq!(
+        app.anchor,
+        Some(quote_span(&app, *quotes.last().unwrap())),
+        "wraps back"
+    );
+    key(&mut app, 'N');
+    assert_eq!(app.anchor, Some(quote_span(&app, quotes[quotes.len() - 2])));
+}
+
+#[test]
+fn quote_keys_follow_the_selected_actor() {
+    let mut app = sample_app(120, 40);
+    key(&mut app, 'a');
+    key(&mut app, 'j');
+    key(&mut app, 'j'); // Dawit Bekele: one quote
+    let bekele = app.quote_items.clone();
+    assert_eq!(bekele.len(), 1);
+    key(&mut app, 'n');
+    assert_eq!(app.anchor, Some(quote_span(&app, bekele[0])));
+    assert_eq!(app.quotes.selected, 0);
+    key(&mut app, 'n');
+    assert_eq!(app.anchor, Some(quote_span(&app, bekele[0])));
+    // An actor without quotes says so.
+    key(&mut app, 'G');
+    key(&mut app, 'n');
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("no quotes from"))
+    );
+}
+
+#[test]
+fn red_line_and_position_keys() {
+    let mut app = sample_app(80, 24);
+    let reds = app.article.red_lines.clone();
+    assert_eq!(reds.len(), 4);
+    let span = |app: &App, p: usize| app.article.analysis.positions[p].span;
+    for &p in &reds {
+        key(&mut app, 'r');
+        assert_eq!(app.anchor, Some(span(&app, p)));
+        assert!(shows(&app, span(&app, p)));
+    }
+    key(&mut app, 'R');
+    assert_eq!(app.anchor, Some(span(&app, reds[2])));
+    let positions = app.article.positions.clone();
+    key(&mut app, 'g');
+    key(&mut app, 'p');
+    assert_eq!(app.anchor, Some(span(&app, positions[0])));
+    key(&mut app, 'P');
+    assert_eq!(
+        app.anchor,
+        Some(span(&app, *positions.last().unwrap())),
+        "wraps"
+    );
+    // With nothing to find, a message and no movement.
+    let mut empty = text_app("Just one plain paragraph without anything in it.\n", 80, 24);
+    key(&mut empty, 'r');
+    assert_eq!(
+        empty.message.as_deref(),
+        Some("no red lines in this article")
+    );
+    key(&mut empty, 'n');
+    assert_eq!(empty.message.as_deref(), Some("no quotes in this article"));
+}
+
+#[test]
+fn enter_jumps_to_the_item_and_flashes_it() {
+    let mut app = sample_app(120, 40);
+    // Quotes pane: the last quote.
+    key(&mut app, 'o');
+    key(&mut app, 'G');
+    let q = *app.quote_items.last().unwrap();
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    let span = quote_span(&app, q);
+    assert!(shows(&app, span));
+    assert_eq!(app.flash.map(|f| f.span), Some(span));
+    for _ in 0..FLASH_TICKS {
+        app.update(Action::Tick);
+    }
+    assert_eq!(app.flash, None, "the flash fades");
+    // Actors pane: the first mention.
+    key(&mut app, 'a');
+    key(&mut app, 'G');
+    let actor = app.selected_actor().unwrap();
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    let first = app.article.analysis.actors[actor].mentions[0].span;
+    assert!(shows(&app, first));
+    // "All actors" has nowhere to go.
+    key(&mut app, 'g');
+    app.flash = None;
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(app.flash, None);
+    // Summary pane: every item jumps to its span.
+    key(&mut app, 's');
+    for i in 0..app.article.summary_items.len() {
+        press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+        let target = app.article.summary_items[i].target;
+        assert!(shows(&app, target), "summary item {i}");
+        assert_eq!(app.flash.map(|f| f.span), Some(target));
+        key(&mut app, 'j');
+    }
+}
+
+#[test]
+fn jumping_shows_the_first_line_at_every_size() {
+    for (w, h) in [
+        (40, 12),
+        (60, 15),
+        (80, 24),
+        (110, 30),
+        (130, 45),
+        (200, 60),
+    ] {
+        let mut app = sample_app(w, h);
+        let quotes = app.article.quotes.clone();
+        for q in quotes {
+            app.update(Action::ShowQuotes);
+            let row = app.quote_items.iter().position(|&x| x == q).unwrap();
+            app.quotes.selected = row;
+            app.update(Action::Activate);
+            assert!(shows(&app, quote_span(&app, q)), "{w}×{h} quote {q}");
+            app.focus = Pane::Article;
+        }
+    }
+}
+
+#[test]
+fn search_is_incremental_and_wraps() {
+    let mut app = sample_app(120, 40);
+    key(&mut app, '/');
+    assert!(app.editing());
+    typed(&mut app, "cai");
+    let matches = app.search.as_ref().unwrap().matches.clone();
+    assert!(matches.len() >= 5);
+    assert!(
+        matches
+            .iter()
+            .all(|m| app.article.doc.span_text(*m).eq_ignore_ascii_case("cai"))
+    );
+    // The keys typed went to the prompt, not to the key map.
+    assert_eq!(app.focus, Pane::Article);
+    typed(&mut app, "ro");
+    press(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
+    key(&mut app, 'o');
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    let s = app.search.clone().unwrap();
+    assert!(!s.editing);
+    assert_eq!(s.query, "cairo");
+    let n = s.matches.len();
+    assert_eq!(s.current, Some(0));
+    // n/N step through the matches while the search is active.
+    for i in 1..n {
+        key(&mut app, 'n');
+        assert_eq!(app.search.as_ref().unwrap().current, Some(i));
+        assert!(shows(&app, s.matches[i]));
+    }
+    key(&mut app, 'n');
+    assert_eq!(
+        app.search.as_ref().unwrap().current,
+        Some(0),
+        "wraps to the top"
+    );
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("wrapped"))
+    );
+    key(&mut app, 'N');
+    assert_eq!(
+        app.search.as_ref().unwrap().current,
+        Some(n - 1),
+        "wraps to the bottom"
+    );
+    // Esc leaves the search; n is a quote key again.
+    press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert!(app.search.is_none());
+    key(&mut app, 'n');
+    assert!(app.anchor.is_some());
+}
+
+#[test]
+fn search_starts_from_the_reading_position() {
+    let mut app = sample_app(80, 24);
+    key(&mut app, ']');
+    key(&mut app, ']');
+    let top = app.text.rows[app.scroll].span.start;
+    key(&mut app, '/');
+    typed(&mut app, "egypt");
+    let s = app.search.as_ref().unwrap();
+    let cur = s.matches[s.current.unwrap()];
+    assert!(
+        cur.start >= top,
+        "the first match shown is below the reading position"
+    );
+}
+
+#[test]
+fn cancelled_and_failed_searches() {
+    let mut app = sample_app(80, 24);
+    key(&mut app, ']');
+    let before = app.scroll;
+    key(&mut app, '/');
+    typed(&mut app, "nile");
+    press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert!(app.search.is_none());
+    assert_eq!(
+        app.scroll, before,
+        "Esc in the prompt goes back to where it began"
+    );
+    key(&mut app, '/');
+    typed(&mut app, "zzzz");
+    assert_eq!(app.search.as_ref().unwrap().current, None);
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert!(app.search.is_none());
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("no match"))
+    );
+    // Ctrl-C quits even from the prompt.
+    key(&mut app, '/');
+    press(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(app.should_quit());
+}
+
+#[test]
+fn help_opens_scrolls_and_closes() {
+    let mut app = sample_app(40, 12);
+    key(&mut app, '?');
+    assert_eq!(app.help, Some(0));
+    key(&mut app, 'j');
+    assert_eq!(app.help, Some(1), "keys scroll the help while it is open");
+    key(&mut app, 'G');
+    let bottom = app.help.unwrap();
+    assert!(bottom > 1);
+    // The last help line is on screen at the bottom.
+    let text = screen(&draw(&app)).join("\n");
+    assert!(text.contains("cancel the search"), "{text}");
+    assert_eq!(app.scroll, 0, "the article did not move");
+    key(&mut app, 'q');
+    assert_eq!(app.help, None, "q closes the help first");
+    assert!(!app.should_quit());
+    key(&mut app, '?');
+    press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(app.help, None);
+    key(&mut app, 'q');
+    assert!(app.should_quit());
+}
+
+#[test]
+fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_click_selects() {
+    let mut app = sample_app(120, 40);
+    let panes = app.panes.unwrap();
+    let (ax, ay) = (panes.article.x + 5, panes.article.y + 5);
+    app.update(Action::Scroll {
+        col: ax,
+        row: ay,
+        lines: 3,
+    });
+    assert_eq!(app.scroll, 3);
+    app.update(Action::Scroll {
+        col: ax,
+        row: ay,
+        lines: -3,
+    });
+    assert_eq!(app.scroll, 0);
+    // Wheel over the quotes scrolls that list, not the article.
+    let (qx, qy) = (panes.quotes.x + 3, panes.quotes.y + 3);
+    app.update(Action::Scroll {
+        col: qx,
+        row: qy,
+        lines: 3,
+    });
+    assert_eq!(app.quotes.offset, 3);
+    assert_eq!(app.scroll, 0);
+    // Click on the third actor row: focus and select it.
+    app.update(Action::Click {
+        col: panes.actors.x + 3,
+        row: panes.actors.y + 1 + 2,
+    });
+    assert_eq!(app.focus, Pane::Actors);
+    assert_eq!(app.selected_actor(), Some(1));
+    // Click in the article focuses it.
+    app.update(Action::Click { col: ax, row: ay });
+    assert_eq!(app.focus, Pane::Article);
+    // Narrow: click on a tab switches to it.
+    let mut narrow = sample_app(80, 24);
+    let tabs = narrow.panes.unwrap().tabs.unwrap();
+    let (_, cols) = super::super::render::tab_ranges()
+        .into_iter()
+        .find(|(p, _)| *p == Pane::Summary)
+        .unwrap();
+    narrow.update(Action::Click {
+        col: tabs.x + cols.start + 1,
+        row: tabs.y,
+    });
+    assert_eq!(narrow.focus, Pane::Summary);
+}
+
+#[test]
+fn resizing_keeps_the_reading_position() {
+    let mut app = sample_app(120, 40);
+    key(&mut app, ']');
+    let top = app.text.rows[app.scroll].span.start;
+    app.update(Action::Resize(80, 24));
+    let row = &app.text.rows[app.scroll];
+    assert!(
+        row.span.start <= top && top <= row.span.end.max(row.span.start),
+        "same text on top"
+    );
+    // Too small: no layout, no panic, and back again.
+    app.update(Action::Resize(30, 8));
+    assert!(app.panes.is_none());
+    key(&mut app, 'j');
+    app.update(Action::Resize(120, 40));
+    assert!(app.panes.is_some());
+}
+
+#[test]
+fn article_switching_waits_for_background_loads() {
+    let mut app = sample_app(80, 24);
+    key(&mut app, '>');
+    assert_eq!(app.message.as_deref(), Some("only one article is open"));
+    app.add_pending(["second.txt".to_string(), "third.txt".to_string()]);
+    key(&mut app, '>');
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("still loading"))
+    );
+    assert_eq!(app.current, 0);
+    let doc = crate::load::load_bytes("second.txt", b"A second article, short and plain.\n", None)
+        .unwrap()
+        .doc;
+    app.article_ready(
+        1,
+        Ok(super::super::article::Article::new(doc, Default::default())),
+    );
+    app.article_ready(2, Err("third.txt: not a text file".to_string()));
+    key(&mut app, 'j');
+    key(&mut app, '>');
+    assert_eq!(app.current, 1);
+    assert_eq!(app.scroll, 0);
+    assert_eq!(app.article.doc.name, "second.txt");
+    assert!(matches!(app.library[2], Slot::Failed(_)));
+    key(&mut app, '>');
+    assert_eq!(app.message.as_deref(), Some("third.txt: not a text file"));
+    key(&mut app, '<');
+    assert_eq!(app.current, 0);
+    assert_eq!(app.article.doc.name, "sample-briefing.txt");
+}
+
+#[test]
+fn rebound_keys_drive_the_same_actions() {
+    let config: crate::config::Config = crate::config::Config::parse(
+        std::path::Path::new("c.toml"),
+        "[keys]\ndown = [\"x\"]\nnext_section = \"ctrl-n\"\n",
+    )
+    .unwrap();
+    let mut app = App::new(
+        super::sample_article(),
+        &super::super::app::Options::new(&config, super::super::theme::ColourMode::Colour),
+    );
+    app.resize(80, 24);
+    key(&mut app, 'j');
+    assert_eq!(app.scroll, 0, "j is no longer bound");
+    key(&mut app, 'x');
+    assert_eq!(app.scroll, 1);
+    press(&mut app, KeyCode::Char('n'), KeyModifiers::CONTROL);
+    assert_eq!(app.scroll, app.text.section_rows[1].min(app.max_scroll()));
+    // The help shows the live bindings.
+    key(&mut app, '?');
+    let text = screen(&draw(&app)).join("\n");
+    assert!(text.contains("Ctrl-n"), "{text}");
+}
+
+#[test]
+fn clicking_a_mention_in_the_article_selects_its_actor() {
+    let mut app = sample_app(120, 40);
+    let panes = app.panes.unwrap();
+    let rows = screen(&draw(&app));
+    // "Cairo" on the first article row is a mention of Egypt.
+    let y = panes.article.y + 1;
+    let line = &rows[y as usize];
+    let at = line.rfind("Cairo").unwrap();
+    let col = super::super::article::display_width(&line[..at]) as u16;
+    app.update(Action::Click {
+        col: col + 1,
+        row: y,
+    });
+    let egypt = app
+        .article
+        .analysis
+        .actors
+        .iter()
+        .position(|a| a.name == "Egypt");
+    assert_eq!(app.selected_actor(), egypt);
+    assert_eq!(app.focus, Pane::Article);
+    assert_eq!(app.message.as_deref(), Some("selected Egypt"));
+    // A click on plain text selects nothing new.
+    let plain = line.rfind("insisted").unwrap();
+    let col = super::super::article::display_width(&line[..plain]) as u16;
+    app.update(Action::Click { col, row: y });
+    assert_eq!(app.selected_actor(), egypt);
+}
