@@ -313,8 +313,13 @@ fn surface_name(text: &str, mentions: &[Mention]) -> Option<String> {
         let t = t
             .strip_prefix("the ")
             .or_else(|| t.strip_prefix("The "))
-            .unwrap_or(&t)
-            .to_string();
+            .unwrap_or(&t);
+        // "Oslo-based Centre for …" goes by "Centre for …".
+        let t = match t.split_once(' ') {
+            Some((first, rest)) if first.ends_with("-based") => rest,
+            _ => t,
+        }
+        .to_string();
         // An all-capital headline form is a last resort.
         let shouting = t.len() > 5
             && t.chars()
