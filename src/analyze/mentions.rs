@@ -289,8 +289,11 @@ pub(crate) fn find(
 /// Whether a mention starting at token `i` opens its clause.
 pub(crate) fn subject_position(ctx: &Ctx, i: usize, sentence_start: usize) -> bool {
     let mut k = i;
-    // "The minister", "Iran's top diplomat": look before the determiner.
-    while k > sentence_start && matches!(ctx.tokens[k - 1].kind, Kind::Quote) {
+    // "The Nile Ledger", a quote mark: look before them.
+    while k > sentence_start
+        && (matches!(ctx.tokens[k - 1].kind, Kind::Quote)
+            || matches!(ctx.low(k - 1), "the" | "a" | "an"))
+    {
         k -= 1;
     }
     if k <= sentence_start {
@@ -779,6 +782,14 @@ fn role_description(
         .phrase_at_low(&lex.roles, i, sent.end)
         .or_else(|| ctx.lower_is(i, &lex.anonymous).then_some((1, &())))?;
     let head_end = i + len;
+    // "the local press": the role word modifies a noun that follows.
+    if ctx.is(
+        head_end,
+        class::ORG_WORD | class::ROLE_START | class::ANONYMOUS,
+    ) && !ctx.capitalized(head_end)
+    {
+        return None;
+    }
     let head = ctx.span(i..head_end);
     let key = head.text(ctx.text).to_lowercase();
     // The role must not be the title of a following name ("minister Jane Doe").
