@@ -18,7 +18,7 @@ pub(crate) struct Built {
     pub role: Option<Span>,
     /// Lower-case role text, for linking "the minister".
     role_text: String,
-    country: Option<usize>,
+    country: Option<u32>,
     gender: Gender,
     /// Given names of a person ("abbas"), to keep Bill and Hillary apart.
     given: Vec<String>,
@@ -26,7 +26,7 @@ pub(crate) struct Built {
     /// Position (cand order) of the latest mention as a subject.
     last_subject: Option<usize>,
     last_seen: usize,
-    last_paragraph: usize,
+    last_paragraph: u32,
     /// Founded on a name no lexicon or given name backs: kept only if it
     /// is a subject, speaks, or recurs.
     weak: bool,
@@ -104,14 +104,14 @@ struct Resolver<'a> {
     of_cand: Vec<Option<usize>>,
     by_name: HashMap<String, usize>,
     by_surname: HashMap<String, Vec<usize>>,
-    by_country: HashMap<usize, usize>,
+    by_country: HashMap<u32, usize>,
     by_org: HashMap<String, usize>,
     /// Actors touched lately, most recent last: pronouns look only here.
     recent: Vec<usize>,
     /// Persons with a role, for "the minister".
     with_role: Vec<usize>,
-    /// Capitalised words seen away from a sentence start.
-    mid_sentence: std::collections::HashSet<String>,
+    /// One-word names seen away from a sentence start (slices of the text).
+    mid_sentence: rustc_hash::FxHashSet<&'a str>,
 }
 
 /// How many recent actors a pronoun considers.
@@ -143,10 +143,8 @@ pub(crate) fn resolve(text: &str, lex: &Lexicon, cands: &[Cand]) -> Resolution {
         with_role: Vec::new(),
         mid_sentence: cands
             .iter()
-            .filter(|c| {
-                !c.sentence_initial && matches!(c.kind, CandKind::Proper | CandKind::Person)
-            })
-            .map(|c| crate::text::reflow(c.name.text(text)))
+            .filter(|c| !c.sentence_initial && c.kind == CandKind::Proper)
+            .map(|c| c.name.text(text))
             .collect(),
     };
     // 1. Names: full names before surnames, so "Clinton" finds its person.
@@ -188,7 +186,7 @@ pub(crate) fn resolve(text: &str, lex: &Lexicon, cands: &[Cand]) -> Resolution {
             CandKind::Conduit => r.pronoun(i, pos, c.gender, c.plural),
             CandKind::Common => r.common(i, pos),
             CandKind::Relative(a) => {
-                if let Some(x) = r.of_cand[a] {
+                if let Some(x) = r.of_cand[a as usize] {
                     r.assign(i, x, pos);
                 }
             }
@@ -408,11 +406,16 @@ impl Resolver<'_> {
         self.mid_sentence.contains(name)
     }
 
-    fn country(&mut self, i: usize, k: usize, pos: usize) {
+    fn country(&mut self, i: usize, k: u32, pos: usize) {
         let a = match self.by_country.get(&k) {
             Some(&a) => a,
             None => {
-                let name = self.lex.countries.get(k).cloned().unwrap_or_default();
+                let name = self
+                    .lex
+                    .countries
+                    .get(k as usize)
+                    .cloned()
+                    .unwrap_or_default();
                 let a = self.new_actor(name, ActorKind::Country, i, pos);
                 self.actors[a].role = None;
                 self.actors[a].country = Some(k);
@@ -427,7 +430,7 @@ impl Resolver<'_> {
         let c = &self.cands[i];
         let (key, name, group) = match c.kind {
             CandKind::Org(Some(o)) | CandKind::Outlet(Some(o)) => {
-                let org = &self.lex.organizations[o];
+                let org = &self.lex.organizations[o as usize];
                 (format!("#{o}"), org.name.clone(), org.group)
             }
             _ => {
@@ -529,7 +532,7 @@ impl Resolver<'_> {
         }
     }
 
-    fn role_matches(&self, a: usize, key: &str, country: Option<usize>) -> bool {
+    fn role_matches(&self, a: usize, key: &str, country: Option<u32>) -> bool {
         let act = &self.actors[a];
         if act.kind != ActorKind::Person || act.role_text.is_empty() {
             return false;
@@ -561,7 +564,8 @@ impl Resolver<'_> {
 
     fn role(&mut self, i: usize, pos: usize, order: &[usize]) {
         let c = &self.cands[i];
-        let key = c.role_key.clone().unwrap_or_default();
+        // Role, anonymous and conduit mentions are named by their role head.
+        let key = self.text_of(c.name).to_lowercase();
         let key = key.trim_start_matches("the ").to_string();
         // The most recent person with this role, else the next one
         // introduced with it ("Iran's top diplomat … Abbas Araghchi").
@@ -611,7 +615,7 @@ impl Resolver<'_> {
     }
 
     /// The person most recently a subject, within the last two paragraphs.
-    fn salient_person(&self, pos: usize, paragraph: usize) -> Option<usize> {
+    fn salient_person(&self, pos: usize, paragraph: u32) -> Option<usize> {
         self.recent
             .iter()
             .copied()
@@ -630,7 +634,8 @@ impl Resolver<'_> {
         let c = &self.cands[i];
         // An unnamed official speaks for the government.
         if let Some(k) = c.country {
-            let key = c.role_key.as_deref().unwrap_or("");
+            let key = self.text_of(c.name).to_lowercase();
+            let key = key.as_str();
             if matches!(
                 key,
                 "official"

@@ -188,7 +188,11 @@ pub(crate) fn attribute_paragraph(
     cands: &mut Vec<Cand>,
     para_cands: Range<usize>,
 ) -> Vec<Frame> {
-    let sentence_of = |tok: usize| sentences.iter().position(|s| s.contains(&tok)).unwrap_or(0);
+    let sentence_of = |tok: usize| {
+        sentences
+            .partition_point(|s| s.end <= tok)
+            .min(sentences.len().saturating_sub(1))
+    };
     let mut frames = Vec::with_capacity(quotes.len());
     for q in quotes {
         let mut frame = Frame::default();
@@ -197,7 +201,7 @@ pub(crate) fn attribute_paragraph(
         if let Some(c) = label_inside(ctx, q, cands, para_cands.clone()) {
             frame = Frame {
                 who: Some(c),
-                cue: Some(ctx.tokens[cands[c].tokens.end].span),
+                cue: Some(ctx.tokens[cands[c].after()].span),
                 confidence: 0.9,
                 ..Frame::default()
             };
@@ -226,7 +230,7 @@ pub(crate) fn attribute_paragraph(
             && ctx.tok(q.open - 1) == Some(":")
             && let Some(c) = cand_ending_at(cands, para_cands.clone(), q.open - 1)
             && matches!(cands[c].kind, CandKind::Person | CandKind::Proper)
-            && cands[c].tokens.start == sentences[open_sent].start
+            && cands[c].first() == sentences[open_sent].start
         {
             frame = Frame {
                 who: Some(c),
@@ -272,32 +276,38 @@ pub(crate) fn attribute_paragraph(
     frames
 }
 
+/// The paragraph's candidates (sorted by first token) that start at a
+/// token in `from..to`: a binary search, so long paragraphs stay linear.
+fn starting_in(cands: &[Cand], para: &Range<usize>, from: usize, to: usize) -> Range<usize> {
+    let slice = &cands[para.clone()];
+    let a = slice.partition_point(|c| c.first() < from);
+    let b = slice.partition_point(|c| c.first() < to);
+    para.start + a..para.start + b.max(a)
+}
+
 /// The candidate whose last token is `tok - 1`.
 fn cand_ending_at(cands: &[Cand], range: Range<usize>, tok: usize) -> Option<usize> {
-    range
-        .into_iter()
-        .find(|&c| cands[c].tokens.end == tok && !cands[c].in_quote)
+    // A mention is a few words long: look back a bounded way.
+    starting_in(cands, &range, tok.saturating_sub(24), tok)
+        .rev()
+        .find(|&c| cands[c].after() == tok && !cands[c].in_quote)
 }
 
 fn cand_starting_at(cands: &[Cand], range: Range<usize>, tok: usize) -> Option<usize> {
-    range
-        .into_iter()
-        .find(|&c| cands[c].tokens.start == tok && !cands[c].in_quote)
+    starting_in(cands, &range, tok, tok + 1).find(|&c| !cands[c].in_quote)
 }
 
 fn label_inside(ctx: &Ctx, q: &QuoteToks, cands: &[Cand], range: Range<usize>) -> Option<usize> {
-    let c = range
-        .into_iter()
-        .find(|&c| cands[c].tokens.start == q.open + 1)?;
+    let c = starting_in(cands, &range, q.open + 1, q.open + 2).next()?;
     let cand = &cands[c];
-    let colon = ctx.tok(cand.tokens.end)?;
+    let colon = ctx.tok(cand.after())?;
     let upper = cand
         .name
         .text(ctx.text)
         .chars()
         .filter(|c| c.is_alphabetic())
         .all(char::is_uppercase);
-    (colon == ":" && upper && cand.tokens.len() <= 3).then_some(c)
+    (colon == ":" && upper && cand.toks().len() <= 3).then_some(c)
 }
 
 /// Pass 1: `"…," X said`, `"…," said X`, `"…" — X`, `"…," according to X`.
@@ -384,11 +394,9 @@ fn after_close(
     // `"…," X said`: a subject right after the mark, then only adverbs,
     // an appositive or a parenthesis before the cue.
     if v > j {
-        let subject = para
-            .clone()
-            .find(|&c| cands[c].tokens.start == j && !cands[c].in_quote);
+        let subject = cand_starting_at(cands, para.clone(), j);
         if let Some(c) = subject
-            && only_asides(ctx, cands[c].tokens.end, v)
+            && only_asides(ctx, cands[c].after(), v)
         {
             return Some(frame(c, 0.95));
         }
@@ -398,7 +406,7 @@ fn after_close(
         while k > j && skippable(ctx, k - 1) {
             k -= 1;
         }
-        if let Some(c) = common_subject(ctx, j, k, cands).filter(|&c| cands[c].tokens.start == j) {
+        if let Some(c) = common_subject(ctx, j, k, cands).filter(|&c| cands[c].first() == j) {
             return Some(frame(c, 0.85));
         }
         let plain = (j..k).all(|t| {
@@ -452,7 +460,7 @@ fn trailing(
         j -= 1;
     }
     let c = cand_ending_at(cands, para, j)?;
-    let start = cands[c].tokens.start;
+    let start = cands[c].first();
     (start > close + 1 && ctx.tok(start - 1) == Some(",")).then(|| Frame {
         who: Some(c),
         cue: Some(ctx.tokens[v].span),
@@ -504,13 +512,7 @@ fn cand_soon_after(
     {
         stop += 1;
     }
-    para.into_iter()
-        .filter(|&c| {
-            cands[c].tokens.start >= k
-                && cands[c].tokens.start < stop.max(k + 1)
-                && !cands[c].in_quote
-        })
-        .min_by_key(|&c| cands[c].tokens.start)
+    starting_in(cands, &para, k, stop.max(k + 1)).find(|&c| !cands[c].in_quote)
 }
 
 /// Pass 2: a cue before the opening mark in the same sentence, and its
@@ -524,7 +526,10 @@ fn before_open(
 ) -> Option<Frame> {
     let mut found: Vec<(usize, Strength)> = Vec::new();
     let mut v = open;
-    while v > sent.start {
+    // A cue further than this from its quote attributes something else;
+    // the bound also keeps a sentence with many quotes linear.
+    let floor = sent.start.max(open.saturating_sub(80));
+    while v > floor {
         v -= 1;
         if ctx.in_quote[v] {
             continue;
@@ -630,15 +635,17 @@ fn subject_of(
         }
         // "she attacked … and blamed …": the nearest subject before.
         if matches!(pw.as_str(), "and" | "but") {
-            let nearest = para.clone().rev().find(|&c| {
-                let cd = &cands[c];
-                cd.tokens.start >= seg_start
-                    && cd.tokens.end <= cue_at
-                    && !cd.after_prep
-                    && !cd.in_quote
-                    && is_subject_kind(cd)
-                    && in_subject_position(ctx, cd, seg_start)
-            });
+            let nearest = starting_in(cands, &para, seg_start, cue_at)
+                .rev()
+                .find(|&c| {
+                    let cd = &cands[c];
+                    cd.first() >= seg_start
+                        && cd.after() <= cue_at
+                        && !cd.after_prep
+                        && !cd.in_quote
+                        && is_subject_kind(cd)
+                        && in_subject_position(ctx, cd, seg_start)
+                });
             if let Some(c) = nearest {
                 return Some(frame(c, 0.75));
             }
@@ -671,13 +678,9 @@ fn subject_of(
                 | "without"
         ) || is_ing(ctx, cue_at);
     }
-    let first = para.clone().find(|&c| {
+    let first = starting_in(cands, &para, seg_start, cue_at).find(|&c| {
         let cd = &cands[c];
-        cd.tokens.start >= seg_start
-            && cd.tokens.end <= cue_at
-            && !cd.after_prep
-            && !cd.in_quote
-            && is_subject_kind(cd)
+        cd.after() <= cue_at && !cd.after_prep && !cd.in_quote && is_subject_kind(cd)
     })?;
     Some(frame(first, if connective { 0.75 } else { 0.6 }))
 }
@@ -695,8 +698,8 @@ fn fallback(
 ) -> Option<(usize, Option<Span>, f32)> {
     if sent > 0 {
         let prev = sentences[sent - 1].clone();
-        let cue_at = prev
-            .clone()
+        // Its last words: a bounded look keeps long paragraphs linear.
+        let cue_at = (prev.end.saturating_sub(60).max(prev.start)..prev.end)
             .rev()
             .find(|&v| cue(ctx, cands, &para, v) == Some(Strength::Strong));
         if let Some(v) = cue_at
@@ -709,10 +712,9 @@ fn fallback(
     if sent > 0 && open <= s.start {
         // `X did this. "…"`: the previous sentence's subject, weakly.
         let prev = sentences[sent - 1].clone();
-        let first = para.clone().find(|&c| {
+        let first = starting_in(cands, &para, prev.start, prev.end).find(|&c| {
             let cd = &cands[c];
-            cd.tokens.start >= prev.start
-                && cd.tokens.end <= prev.end
+            cd.after() <= prev.end
                 && !cd.after_prep
                 && !cd.in_quote
                 && matches!(
@@ -724,14 +726,13 @@ fn fallback(
         return first.map(|c| (c, None, 0.45));
     }
     if open > s.start + 1 {
-        let first = para.clone().find(|&c| {
+        let first = starting_in(cands, &para, s.start, open).find(|&c| {
             let cd = &cands[c];
-            cd.tokens.start >= s.start
-                && cd.tokens.end <= open
+            cd.after() <= open
                 && !cd.after_prep
                 && !cd.in_quote
                 && is_subject_kind(cd)
-                && !matches!(cd.kind, CandKind::Country(_)) | (cd.tokens.start == s.start)
+                && !matches!(cd.kind, CandKind::Country(_)) | (cd.first() == s.start)
         })?;
         return Some((first, None, 0.5));
     }
@@ -740,8 +741,7 @@ fn fallback(
 
 /// At the start of its clause (see `mentions::subject_position`).
 fn in_subject_position(ctx: &Ctx, cd: &Cand, seg_start: usize) -> bool {
-    cd.tokens.start <= seg_start
-        || super::mentions::subject_position(ctx, cd.tokens.start, seg_start)
+    cd.first() <= seg_start || super::mentions::subject_position(ctx, cd.first(), seg_start)
 }
 
 fn is_subject_kind(cd: &Cand) -> bool {
@@ -864,12 +864,11 @@ fn push_cand(
         span,
         name: head,
         kind: match (antecedent, pronoun) {
-            (Some(a), _) => CandKind::Relative(a),
+            (Some(a), _) => CandKind::Relative(a as u32),
             (None, Some(p)) => CandKind::Pronoun(p),
             (None, None) => CandKind::Common,
         },
         role: None,
-        role_key: None,
         country: None,
         gender: pronoun.map_or(Gender::Unknown, |p| p.gender),
         plural: pronoun.is_some_and(|p| p.plural),
@@ -883,7 +882,7 @@ fn push_cand(
         sentence_initial: false,
         sentence,
         paragraph,
-        tokens: r,
+        tokens: r.start as u32..r.end as u32,
     });
     cands.len() - 1
 }
@@ -927,45 +926,51 @@ pub(crate) fn resolve(
         confidence: confidence.min(s.confidence),
         ..s.clone()
     };
-    // Pass 3: continuations and the paragraph's other quotes.
+    // Pass 3: continuations and the paragraph's other quotes. Sweeps keep
+    // it linear: the nearest attributed quote before (as filled so far)
+    // and after (from passes 1–2) in the same block.
+    let mut next_attributed: Vec<Option<Speaker>> = vec![None; found.len()];
+    let mut later: Option<Speaker> = None;
+    for q in (0..found.len()).rev() {
+        if q + 1 < found.len() && found[q + 1].paragraph != found[q].paragraph {
+            later = None;
+        }
+        next_attributed[q] = later.clone();
+        if !found[q].single && speakers[q].is_some() {
+            later = speakers[q].clone();
+        }
+    }
+    let mut earlier: Option<Speaker> = None;
     for q in 0..found.len() {
-        if speakers[q].is_some() || found[q].single {
-            continue;
+        if q > 0 && found[q - 1].paragraph != found[q].paragraph {
+            earlier = None;
         }
-        if found[q].continues
-            && q > 0
-            && let Some(prev) = speakers[q - 1].clone()
-        {
-            speakers[q] = Some(inherit(&prev, 0.8));
-            continue;
+        if speakers[q].is_none() && !found[q].single {
+            speakers[q] = if found[q].continues
+                && q > 0
+                && let Some(prev) = &speakers[q - 1]
+            {
+                Some(inherit(prev, 0.8))
+            } else if let Some(s) = &earlier {
+                Some(inherit(s, 0.8))
+            } else if let Some(s) = &next_attributed[q] {
+                Some(inherit(s, 0.7))
+            } else if let Some((who, cue, confidence)) = frames[q].fallback
+                && let Some(actor) = of_cand[who]
+            {
+                Some(Speaker {
+                    actor,
+                    mention: Some(cands[who].span),
+                    cue,
+                    via: None,
+                    confidence,
+                })
+            } else {
+                None
+            };
         }
-        let b = found[q].paragraph;
-        let same_block = |k: &usize| found[*k].paragraph == b && !found[*k].single;
-        let before = (0..q)
-            .rev()
-            .take_while(|k| found[*k].paragraph == b)
-            .filter(same_block)
-            .find_map(|k| speakers[k].clone());
-        let after = || {
-            (q + 1..found.len())
-                .take_while(|k| found[*k].paragraph == b)
-                .filter(same_block)
-                .find_map(|k| speakers[k].clone())
-        };
-        if let Some(s) = before {
-            speakers[q] = Some(inherit(&s, 0.8));
-        } else if let Some(s) = after() {
-            speakers[q] = Some(inherit(&s, 0.7));
-        } else if let Some((who, cue, confidence)) = frames[q].fallback
-            && let Some(actor) = of_cand[who]
-        {
-            speakers[q] = Some(Speaker {
-                actor,
-                mention: Some(cands[who].span),
-                cue,
-                via: None,
-                confidence,
-            });
+        if !found[q].single && speakers[q].is_some() {
+            earlier = speakers[q].clone();
         }
     }
     // Pass 4: a quote that opens a paragraph right after an attributed one.
@@ -1000,7 +1005,12 @@ pub(crate) fn resolve(
     }
     // British style puts speech in single quotes; where a paragraph has
     // double quotes, single ones are nested or scare quotes.
-    let has_double = |b: usize| found.iter().any(|f| f.paragraph == b && !f.single);
+    let with_double: rustc_hash::FxHashSet<usize> = found
+        .iter()
+        .filter(|f| !f.single)
+        .map(|f| f.paragraph)
+        .collect();
+    let has_double = |b: usize| with_double.contains(&b);
     found
         .iter()
         .zip(speakers)

@@ -16,9 +16,9 @@ pub(crate) enum CandKind {
     Person,
     /// A proper name of unknown kind (one capitalised word, not in a lexicon).
     Proper,
-    Org(Option<usize>),
-    Outlet(Option<usize>),
-    Country(usize),
+    Org(Option<u32>),
+    Outlet(Option<u32>),
+    Country(u32),
     /// Refers back (or forward) to the person introduced with this role.
     Role,
     /// One unnamed source ("a Turkish diplomat"), or unnamed officials.
@@ -29,7 +29,7 @@ pub(crate) enum CandKind {
     /// Another noun phrase that speaks ("Police", "the poll", "it").
     Common,
     /// "who"/"which" speaking for the candidate it follows.
-    Relative(usize),
+    Relative(u32),
 }
 
 #[derive(Clone, Debug)]
@@ -41,10 +41,8 @@ pub(crate) struct Cand {
     pub kind: CandKind,
     /// The title or role given with the name ("Iranian Foreign Minister").
     pub role: Option<Span>,
-    /// Lower-case role head used for linking ("foreign minister").
-    pub role_key: Option<String>,
     /// The country the mention is affiliated with ("Iranian", "Iran's").
-    pub country: Option<usize>,
+    pub country: Option<u32>,
     pub gender: Gender,
     pub plural: bool,
     /// Right after a preposition: not a grammatical subject.
@@ -63,10 +61,27 @@ pub(crate) struct Cand {
     /// In the headline: joins actors the body introduces, founds none.
     pub headline: bool,
     pub sentence_initial: bool,
-    pub sentence: usize,
-    pub paragraph: usize,
+    pub sentence: u32,
+    pub paragraph: u32,
     /// Index of the first token (within the paragraph) and one past the last.
-    pub tokens: Range<usize>,
+    /// Token indices (within the paragraph) of the mention.
+    pub tokens: Range<u32>,
+}
+
+impl Cand {
+    /// The index of the mention's first token.
+    pub fn first(&self) -> usize {
+        self.tokens.start as usize
+    }
+
+    /// One past the index of its last token.
+    pub fn after(&self) -> usize {
+        self.tokens.end as usize
+    }
+
+    pub fn toks(&self) -> Range<usize> {
+        self.first()..self.after()
+    }
 }
 
 /// What the mention finder needs to know about a paragraph's tokens.
@@ -195,6 +210,8 @@ pub(crate) fn find(
     paragraph: usize,
     out: &mut Vec<Cand>,
 ) {
+    // Candidates store 32-bit indices: the loader caps inputs at 4 GiB.
+    let (sentence, paragraph) = (sentence as u32, paragraph as u32);
     let first_new = out.len();
     let chains = name_chains(ctx, range.clone());
     let mut consumed = vec![false; range.len()];
@@ -202,7 +219,9 @@ pub(crate) fn find(
 
     // Names first: they claim the title and role words before them.
     for chain in chains.iter().rev() {
-        if consumed[rel(chain.start)] {
+        // A run of a dozen capitalised words is a headline or shouting,
+        // not a name.
+        if consumed[rel(chain.start)] || chain.len() > 12 {
             continue;
         }
         // "<PORX.O>": a stock ticker, not a name.
@@ -213,7 +232,7 @@ pub(crate) fn find(
             continue;
         }
         if let Some(c) = classify_chain(ctx, chain.clone(), range.clone(), sentence, paragraph) {
-            for i in c.tokens.clone() {
+            for i in c.toks() {
                 consumed[rel(i)] = true;
             }
             out.push(c);
@@ -233,10 +252,10 @@ pub(crate) fn find(
         {
             // "his office", "her spokesman": a conduit for the principal.
             if let Some(c) = conduit_after(ctx, i, range.end, sentence, paragraph) {
-                for k in c.tokens.clone() {
+                for k in c.toks() {
                     consumed[rel(k)] = true;
                 }
-                i = c.tokens.end;
+                i = c.after();
                 out.push(c);
                 continue;
             }
@@ -247,7 +266,6 @@ pub(crate) fn find(
                 name: ctx.tokens[i].span,
                 kind: CandKind::Pronoun(p),
                 role: None,
-                role_key: None,
                 country: None,
                 gender: p.gender,
                 plural: p.plural,
@@ -261,17 +279,17 @@ pub(crate) fn find(
                 sentence_initial: i == range.start,
                 sentence,
                 paragraph,
-                tokens: i..i + 1,
+                tokens: i as u32..i as u32 + 1,
             });
             let _ = w;
             i += 1;
             continue;
         }
         if let Some(c) = role_description(ctx, i, range.clone(), &consumed, sentence, paragraph) {
-            for k in c.tokens.clone() {
+            for k in c.toks() {
                 consumed[rel(k)] = true;
             }
-            i = c.tokens.end;
+            i = c.after();
             out.push(c);
             continue;
         }
@@ -282,7 +300,7 @@ pub(crate) fn find(
         c.subject = !c.after_prep
             && !c.object
             && !c.in_quote
-            && subject_position(ctx, c.tokens.start, range.start);
+            && subject_position(ctx, c.first(), range.start);
     }
 }
 
@@ -445,8 +463,8 @@ fn classify_chain(
     ctx: &Ctx,
     chain: Range<usize>,
     sent: Range<usize>,
-    sentence: usize,
-    paragraph: usize,
+    sentence: u32,
+    paragraph: u32,
 ) -> Option<Cand> {
     let lex = ctx.lex;
     let end = chain.end;
@@ -545,9 +563,6 @@ fn classify_chain(
     let sentence_initial = start == sent.start
         || (start == sent.start + 1 && ctx.tokens[sent.start].kind == Kind::Quote);
     let role_span = role_start.map(|r| ctx.span(r..role_end.max(r + 1).min(end)));
-    let role_key = title
-        .as_ref()
-        .map(|t| ctx.span(t.clone()).text(ctx.text).to_lowercase());
     let mut cand = Cand {
         span: ctx.span(start..end),
         name: if name_start < end {
@@ -557,7 +572,6 @@ fn classify_chain(
         },
         kind: CandKind::Proper,
         role: role_span,
-        role_key,
         country: None,
         gender,
         plural: false,
@@ -574,14 +588,14 @@ fn classify_chain(
         sentence_initial,
         sentence,
         paragraph,
-        tokens: start..end,
+        tokens: start as u32..end as u32,
     };
     // Affiliation from a demonym or country name in the role ("Iranian
     // Foreign Minister", "US President").
     if let Some(r) = role_start {
         for k in r..role_end.min(end) {
             if let Some((_, place)) = ctx.phrase_at(&lex.places, k, role_end) {
-                cand.country = Some(place.country);
+                cand.country = Some(place.country as u32);
                 break;
             }
         }
@@ -589,7 +603,6 @@ fn classify_chain(
     if name_start >= end {
         // Only a title ("President", "the Foreign Minister"): a role mention.
         cand.kind = CandKind::Role;
-        cand.role_key = Some(ctx.span(chain.clone()).text(ctx.text).to_lowercase());
         return Some(cand);
     }
     let n = name_start..end;
@@ -611,7 +624,7 @@ fn classify_chain(
                 {
                     return None;
                 }
-                cand.kind = CandKind::Country(place.country);
+                cand.kind = CandKind::Country(place.country as u32);
             }
             PlaceRole::Capital => {
                 let located = start > sent.start
@@ -619,7 +632,7 @@ fn classify_chain(
                 if located {
                     return None;
                 }
-                cand.kind = CandKind::Country(place.country);
+                cand.kind = CandKind::Country(place.country as u32);
             }
             PlaceRole::Demonym => {
                 // "Iranians", or "Iranian officials" (who speak for Iran).
@@ -629,15 +642,15 @@ fn classify_chain(
                 let plural_noun = ctx.word(n.start).is_some_and(|w| w.ends_with('s'));
                 if spokes {
                     cand.span = ctx.span(start..next + 1);
-                    cand.tokens = start..next + 1;
+                    cand.tokens = start as u32..next as u32 + 1;
                     cand.plural = true;
                 } else if !plural_noun {
                     return None;
                 }
-                cand.kind = CandKind::Country(place.country);
+                cand.kind = CandKind::Country(place.country as u32);
             }
         }
-        cand.country = Some(place.country);
+        cand.country = Some(place.country as u32);
         return Some(cand);
     }
     // Cities, regions, states: places, never actors ("Zurich dealers").
@@ -653,9 +666,9 @@ fn classify_chain(
         && n.start + len == end
     {
         cand.kind = if lex.organizations[org].outlet {
-            CandKind::Outlet(Some(org))
+            CandKind::Outlet(Some(org as u32))
         } else {
-            CandKind::Org(Some(org))
+            CandKind::Org(Some(org as u32))
         };
         return Some(cand);
     }
@@ -710,13 +723,7 @@ fn classify_chain(
 }
 
 /// "his office", "her spokesman", "their campaign".
-fn conduit_after(
-    ctx: &Ctx,
-    i: usize,
-    end: usize,
-    sentence: usize,
-    paragraph: usize,
-) -> Option<Cand> {
+fn conduit_after(ctx: &Ctx, i: usize, end: usize, sentence: u32, paragraph: u32) -> Option<Cand> {
     let w = ctx.word(i)?.to_lowercase();
     if !matches!(w.as_str(), "his" | "her" | "their") {
         return None;
@@ -735,7 +742,6 @@ fn conduit_after(
                 name: ctx.tokens[j].span,
                 kind: CandKind::Conduit,
                 role: None,
-                role_key: Some(noun.to_lowercase()),
                 country: None,
                 gender: p.gender,
                 plural: p.plural,
@@ -749,7 +755,7 @@ fn conduit_after(
                 sentence_initial: false,
                 sentence,
                 paragraph,
-                tokens: i..j + 1,
+                tokens: i as u32..j as u32 + 1,
             });
         }
         if ctx.is_function(j) || !noun.chars().all(|c| c.is_lowercase() || c == '-') {
@@ -767,8 +773,8 @@ fn role_description(
     i: usize,
     sent: Range<usize>,
     consumed: &[bool],
-    sentence: usize,
-    paragraph: usize,
+    sentence: u32,
+    paragraph: u32,
 ) -> Option<Cand> {
     let lex = ctx.lex;
     let w = ctx.word(i)?;
@@ -815,7 +821,7 @@ fn role_description(
                     && let Some((l, place)) = ctx.phrase_at(&lex.places, prev - 1, prev)
                     && l == 1
                 {
-                    country = Some(place.country);
+                    country = Some(place.country as u32);
                 }
                 k = prev;
                 break;
@@ -838,7 +844,7 @@ fn role_description(
                     break;
                 }
                 if let Some((_, place)) = ctx.phrase_at(&lex.places, prev, i) {
-                    country = Some(place.country);
+                    country = Some(place.country as u32);
                 }
                 k = prev;
             }
@@ -878,7 +884,6 @@ fn role_description(
         name: head,
         kind,
         role: Some(ctx.span(start..head_end)),
-        role_key: Some(key),
         country,
         gender: lex
             .honorific_gender
@@ -899,6 +904,6 @@ fn role_description(
         sentence_initial: start == sent.start,
         sentence,
         paragraph,
-        tokens: start..head_end,
+        tokens: start as u32..head_end as u32,
     })
 }

@@ -137,12 +137,17 @@ fn singles(text: &str, span: Span, paragraph: usize, doubles: &[Span], out: &mut
     let s = span.text(text);
     let base = span.start as usize;
     let mut open: Option<usize> = None;
+    // `doubles` is sorted: walk it alongside.
+    let mut d = 0;
     for (i, c) in s.char_indices() {
         if !matches!(c, '\'' | '‘' | '’') {
             continue;
         }
         let at = base + i;
-        if doubles.iter().any(|d| d.contains_pos(at)) {
+        while d < doubles.len() && (doubles[d].end as usize) <= at {
+            d += 1;
+        }
+        if doubles.get(d).is_some_and(|x| x.contains_pos(at)) {
             continue;
         }
         let before = s[..i].chars().next_back();

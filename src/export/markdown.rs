@@ -75,12 +75,17 @@ fn write_quotes(out: &mut String, doc: &Document, analysis: &Analysis) {
         return;
     }
     let _ = writeln!(out, "## Quotes by actor\n");
+    // Grouped once, speakers in order of their first quote.
     let mut order: Vec<Option<usize>> = Vec::new();
+    let mut groups: std::collections::HashMap<Option<usize>, Vec<&crate::analyze::Quote>> =
+        std::collections::HashMap::new();
     for q in &speech {
         let who = q.speaker.as_ref().map(|s| s.actor);
-        if !order.contains(&who) {
+        let group = groups.entry(who).or_default();
+        if group.is_empty() {
             order.push(who);
         }
+        group.push(q);
     }
     for who in order {
         let name = match who {
@@ -91,13 +96,10 @@ fn write_quotes(out: &mut String, doc: &Document, analysis: &Analysis) {
             None => "Unattributed".to_string(),
         };
         let _ = writeln!(out, "### {name}\n");
-        for q in speech
-            .iter()
-            .filter(|q| q.speaker.as_ref().map(|s| s.actor) == who)
-        {
+        for q in groups.get(&who).map(Vec::as_slice).unwrap_or_default() {
             let words = escape(&doc.reading(q.span));
             let note = match &q.speaker {
-                Some(s) if s.confidence < 0.5 => " *(uncertain)*",
+                Some(s) if s.confidence < crate::export::quotes::UNCERTAIN => " *(uncertain)*",
                 _ => "",
             };
             let _ = writeln!(out, "- “{words}”{note}");

@@ -29,9 +29,10 @@ pub fn to_string(
         .filter(|(_, q)| q.speech)
         .collect();
     let mut order: Vec<Option<usize>> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for (_, q) in &speech {
         let who = q.speaker.as_ref().map(|s| s.actor);
-        if !order.contains(&who) {
+        if seen.insert(who) {
             order.push(who);
         }
     }
@@ -64,11 +65,20 @@ pub fn to_string(
             ));
         }
     }
-    let mut out = String::new();
-    let shown: usize = speech
+    // Group once: quote indices per speaker, in text order.
+    let mut groups: std::collections::HashMap<Option<usize>, Vec<&crate::analyze::Quote>> =
+        std::collections::HashMap::new();
+    for (_, q) in &speech {
+        groups
+            .entry(q.speaker.as_ref().map(|s| s.actor))
+            .or_default()
+            .push(q);
+    }
+    let shown: usize = order
         .iter()
-        .filter(|(_, q)| order.contains(&q.speaker.as_ref().map(|s| s.actor)))
-        .count();
+        .map(|w| groups.get(w).map_or(0, Vec::len))
+        .sum();
+    let mut out = String::new();
     let _ = writeln!(
         out,
         "{} — {} quote{}\n",
@@ -77,11 +87,7 @@ pub fn to_string(
         if shown == 1 { "" } else { "s" }
     );
     for who in order {
-        let mine: Vec<&crate::analyze::Quote> = speech
-            .iter()
-            .map(|(_, q)| *q)
-            .filter(|q| q.speaker.as_ref().map(|s| s.actor) == who)
-            .collect();
+        let mine = groups.get(&who).map(Vec::as_slice).unwrap_or_default();
         let mut head = crate::text::sanitize(&name_of(who)).into_owned();
         if let Some(a) = who.and_then(|a| analysis.actors.get(a))
             && let Some(r) = a.role

@@ -221,7 +221,7 @@ pub fn load(source: &Source) -> Result<Loaded, LoadError> {
                     source: e,
                 }
             })?;
-            load_bytes(&name, &buf, None)
+            load_vec(&name, buf, None)
         }
         Source::File(path) => {
             if path.is_dir() {
@@ -231,7 +231,7 @@ pub fn load(source: &Source) -> Result<Loaded, LoadError> {
                 name: name.clone(),
                 source: e,
             })?;
-            load_bytes(&name, &bytes, path.extension().and_then(|e| e.to_str()))
+            load_vec(&name, bytes, path.extension().and_then(|e| e.to_str()))
         }
     }
 }
@@ -277,30 +277,40 @@ const MAX_LEN: usize = u32::MAX as usize;
 /// Loads a document from raw bytes. `extension` (of the file name, if any)
 /// selects Markdown for `md`/`markdown`; otherwise the layout is sniffed.
 pub fn load_bytes(name: &str, bytes: &[u8], extension: Option<&str>) -> Result<Loaded, LoadError> {
+    load_vec(name, bytes.to_vec(), extension)
+}
+
+/// Like `load_bytes`, taking the buffer: valid UTF-8 becomes the document's
+/// text without a copy.
+pub fn load_vec(
+    name: &str,
+    mut bytes: Vec<u8>,
+    extension: Option<&str>,
+) -> Result<Loaded, LoadError> {
     let mut warnings = Vec::new();
     if bytes.len() > MAX_LEN {
         return Err(LoadError::TooLarge {
             name: name.to_string(),
         });
     }
-    if looks_binary(bytes) {
+    if looks_binary(&bytes) {
         return Err(LoadError::NotText {
             name: name.to_string(),
         });
     }
-    let (bom, bytes) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => (true, rest),
-        None => (false, bytes),
-    };
-    let text = match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
+    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    if bom {
+        bytes.drain(..3);
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(s) => s,
         Err(e) => {
-            let at = e.valid_up_to();
+            let at = e.utf8_error().valid_up_to();
             warnings.push(format!(
                 "{name}: invalid UTF-8 at byte {}; bad bytes are shown as \u{FFFD}",
                 at + usize::from(bom) * 3
             ));
-            String::from_utf8_lossy(bytes).into_owned()
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
     };
     if text.len() > MAX_LEN {
