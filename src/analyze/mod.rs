@@ -413,3 +413,6 @@ fn assemble(
         positions: Vec::new(),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,313 @@
+//! The attribution patterns, one short text of our own each.
+
+use super::*;
+use crate::load::load_bytes;
+
+fn run(text: &str) -> (Document, Analysis) {
+    let doc = load_bytes("t.txt", text.as_bytes(), Some("txt"))
+        .expect("loads")
+        .doc;
+    let analysis = analyze(&doc, &Lexicon::builtin());
+    (doc, analysis)
+}
+
+/// (quote text, speaker name or None) for every speech quote.
+fn speakers(text: &str) -> Vec<(String, Option<String>)> {
+    let (doc, a) = run(text);
+    a.quotes
+        .iter()
+        .filter(|q| q.speech)
+        .map(|q| {
+            (
+                doc.span_text(q.span).to_string(),
+                q.speaker.as_ref().map(|s| a.actors[s.actor].name.clone()),
+            )
+        })
+        .collect()
+}
+
+fn said_by(text: &str, who: &str) {
+    let got = speakers(text);
+    assert!(!got.is_empty(), "no quote found in {text:?}");
+    for (q, s) in &got {
+        assert_eq!(s.as_deref(), Some(who), "quote {q:?} in {text:?}: {got:?}");
+    }
+}
+
+const INTRO: &str = "Foreign Minister Jane Doe arrived in the capital on Monday for talks.\n";
+
+#[test]
+fn quote_then_name_and_cue() {
+    said_by(
+        "\"We will not yield,\" Jane Doe said on Monday.\n",
+        "Jane Doe",
+    );
+}
+
+#[test]
+fn cue_then_name_after_the_quote() {
+    said_by(
+        "\"We will not yield,\" said Jane Doe, the foreign minister.\n",
+        "Jane Doe",
+    );
+}
+
+#[test]
+fn name_and_cue_before_a_full_quote() {
+    said_by(
+        "Jane Doe said: \"We will not yield to pressure.\"\n",
+        "Jane Doe",
+    );
+}
+
+#[test]
+fn partial_quote_later_in_the_sentence() {
+    said_by(
+        "Jane Doe said the talks would \"never\" resume under these terms.\n",
+        "Jane Doe",
+    );
+}
+
+#[test]
+fn told_someone_with_a_colon() {
+    said_by(
+        "Jane Doe told the envoy: \"We are ready to talk.\"\n",
+        "Jane Doe",
+    );
+}
+
+#[test]
+fn pronoun_attribution_links_to_the_person() {
+    let text = format!("{INTRO}\"We are ready,\" she said. \"But not at any price.\"\n");
+    said_by(&text, "Jane Doe");
+}
+
+#[test]
+fn pronouns_respect_given_names() {
+    let text = "Foreign Minister Jane Doe met Prime Minister John Roe on Monday.\n\
+                \"We agreed on nothing,\" he said.\n";
+    said_by(text, "John Roe");
+}
+
+#[test]
+fn added_continues_the_same_speaker() {
+    let text = format!("{INTRO}\"The door is open,\" Doe said. \"We will wait,\" she added.\n");
+    said_by(&text, "Jane Doe");
+}
+
+#[test]
+fn quote_running_over_two_paragraphs() {
+    let text = format!(
+        "{INTRO}Doe said: \"We are ready to talk.\n\"But not at any price, and not this week.\"\n"
+    );
+    let got = speakers(&text);
+    assert_eq!(got.len(), 2, "{got:?}");
+    said_by(&text, "Jane Doe");
+}
+
+#[test]
+fn role_mention_links_to_the_person_with_that_role() {
+    let text = format!("{INTRO}\"Nothing is settled,\" the minister said.\n");
+    said_by(&text, "Jane Doe");
+}
+
+#[test]
+fn role_described_before_the_name_is_introduced() {
+    let text = "Utopia's top diplomat said the offer was \"too little\". \
+                Utopian Foreign Minister Jane Doe spoke after the meeting.\n";
+    let (_, a) = run(text);
+    let doe = a
+        .actors
+        .iter()
+        .find(|x| x.name == "Jane Doe")
+        .expect("Doe found");
+    assert!(doe.mentions.len() >= 2, "{:?}", a.actors);
+}
+
+#[test]
+fn office_speaks_for_its_principal() {
+    let text = "President John Roe wanted \"a fair deal for all sides\", his office said.\n";
+    let (doc, a) = run(text);
+    let q = a.quotes.iter().find(|q| q.speech).expect("a quote");
+    let s = q.speaker.as_ref().expect("attributed");
+    assert_eq!(a.actors[s.actor].name, "John Roe");
+    assert_eq!(s.via.map(|v| doc.span_text(v)), Some("his office"));
+}
+
+#[test]
+fn according_to() {
+    said_by(
+        "The plan was \"dead on arrival\", according to Jane Doe.\n",
+        "Jane Doe",
+    );
+}
+
+#[test]
+fn quoted_as_saying() {
+    said_by(
+        "The agency quoted Jane Doe as saying \"the door remains open\".\n",
+        "Jane Doe",
+    );
+    said_by(
+        "Jane Doe was quoted as saying \"the door remains open\".\n",
+        "Jane Doe",
+    );
+}
+
+#[test]
+fn relative_clause_speaker() {
+    said_by(
+        "The talks were led by President John Roe, who told reporters that the deal was \"within reach\".\n",
+        "John Roe",
+    );
+}
+
+#[test]
+fn transcript_labels() {
+    said_by("\"DOE: We will see what happens next week.\"\n", "DOE");
+}
+
+#[test]
+fn participle_cue_takes_the_main_subject() {
+    said_by(
+        "Norway blamed its neighbour for the unrest, accusing it of fuelling a \"campaign of fear\".\n",
+        "Norway",
+    );
+}
+
+#[test]
+fn coordinated_cue_takes_the_clause_subject() {
+    said_by(
+        "Speaking in the capital with the envoy, Jane Doe said the border was calm, and urged her neighbours to \"show restraint\".\n",
+        "Jane Doe",
+    );
+}
+
+#[test]
+fn capital_stands_for_its_country() {
+    let (_, a) = run("Paris said on Monday it was \"ready to talk\" about the dispute.\n");
+    let q = a.quotes.iter().find(|q| q.speech).expect("a quote");
+    assert_eq!(
+        a.actors[q.speaker.as_ref().expect("attributed").actor].name,
+        "France"
+    );
+    // In a place phrase the capital is a place, not the government.
+    let (_, a) = run("Talks were held in Paris on Monday between the two envoys.\n");
+    assert!(
+        !a.actors.iter().any(|x| x.name == "France"),
+        "{:?}",
+        a.actors
+    );
+}
+
+#[test]
+fn acronym_and_expansion_are_one_actor() {
+    let text = "Jane Doe, director of CSS, the Utopia-based Centre for Strategic Studies, \
+                told reporters the plan was \"unlikely\".\n";
+    let (_, a) = run(text);
+    let centre: Vec<_> = a
+        .actors
+        .iter()
+        .filter(|x| x.name.contains("Centre") || x.name == "CSS")
+        .collect();
+    assert_eq!(centre.len(), 1, "{:?}", a.actors);
+    assert_eq!(centre[0].mentions.len(), 2);
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_speech() {
+    let (_, a) = run("The so-called \"peace dividend\" never came.\n");
+    assert!(a.quotes.iter().all(|q| !q.speech), "{:?}", a.quotes);
+    let (_, a) =
+        run("She appeared on \"Meet the Press\" on Sunday to talk about other things at length.\n");
+    assert!(a.quotes.iter().all(|q| !q.speech), "{:?}", a.quotes);
+}
+
+#[test]
+fn unattributed_speech_keeps_a_null_speaker() {
+    let got = speakers(
+        "The talks collapsed on Monday after three rounds in which neither delegation moved on the central questions of the dispute.\n\
+         \"Nobody knows what will happen now that the talks have collapsed.\"\n",
+    );
+    assert!(got.iter().any(|(_, s)| s.is_none()), "{got:?}");
+}
+
+#[test]
+fn every_mention_belongs_to_one_actor() {
+    let text =
+        format!("{INTRO}\"We are ready,\" she said, and Doe's aides agreed. The minister left.\n");
+    let (_, a) = run(&text);
+    let mut seen = std::collections::HashSet::new();
+    for actor in &a.actors {
+        for m in &actor.mentions {
+            assert!(seen.insert(m.span), "{:?} twice", m.span);
+        }
+    }
+}
+
+#[test]
+fn speaker_mentions_are_mentions_of_their_actor() {
+    let text = format!("{INTRO}\"We are ready,\" she said.\n");
+    let (_, a) = run(&text);
+    for q in &a.quotes {
+        if let Some(s) = &q.speaker {
+            let m = s.mention.expect("a mention");
+            assert!(a.actors[s.actor].mentions.iter().any(|x| x.span == m));
+        }
+    }
+}
+
+#[test]
+fn hard_wrapped_copy_is_read_across_line_breaks() {
+    let text = "TALKS STALL\n\nLONDON, March 9 - Trade Minister Jane\nDoe said the offer was \"not\nenough\" for her government.\n    \"We will wait,\" she said.\n";
+    let (doc, a) = run(text);
+    let doe = a
+        .actors
+        .iter()
+        .position(|x| x.name == "Jane Doe")
+        .expect("Doe across a line break");
+    for q in a.quotes.iter().filter(|q| q.speech) {
+        assert_eq!(
+            q.speaker.as_ref().map(|s| s.actor),
+            Some(doe),
+            "{}",
+            doc.span_text(q.span)
+        );
+    }
+}
+
+#[test]
+fn datelines_are_not_actors() {
+    let (_, a) = run("LONDON, March 9 - Jane Doe said the plan \"works\".\n");
+    assert!(
+        !a.actors.iter().any(|x| x.name.contains("LONDON")),
+        "{:?}",
+        a.actors
+    );
+}
+
+#[test]
+fn analysis_is_deterministic() {
+    let text = format!("{INTRO}\"We are ready,\" she said. Paris and Berlin agreed.\n");
+    assert_eq!(run(&text).1, run(&text).1);
+}
+
+#[test]
+fn hostile_inputs_finish_with_sane_output() {
+    // Ten thousand unbalanced marks: quotes are paired within the
+    // paragraph, never more than there are marks.
+    let marks = "He said \"".repeat(10_000);
+    let (_, a) = run(&marks);
+    assert!(a.quotes.len() <= 5_001, "{}", a.quotes.len());
+    // A long paragraph with no punctuation: one sentence, no actors.
+    let words = "word ".repeat(200_000);
+    let (_, a) = run(&words);
+    assert_eq!(a.sentences.len(), 1);
+    assert!(a.actors.is_empty());
+    // Only pronouns: nothing to link them to.
+    let (_, a) = run(&"he she they ".repeat(20_000));
+    assert!(a.actors.is_empty(), "{:?}", a.actors.len());
+    // Only capitals: no names from a run of shouting.
+    let (_, a) = run(&"Alpha Beta Gamma Delta ".repeat(20_000));
+    assert!(a.actors.is_empty(), "{:?}", a.actors.len());
+}

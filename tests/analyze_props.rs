@@ -1,0 +1,117 @@
+//! The analysis never panics, for any text, and every span it builds lies
+//! on char boundaries inside the buffer, in order, with each mention owned
+//! by one actor.
+
+use std::collections::HashSet;
+
+use briefing::analyze::analyze;
+use briefing::lexicon::Lexicon;
+use briefing::load::load_bytes;
+use briefing::span::Span;
+use proptest::prelude::*;
+
+fn check(bytes: &[u8], ext: Option<&str>) {
+    let Ok(loaded) = load_bytes("p", bytes, ext) else {
+        return;
+    };
+    let doc = loaded.doc;
+    let a = analyze(&doc, &Lexicon::builtin());
+    let ok = |s: Span| {
+        s.start <= s.end
+            && (s.end as usize) <= doc.text.len()
+            && doc.text.is_char_boundary(s.start as usize)
+            && doc.text.is_char_boundary(s.end as usize)
+    };
+    for s in &a.sentences {
+        assert!(ok(*s), "sentence {s:?}");
+    }
+    let mut seen = HashSet::new();
+    for actor in &a.actors {
+        assert!(!actor.mentions.is_empty());
+        for m in &actor.mentions {
+            assert!(ok(m.span), "mention {:?}", m.span);
+            assert!(seen.insert(m.span), "mention {:?} in two actors", m.span);
+        }
+    }
+    for w in a.quotes.windows(2) {
+        assert!(w[0].span.start <= w[1].span.start, "quotes out of order");
+    }
+    for q in &a.quotes {
+        assert!(ok(q.span), "quote {:?}", q.span);
+        if let Some(s) = &q.speaker {
+            assert!(s.actor < a.actors.len());
+            assert!((0.0..=1.0).contains(&s.confidence));
+            for sp in s.mention.iter().chain(&s.cue).chain(&s.via) {
+                assert!(ok(*sp), "speaker span {sp:?}");
+            }
+        }
+    }
+    for p in &a.positions {
+        assert!(ok(p.span));
+        assert!(p.holder.is_none_or(|h| h < a.actors.len()));
+    }
+}
+
+/// News-like text dense with quote marks, cues, names, titles and
+/// pronouns, so the attribution passes all run.
+fn quote_heavy() -> impl Strategy<Value = Vec<u8>> {
+    let piece = prop_oneof![
+        Just("\"".to_string()),
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("'".to_string()),
+        Just("‘".to_string()),
+        Just("’s ".to_string()),
+        Just("''".to_string()),
+        Just(" said ".to_string()),
+        Just(" told ".to_string()),
+        Just(", he added".to_string()),
+        Just(" according to ".to_string()),
+        Just(" quoted as saying ".to_string()),
+        Just(", who said ".to_string()),
+        Just(" his office said".to_string()),
+        Just("Foreign Minister Jane Doe".to_string()),
+        Just("Doe".to_string()),
+        Just("the minister".to_string()),
+        Just("Tehran".to_string()),
+        Just("Iranian officials".to_string()),
+        Just("IRAM, the Ankara-based Center for Iranian Studies".to_string()),
+        Just(" she ".to_string()),
+        Just(" they ".to_string()),
+        Just(" it ".to_string()),
+        Just("PENCE: ".to_string()),
+        Just(": ".to_string()),
+        Just(", ".to_string()),
+        Just(". ".to_string()),
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("    ".to_string()),
+        Just(" never ".to_string()),
+        Just("word ".to_string()),
+        Just("é".to_string()),
+        Just("\u{1b}".to_string()),
+        Just("- Heading -\n".to_string()),
+    ];
+    prop::collection::vec(piece, 0..120).prop_map(|v| v.concat().into_bytes())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn arbitrary_text_never_panics(s in "\\PC{0,400}") {
+        check(s.as_bytes(), None);
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+        check(&bytes, None);
+        check(&bytes, Some("md"));
+    }
+
+    #[test]
+    fn quote_heavy_text_keeps_its_invariants(bytes in quote_heavy()) {
+        check(&bytes, None);
+        check(&bytes, Some("md"));
+    }
+}
