@@ -591,6 +591,25 @@ impl Resolver<'_> {
                 if c.in_quote {
                     return;
                 }
+                // "the U.S. official": an unnamed official speaks for the
+                // government.
+                if let Some(k) = c.country
+                    && matches!(
+                        key.as_str(),
+                        "official"
+                            | "diplomat"
+                            | "source"
+                            | "spokesman"
+                            | "spokeswoman"
+                            | "spokesperson"
+                            | "negotiator"
+                            | "envoy"
+                            | "delegate"
+                    )
+                {
+                    self.country(i, k, pos);
+                    return;
+                }
                 // "the former secretary of state said": news style names a
                 // person already in play by a role the text never gave.
                 if c.subject

@@ -133,10 +133,23 @@ fn cue(ctx: &Ctx, cands: &[Cand], para: &Range<usize>, i: usize) -> Option<Stren
         while j > 0 && skippable(ctx, j - 1) {
             j -= 1;
         }
+        // A name after an article or a possessive makes a noun phrase ("a
+        // Donald Trump tweet", "his comments"); a nominative subject makes
+        // the verb ("Trump tweets", "she comments").
+        let nominal = |k: usize| {
+            matches!(
+                ctx.low(k),
+                "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
+            ) || ctx.tokens[k].kind == Kind::Possessive
+        };
         let subject = j > 0
-            && (cand_ending_at(cands, para.clone(), j).is_some()
-                || ctx.pronoun(j - 1).is_some()
-                || matches!(ctx.word(j - 1), Some("who" | "which" | "that")));
+            && (cand_ending_at(cands, para.clone(), j).is_some_and(|c| {
+                let s = cands[c].first();
+                !(s > 0 && nominal(s - 1)) && !matches!(cands[c].kind, CandKind::Pronoun(_))
+            }) || matches!(
+                ctx.low(j - 1),
+                "he" | "she" | "they" | "we" | "i" | "it" | "you" | "who" | "which" | "that"
+            ));
         if !subject {
             return None;
         }
