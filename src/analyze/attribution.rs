@@ -453,7 +453,7 @@ fn trailing(
     ctx: &Ctx,
     close: usize,
     sent: Range<usize>,
-    cands: &[Cand],
+    cands: &mut Vec<Cand>,
     para: Range<usize>,
 ) -> Option<Frame> {
     let mut end = sent.end;
@@ -471,6 +471,14 @@ fn trailing(
     let mut j = v;
     while j > close + 1 && skippable(ctx, j - 1) {
         j -= 1;
+    }
+    // `"…," the agency quoted X as saying.`
+    if ctx.low(j - 1) == "as" && ctx.low(v) == "saying" {
+        let f = subject_of(ctx, v, close + 1..sent.end, cands, para)?;
+        return Some(Frame {
+            confidence: 0.85,
+            ..f
+        });
     }
     let c = cand_ending_at(cands, para, j)?;
     let start = cands[c].first();
