@@ -1038,18 +1038,19 @@ pub(crate) fn resolve(
         .map(|(f, speaker)| {
             let confidence = speaker.as_ref().map_or(0.0, |s| s.confidence);
             let words = f.span.text(text).split_whitespace().count();
-            let speech = if headline(f.paragraph) {
-                false
-            } else if f.single {
-                confidence >= 0.85 && !has_double(f.paragraph)
-            } else if looks_like_a_name(text, f) || in_markup(text, f) {
-                confidence >= 0.9
-            } else if words <= 4 {
-                // A short quote that nothing attributes is a scare quote.
-                confidence > 0.0
-            } else {
-                true
-            };
+            let speech =
+                if headline(f.paragraph) || names_a_work(text, f) || stage_direction(text, f) {
+                    false
+                } else if f.single {
+                    confidence >= 0.85 && !has_double(f.paragraph)
+                } else if looks_like_a_name(text, f) || in_markup(text, f) {
+                    confidence >= 0.9
+                } else if words <= 4 {
+                    // A short quote that nothing attributes is a scare quote.
+                    confidence > 0.0
+                } else {
+                    true
+                };
             Quote {
                 span: f.span,
                 speech,
@@ -1057,6 +1058,82 @@ pub(crate) fn resolve(
             }
         })
         .collect()
+}
+
+/// A title in capitals after a possessive, a preposition or a word for a
+/// work: `CNN's "State of the Union"`, `on "Face the Nation"`, `the
+/// documentary "13th"`.
+fn names_a_work(text: &str, f: &Found) -> bool {
+    let inner = f
+        .span
+        .text(text)
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.'));
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let capital = |w: &str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let small = |w: &str| {
+        matches!(
+            w,
+            "of" | "the" | "and" | "in" | "a" | "an" | "on" | "for" | "to" | "with" | "at" | "is"
+        )
+    };
+    if words.is_empty()
+        || words.len() > 8
+        || !capital(words[0])
+        || !words.iter().all(|w| capital(w) || small(w))
+    {
+        return false;
+    }
+    let before = text[..f.open.start as usize].trim_end();
+    let line = before.rsplit(['\n', '\r']).next().unwrap_or("");
+    let prev = line
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .trim_end_matches(',')
+        .to_lowercase();
+    prev.ends_with("'s")
+        || prev.ends_with("’s")
+        || matches!(
+            prev.as_str(),
+            "of" | "on"
+                | "in"
+                | "at"
+                | "from"
+                | "show"
+                | "program"
+                | "programme"
+                | "book"
+                | "film"
+                | "movie"
+                | "documentary"
+                | "series"
+                | "song"
+                | "anthem"
+                | "album"
+                | "column"
+                | "article"
+                | "headline"
+                | "slogan"
+                | "ad"
+                | "spot"
+                | "episode"
+                | "broadcast"
+                | "play"
+                | "novel"
+                | "poem"
+                | "report"
+        )
+}
+
+/// `"(CROSSTALK.)"`: a bracketed stage direction in a transcript.
+fn stage_direction(text: &str, f: &Found) -> bool {
+    let inner = f.span.text(text).trim();
+    (inner.starts_with('(') && inner.trim_end_matches(['.', ',']).ends_with(')'))
+        || (inner.starts_with('[') && inner.trim_end_matches(['.', ',']).ends_with(']'))
 }
 
 /// An attribute value in markup left in the text: `<tweet author="…">`.
