@@ -30,6 +30,8 @@ pub(crate) struct Built {
     /// Founded on a name no lexicon or given name backs: kept only if it
     /// is a subject, speaks, or recurs.
     weak: bool,
+    /// Made for a speaker no other actor matched.
+    orphan: bool,
 }
 
 pub(crate) struct Resolution {
@@ -39,9 +41,15 @@ pub(crate) struct Resolution {
 }
 
 impl Resolution {
-    /// A new actor for a candidate that speaks but matched no actor.
+    /// An actor for a candidate that speaks but matched no actor; the
+    /// same words make the same actor.
     pub(crate) fn orphan(&mut self, text: &str, c: &Cand) -> usize {
         let name = crate::text::reflow(c.span.text(text));
+        if !matches!(c.kind, CandKind::Pronoun(_))
+            && let Some(a) = self.actors.iter().rposition(|x| x.name == name && x.orphan)
+        {
+            return a;
+        }
         let kind = match c.kind {
             CandKind::Org(_) | CandKind::Outlet(_) | CandKind::Common => ActorKind::Organization,
             CandKind::Country(_) => ActorKind::Country,
@@ -60,6 +68,7 @@ impl Resolution {
             last_seen: 0,
             last_paragraph: c.paragraph,
             weak: false,
+            orphan: true,
         });
         self.actors.len() - 1
     }
@@ -236,6 +245,7 @@ impl Resolver<'_> {
             last_seen: pos,
             last_paragraph: c.paragraph,
             weak: false,
+            orphan: false,
         });
         self.actors.len() - 1
     }

@@ -261,8 +261,12 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> Analysis {
         if let Some(w) = f.who
             && res.of_cand[w].is_none()
         {
-            if dropped(&cands[w]) {
+            if dropped(&cands[w]) && f.confidence < 0.85 {
                 f.who = None;
+            } else if dropped(&cands[w]) {
+                // "Police say …": the direct subject of a cue speaks even
+                // when its word is not a known name.
+                res.of_cand[w] = Some(res.orphan(text, &cands[w]));
             } else {
                 res.of_cand[w] = Some(res.orphan(text, &cands[w]));
                 f.confidence = f.confidence.min(0.4);
