@@ -184,6 +184,8 @@ pub struct Lexicon {
     pub weak_cues: HashSet<String>,
     /// Bases whose base and -s forms are also nouns.
     pub noun_like_cues: HashSet<String>,
+    /// Nouns for things that speak: documents and groups ("the letter").
+    pub speaking_nouns: HashSet<String>,
     pub according_to: Phrases<()>,
     pub conduits: HashSet<String>,
     pub abbreviations: HashSet<String>,
@@ -233,6 +235,7 @@ struct SpeechFile {
     verbs: Vec<String>,
     weak: Vec<String>,
     noun_like: Vec<String>,
+    speaking_nouns: Vec<String>,
     according_to: Vec<String>,
     conduits: Vec<String>,
 }
@@ -419,6 +422,7 @@ impl Lexicon {
             conduits: set(&speech.conduits),
             weak_cues: set(&speech.weak),
             noun_like_cues: set(&speech.noun_like),
+            speaking_nouns: set(&speech.speaking_nouns),
             honorifics: titles
                 .honorifics
                 .iter()

@@ -719,25 +719,6 @@ impl Resolver<'_> {
                 let act = &self.actors[a];
                 (act.last_subject, act.last_seen)
             });
-        if std::env::var_os("BRIEFING_DEBUG").is_some() {
-            let cands_dbg: Vec<String> = self
-                .recent
-                .iter()
-                .map(|&a| {
-                    format!(
-                        "{}:{:?}/{}",
-                        self.actors[a].name, self.actors[a].last_subject, self.actors[a].last_seen
-                    )
-                })
-                .collect();
-            eprintln!(
-                "pronoun {} @{} -> {:?} among {:?}",
-                c.span.text(self.text),
-                pos,
-                best.map(|a| &self.actors[a].name),
-                cands_dbg
-            );
-        }
         if let Some(a) = best {
             if self.actors[a].gender == Gender::Unknown && gender != Gender::Unknown {
                 self.actors[a].gender = gender;

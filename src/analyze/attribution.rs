@@ -21,7 +21,7 @@ use super::mentions::{Cand, CandKind, Ctx};
 use super::quotes::Found;
 use super::tokens::Kind;
 use super::{Quote, Speaker};
-use crate::lexicon::{Gender, Lexicon};
+use crate::lexicon::{Gender, Lexicon, class};
 use crate::span::Span;
 
 /// One quote's attribution as far as its own paragraph tells.
@@ -274,15 +274,6 @@ pub(crate) fn attribute_paragraph(
             && cands[w].kind == CandKind::Conduit
         {
             frame.via = Some(cands[w].span);
-        }
-        if std::env::var_os("BRIEFING_DEBUG").is_some() {
-            eprintln!(
-                "quote {} -> {:?}",
-                q.index,
-                frame
-                    .who
-                    .map(|w| (cands[w].span.text(ctx.text), cands[w].kind))
-            );
         }
         frames.push(frame);
     }
@@ -799,6 +790,24 @@ fn common_subject(ctx: &Ctx, from: usize, end: usize, cands: &mut Vec<Cand>) -> 
         || ctx.lex.speech_base(w).is_some()
         || lower.ends_with("n't")
         || lower.ends_with("n’t")
+    {
+        return None;
+    }
+    // A noun phrase speaks when its head is a person, a group, an
+    // institution or a document ("Police", "the letter"), not "the
+    // dollar" or "a factor".
+    let capital = w.chars().next().is_some_and(char::is_uppercase);
+    let singular = lower.strip_suffix('s').unwrap_or(&lower);
+    let person_noun = |x: &str| {
+        ctx.lex
+            .classes
+            .get(x)
+            .is_some_and(|c| c & (class::ROLE_START | class::ANONYMOUS) != 0)
+    };
+    if !capital
+        && !ctx.is(last, class::ROLE_START | class::ANONYMOUS | class::ORG_WORD)
+        && !person_noun(singular)
+        && !ctx.lex.speaking_nouns.contains(lower.as_str())
     {
         return None;
     }

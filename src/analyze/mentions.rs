@@ -377,13 +377,20 @@ fn name_chains(ctx: &Ctx, range: Range<usize>) -> Vec<Range<usize>> {
             let joins = match ctx.word(j) {
                 // "Ways and Means Committee", "Securities and Exchange
                 // Commission": only when an institution word follows.
-                Some("and" | "&") => (j + 1..range.end.min(j + 5))
-                    .take_while(|&k| continues_name(ctx, k))
-                    .any(|k| {
-                        ctx.word(k).is_some_and(|w| {
-                            Lexicon::has(&ctx.lex.organization_words, w.trim_end_matches('.'))
-                        })
-                    }),
+                Some("and" | "&") => {
+                    // Not after a person's name: "Paul Volcker and
+                    // International Monetary Fund" are two.
+                    let person = (i..j).any(|k| {
+                        ctx.is(k, class::TITLE_START)
+                            || ctx
+                                .word(k)
+                                .is_some_and(|w| ctx.lex.first_names.contains_key(w))
+                    });
+                    !person
+                        && (j + 1..range.end.min(j + 4))
+                            .take_while(|&k| continues_name(ctx, k))
+                            .any(|k| ctx.is(k, class::ORG_WORD))
+                }
                 Some("of" | "for" | "on") => ctx.word(j - 1).is_some_and(|p| {
                     Lexicon::has(&ctx.lex.organization_words, p.trim_end_matches('.'))
                         || ctx.lex.titles.contains_word(p)
@@ -481,6 +488,12 @@ fn classify_chain(
         }
     }
     let mut name_start = title.as_ref().map_or(chain.start, |t| t.end);
+    // "General Motors", "Foreign Ministry": a title word that starts the
+    // name of an institution is no title.
+    if title.is_some() && ctx.is(end - 1, class::ORG_WORD) && name_start < end {
+        title = None;
+        name_start = chain.start;
+    }
     // A chain that is a place or an organisation as a whole is not split
     // at a "title" inside it ("Bank of England", "Secretary of State" alone).
     if name_start < end
@@ -608,28 +621,31 @@ fn classify_chain(
     let n = name_start..end;
     let next = end;
 
-    // Places.
+    // Places. A name used as an adjective ("U.S. car sales", "London
+    // traders") or after a place preposition ("in Jamaica") is a place.
+    let adjective = ctx.word(next).is_some_and(|w| {
+        w.chars().next().is_some_and(char::is_lowercase)
+            && !ctx.is_function(next)
+            && lex.speech_base(w).is_none()
+            && !w.ends_with('s')
+            && !w.ends_with("ed")
+    });
     if let Some((len, place)) = ctx.phrase_at(&lex.places, n.start, end)
         && n.start + len == end
     {
         match place.role {
             PlaceRole::Name => {
-                // "U.S. car sales": a country name used as an adjective.
-                if let Some(w) = ctx.word(next)
-                    && w.chars().next().is_some_and(char::is_lowercase)
-                    && !ctx.is_function(next)
-                    && lex.speech_base(w).is_none()
-                    && !w.ends_with('s')
-                    && !w.ends_with("ed")
-                {
+                if adjective || located {
                     return None;
                 }
                 cand.kind = CandKind::Country(place.country as u32);
             }
             PlaceRole::Capital => {
-                let located = start > sent.start
-                    && Lexicon::has(&lex.locative, ctx.word(start - 1).unwrap_or(""));
-                if located {
+                let spokes_after = ctx.is(next, class::SPOKES);
+                if located
+                    || (adjective && !spokes_after)
+                    || (ctx.lower_is(next, &lex.anonymous) && !spokes_after)
+                {
                     return None;
                 }
                 cand.kind = CandKind::Country(place.country as u32);
@@ -639,7 +655,12 @@ fn classify_chain(
                 let spokes = ctx
                     .word(next)
                     .is_some_and(|w| Lexicon::has(&lex.spokes_plurals, w));
-                let plural_noun = ctx.word(n.start).is_some_and(|w| w.ends_with('s'));
+                // "the Swiss said", "Iranians": a people, not "Swiss dealers"
+                // or "Swiss National Bank".
+                let plural_noun = ctx.word(n.start).is_some_and(|w| w.ends_with('s'))
+                    && ctx.word(next).is_none_or(|w| {
+                        ctx.is_function(next) || lex.speech_base(w).is_some() || w.ends_with("ed")
+                    });
                 if spokes {
                     cand.span = ctx.span(start..next + 1);
                     cand.tokens = start as u32..next as u32 + 1;
