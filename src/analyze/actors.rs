@@ -119,6 +119,8 @@ struct Resolver<'a> {
     recent: Vec<usize>,
     /// Persons with a role, for "the minister".
     with_role: Vec<usize>,
+    /// The country the last unnamed official spoke for, and where.
+    last_official: Option<(u32, u32)>,
     /// One-word names seen away from a sentence start (slices of the text).
     mid_sentence: rustc_hash::FxHashSet<&'a str>,
 }
@@ -150,6 +152,7 @@ pub(crate) fn resolve(text: &str, lex: &Lexicon, cands: &[Cand]) -> Resolution {
         by_org: HashMap::new(),
         recent: Vec::new(),
         with_role: Vec::new(),
+        last_official: None,
         mid_sentence: cands
             .iter()
             .filter(|c| !c.sentence_initial && c.kind == CandKind::Proper)
@@ -453,7 +456,15 @@ impl Resolver<'_> {
                 (norm(&n), n, false)
             }
         };
-        let known = matches!(c.kind, CandKind::Org(Some(_)) | CandKind::Outlet(Some(_)));
+        // A lexicon entry, or a name ending in an institution word ("Xerox
+        // Corp", "Higher Labour Court"), is an organisation for sure.
+        let known = matches!(c.kind, CandKind::Org(Some(_)) | CandKind::Outlet(Some(_))) || {
+            let n = self.text_of(c.name);
+            n.contains(' ')
+                && n.rsplit(' ').next().is_some_and(|w| {
+                    Lexicon::has(&self.lex.organization_words, w.trim_end_matches('.'))
+                })
+        };
         let a = match self.by_org.get(&key) {
             Some(&a) => a,
             None if c.headline => return,
@@ -577,6 +588,32 @@ impl Resolver<'_> {
         // Role, anonymous and conduit mentions are named by their role head.
         let key = self.text_of(c.name).to_lowercase();
         let key = key.trim_start_matches("the ").to_string();
+        // "the U.S. official … the official": an unnamed official speaks
+        // for the government (and keeps doing so later in the story).
+        let official = matches!(
+            key.as_str(),
+            "official"
+                | "diplomat"
+                | "source"
+                | "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "negotiator"
+                | "envoy"
+                | "delegate"
+        );
+        if official && !c.in_quote {
+            let country = c.country.or_else(|| {
+                self.last_official
+                    .filter(|&(_, para)| c.paragraph.saturating_sub(para) <= 3)
+                    .map(|(k, _)| k)
+            });
+            if let Some(k) = country {
+                self.last_official = Some((k, c.paragraph));
+                self.country(i, k, pos);
+                return;
+            }
+        }
         // The most recent person with this role, else the next one
         // introduced with it ("Iran's top diplomat … Abbas Araghchi").
         // The latest persons with a role (a bounded look-back keeps long
@@ -599,25 +636,6 @@ impl Resolver<'_> {
             Some(a) => self.assign(i, a, pos),
             None => {
                 if c.in_quote {
-                    return;
-                }
-                // "the U.S. official": an unnamed official speaks for the
-                // government.
-                if let Some(k) = c.country
-                    && matches!(
-                        key.as_str(),
-                        "official"
-                            | "diplomat"
-                            | "source"
-                            | "spokesman"
-                            | "spokeswoman"
-                            | "spokesperson"
-                            | "negotiator"
-                            | "envoy"
-                            | "delegate"
-                    )
-                {
-                    self.country(i, k, pos);
                     return;
                 }
                 // "the former secretary of state said": news style names a

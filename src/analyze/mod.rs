@@ -303,7 +303,38 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> Analysis {
         })
         .collect();
     let quotes = attribution::resolve(text, &found, &frames, &cands, &res.of_cand, &infos);
-    assemble(text, sentences_out, &cands, res, quotes)
+    assemble(text, lex, sentences_out, &cands, res, quotes)
+}
+
+/// A country goes by its usual English name when the article uses it,
+/// else by the name the article does use ("Zaire", "Ivory Coast"), never
+/// by its capital or demonym.
+fn country_name(text: &str, lex: &Lexicon, canonical: &str, mentions: &[Mention]) -> String {
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for m in mentions.iter().filter(|m| m.kind == MentionKind::Name) {
+        let t = crate::text::reflow(m.span.text(text));
+        if t == canonical {
+            return t;
+        }
+        let words: Vec<&str> = t.split(' ').collect();
+        let is_name = lex
+            .places
+            .longest(|k| words.get(k).copied())
+            .is_some_and(|(len, p)| {
+                len == words.len() && p.role == crate::lexicon::PlaceRole::Name
+            });
+        if is_name {
+            *counts.entry(t).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| {
+            a.1.cmp(&b.1)
+                .then(a.0.len().cmp(&b.0.len()))
+                .then(b.0.cmp(&a.0))
+        })
+        .map_or_else(|| canonical.to_string(), |(t, _)| t)
 }
 
 /// The most used name among an actor's name mentions, without a leading
@@ -343,6 +374,7 @@ fn surface_name(text: &str, mentions: &[Mention]) -> Option<String> {
 /// and renumbers speakers to match.
 fn assemble(
     text: &str,
+    lex: &Lexicon,
     sentences: Vec<Span>,
     cands: &[mentions::Cand],
     res: actors::Resolution,
@@ -388,10 +420,12 @@ fn assemble(
             let b = &res.actors[a];
             // An organisation goes by the name the article uses most
             // ("OPEC", not the lexicon's long form); ties: the longest.
-            let name = if matches!(b.kind, ActorKind::Organization | ActorKind::Group) {
-                surface_name(text, &mentions[a]).unwrap_or_else(|| b.name.clone())
-            } else {
-                b.name.clone()
+            let name = match b.kind {
+                ActorKind::Organization | ActorKind::Group => {
+                    surface_name(text, &mentions[a]).unwrap_or_else(|| b.name.clone())
+                }
+                ActorKind::Country => country_name(text, lex, &b.name, &mentions[a]),
+                ActorKind::Person => b.name.clone(),
             };
             Actor {
                 name: crate::text::reflow(&name),
