@@ -40,6 +40,21 @@ fn needs_care(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}') || placeholder(c).is_some()
 }
 
+/// `reflow` without an allocation when `s` is already one clean line.
+pub fn reflow_cow(s: &str) -> Cow<'_, str> {
+    let clean = !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ")
+        && !s
+            .chars()
+            .any(|c| c != ' ' && (c.is_whitespace() || needs_care(c)));
+    if clean {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(reflow(s))
+    }
+}
+
 /// Reads a paragraph as one line: every run of whitespace (line breaks and
 /// indentation of hard-wrapped copy included) becomes one space, and control
 /// characters become placeholders.

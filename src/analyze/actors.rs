@@ -16,7 +16,8 @@ pub(crate) struct Built {
     pub name: String,
     pub kind: ActorKind,
     pub role: Option<Span>,
-    /// Lower-case role text, for linking "the minister".
+    /// Lower-case words of the role, space-padded (" iranian foreign
+    /// minister "), for linking "the minister".
     role_text: String,
     country: Option<u32>,
     gender: Gender,
@@ -224,16 +225,16 @@ pub(crate) fn resolve(text: &str, lex: &Lexicon, cands: &[Cand]) -> Resolution {
     }
 }
 
-impl Resolver<'_> {
-    fn text_of(&self, s: Span) -> String {
-        crate::text::reflow(s.text(self.text))
+impl<'a> Resolver<'a> {
+    fn text_of(&self, s: Span) -> std::borrow::Cow<'a, str> {
+        crate::text::reflow_cow(s.text(self.text))
     }
 
     fn new_actor(&mut self, name: String, kind: ActorKind, i: usize, pos: usize) -> usize {
         let c = &self.cands[i];
         let role_text = c
             .role
-            .map(|r| r.text(self.text).to_lowercase())
+            .map(|r| role_words(r.text(self.text)))
             .unwrap_or_default();
         self.actors.push(Built {
             name,
@@ -283,7 +284,7 @@ impl Resolver<'_> {
             act.role = c.role;
             act.role_text = c
                 .role
-                .map(|r| r.text(self.text).to_lowercase())
+                .map(|r| role_words(r.text(self.text)))
                 .unwrap_or_default();
         }
         if act.gender == Gender::Unknown
@@ -337,12 +338,12 @@ impl Resolver<'_> {
             Some(a) => {
                 if self.actors[a].given.len() < given.len() {
                     self.actors[a].given = given;
-                    self.actors[a].name = name.clone();
+                    self.actors[a].name = name.to_string();
                 }
                 a
             }
             None => {
-                let a = self.new_actor(name.clone(), ActorKind::Person, i, pos);
+                let a = self.new_actor(name.to_string(), ActorKind::Person, i, pos);
                 let backed = c.role.is_some()
                     || c.gender != Gender::Unknown
                     || self
@@ -405,7 +406,7 @@ impl Resolver<'_> {
             } else {
                 ActorKind::Organization
             };
-        let a = self.new_actor(name.clone(), kind, i, pos);
+        let a = self.new_actor(name.to_string(), kind, i, pos);
         self.actors[a].weak = !c.speaker;
         if kind == ActorKind::Person {
             self.by_surname.entry(surname).or_default().push(a);
@@ -544,7 +545,7 @@ impl Resolver<'_> {
                         self.actors[x].role = cb.role;
                         self.actors[x].role_text = cb
                             .role
-                            .map(|r| r.text(self.text).to_lowercase())
+                            .map(|r| role_words(r.text(self.text)))
                             .unwrap_or_default();
                     }
                 }
@@ -553,7 +554,9 @@ impl Resolver<'_> {
         }
     }
 
-    fn role_matches(&self, a: usize, key: &str, country: Option<u32>) -> bool {
+    /// Whether person `a` holds one of the roles `keys` (each padded with
+    /// spaces: " foreign minister "), in `country` when one is given.
+    fn role_matches(&self, a: usize, keys: &[String], country: Option<u32>) -> bool {
         let act = &self.actors[a];
         if act.kind != ActorKind::Person || act.role_text.is_empty() {
             return false;
@@ -563,24 +566,7 @@ impl Resolver<'_> {
         {
             return false;
         }
-        // Whole words of the role text: " foreign minister " in
-        // " iranian foreign minister ".
-        let padded = format!(
-            " {} ",
-            act.role_text
-                .split(|c: char| !c.is_alphanumeric() && c != '-')
-                .filter(|w| !w.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ")
-        );
-        let has = |k: &str| padded.contains(&format!(" {k} "));
-        if has(key) {
-            return true;
-        }
-        self.lex
-            .role_synonyms
-            .get(key)
-            .is_some_and(|syn| syn.iter().any(|s| has(s)))
+        keys.iter().any(|k| act.role_text.contains(k.as_str()))
     }
 
     fn role(&mut self, i: usize, pos: usize, order: &[usize]) {
@@ -614,6 +600,11 @@ impl Resolver<'_> {
                 return;
             }
         }
+        // The role and the titles it can stand for, ready for matching.
+        let mut keys = vec![format!(" {key} ")];
+        if let Some(syn) = self.lex.role_synonyms.get(&key) {
+            keys.extend(syn.iter().map(|s| format!(" {s} ")));
+        }
         // The most recent person with this role, else the next one
         // introduced with it ("Iran's top diplomat … Abbas Araghchi").
         // The latest persons with a role (a bounded look-back keeps long
@@ -624,12 +615,12 @@ impl Resolver<'_> {
             .rev()
             .take(64)
             .copied()
-            .filter(|&a| self.actors[a].last_seen <= pos && self.role_matches(a, &key, c.country))
+            .filter(|&a| self.actors[a].last_seen <= pos && self.role_matches(a, &keys, c.country))
             .max_by_key(|&a| self.actors[a].last_seen);
         let after = || {
             order[pos + 1..].iter().take(LOOKAHEAD).find_map(|&j| {
                 let a = self.of_cand[j]?;
-                self.role_matches(a, &key, c.country).then_some(a)
+                self.role_matches(a, &keys, c.country).then_some(a)
             })
         };
         match before.or_else(after) {
@@ -651,7 +642,7 @@ impl Resolver<'_> {
                 let a = match self.by_org.get(&format!("role:{norm_name}")) {
                     Some(&a) => a,
                     None => {
-                        let a = self.new_actor(name, ActorKind::Person, i, pos);
+                        let a = self.new_actor(name.into_owned(), ActorKind::Person, i, pos);
                         self.by_org.insert(format!("role:{norm_name}"), a);
                         a
                     }
@@ -703,7 +694,7 @@ impl Resolver<'_> {
             return;
         }
         let name = self.text_of(c.span);
-        let a = self.new_actor(name, ActorKind::Person, i, pos);
+        let a = self.new_actor(name.into_owned(), ActorKind::Person, i, pos);
         self.assign(i, a, pos);
     }
 
@@ -779,12 +770,26 @@ impl Resolver<'_> {
                 } else {
                     ActorKind::Organization
                 };
-                let a = self.new_actor(name, kind, i, pos);
+                let a = self.new_actor(name.into_owned(), kind, i, pos);
                 self.by_org.insert(key, a);
                 a
             }
         };
         self.assign(i, a, pos);
+    }
+}
+
+/// A role's words, lower-case and space-padded, for whole-word matching.
+fn role_words(role: &str) -> String {
+    let words: Vec<String> = role
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() {
+        String::new()
+    } else {
+        format!(" {} ", words.join(" "))
     }
 }
 

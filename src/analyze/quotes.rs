@@ -27,6 +27,18 @@ enum Mark {
     Toggle,
 }
 
+/// Bytes that can start a quotation mark: `"`, `'`, `` ` `` and the lead
+/// bytes of `“ ” ‘ ’ „` (0xE2) and `« »` (0xC2).
+const MARK_START: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[b'`' as usize] = true;
+    t[0xE2] = true;
+    t[0xC2] = true;
+    t
+};
+
 /// The double-quote mark at byte `i` of `s`, with its width.
 fn double_mark(s: &str, i: usize) -> Option<(Mark, usize)> {
     let rest = &s[i..];
@@ -70,7 +82,13 @@ pub(crate) fn find_in_paragraph(
     let mut open: Option<Span> = None;
     let mut i = 0;
     let mut doubles: Vec<Span> = Vec::new();
+    let bytes = s.as_bytes();
     while i < s.len() {
+        // Skip to the next byte that can start a mark: most bytes cannot.
+        if !MARK_START[bytes[i] as usize] {
+            i += 1;
+            continue;
+        }
         let Some((mark, w)) = double_mark(s, i) else {
             i += s[i..].chars().next().map_or(1, char::len_utf8);
             continue;
@@ -139,7 +157,14 @@ fn singles(text: &str, span: Span, paragraph: usize, doubles: &[Span], out: &mut
     let mut open: Option<usize> = None;
     // `doubles` is sorted: walk it alongside.
     let mut d = 0;
-    for (i, c) in s.char_indices() {
+    let bytes = s.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b != b'\'' && b != 0xE2 {
+            continue;
+        }
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+            continue;
+        };
         if !matches!(c, '\'' | '‘' | '’') {
             continue;
         }

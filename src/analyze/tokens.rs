@@ -59,11 +59,15 @@ fn is_punct(c: char) -> bool {
         || ('\u{2000}'..='\u{206F}').contains(&c)
         || matches!(
             c,
-            '«' | '»' | '¿' | '¡' | '·' | '§' | '¶' | '―' | '″' | '\u{3000}'..='\u{303F}'
+            '«' | '»' | '¿' | '¡' | '·' | '¶' | '―' | '″' | '\u{3000}'..='\u{303F}'
         )
 }
 
 fn is_word_char(c: char) -> bool {
+    // Most text is ASCII: letters and digits are the whole story there.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     !c.is_whitespace() && !is_punct(c) && !c.is_control()
 }
 
