@@ -79,7 +79,18 @@ pub(crate) fn tokenize(text: &str, span: Span, abbreviations: &WordSet, out: &mu
     let end = span.end as usize;
     let mut i = span.start as usize;
     let mut lower = String::new();
+    let bytes = text.as_bytes();
     while i < end {
+        // ASCII spaces and letters are most of the text: no decoding.
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        if b.is_ascii_alphanumeric() {
+            i = word(text, i, end, abbreviations, &mut lower, out);
+            continue;
+        }
         let Some(c) = text[i..end].chars().next() else {
             break;
         };
@@ -238,11 +249,17 @@ impl Lowered {
         self.classes.clear();
         for t in tokens {
             let start = self.buf.len() as u32;
-            for c in t.text(text).chars() {
-                match c {
-                    '’' => self.buf.push('\''),
-                    c if c.is_ascii() => self.buf.push(c.to_ascii_lowercase()),
-                    c => self.buf.extend(c.to_lowercase()),
+            let t_text = t.text(text);
+            if t_text.is_ascii() {
+                self.buf.push_str(t_text);
+                self.buf[start as usize..].make_ascii_lowercase();
+            } else {
+                for c in t_text.chars() {
+                    match c {
+                        '’' => self.buf.push('\''),
+                        c if c.is_ascii() => self.buf.push(c.to_ascii_lowercase()),
+                        c => self.buf.extend(c.to_lowercase()),
+                    }
                 }
             }
             self.spans.push((start, self.buf.len() as u32));
