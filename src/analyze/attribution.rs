@@ -145,7 +145,8 @@ fn cue(ctx: &Ctx, cands: &[Cand], para: &Range<usize>, i: usize) -> Option<Stren
         let subject = j > 0
             && (cand_ending_at(cands, para.clone(), j).is_some_and(|c| {
                 let s = cands[c].first();
-                !(s > 0 && nominal(s - 1)) && !matches!(cands[c].kind, CandKind::Pronoun(_))
+                let pronoun = matches!(cands[c].kind, CandKind::Pronoun(_));
+                !pronoun && (s == 0 || !nominal(s - 1))
             }) || matches!(
                 ctx.low(j - 1),
                 "he" | "she" | "they" | "we" | "i" | "it" | "you" | "who" | "which" | "that"
