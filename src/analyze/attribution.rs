@@ -253,6 +253,20 @@ pub(crate) fn attribute_paragraph(
                 ..Frame::default()
             };
         }
+        // `… Mitt Romney -- "…"`: a name set off by a dash before the quote.
+        if frame.who.is_none()
+            && q.open >= 2
+            && matches!(ctx.tok(q.open - 1), Some("--" | "—" | "–"))
+            && let Some(c) = cand_ending_at(cands, para_cands.clone(), q.open - 1)
+            && cands[c].kind == CandKind::Person
+        {
+            frame = Frame {
+                who: Some(c),
+                cue: Some(ctx.tokens[q.open - 1].span),
+                confidence: 0.8,
+                ..Frame::default()
+            };
+        }
         // Pass 2: a cue earlier in the sentence.
         if frame.who.is_none() {
             let s = sentences[open_sent].clone();
@@ -623,21 +637,31 @@ fn subject_of(
                 return Some(frame(c, 0.85));
             }
         }
-        // "Erdogan, who told …": the relative pronoun's antecedent.
-        if matches!(pw.as_str(), "who" | "which") {
-            let mut a = prev;
-            if a > sent.start && ctx.tok(a - 1) == Some(",") {
+        // "Erdogan, who told …", "McConnell, who in 2010 said …", "the
+        // study -- which notes …": the relative pronoun stands for the
+        // noun phrase before it.
+        let relative = (prev.saturating_sub(4).max(sent.start)..=prev)
+            .rev()
+            .take_while(|&k| matches!(ctx.tokens[k].kind, Kind::Word | Kind::Number))
+            .find(|&k| matches!(ctx.low(k), "who" | "which"));
+        if let Some(r) = relative {
+            let mut a = r;
+            while a > sent.start && matches!(ctx.tok(a - 1), Some("," | "--" | "—" | "–")) {
                 a -= 1;
             }
-            if let Some(c) = cand_ending_at(cands, para.clone(), a) {
-                let rel = push_cand(ctx, prev..prev + 1, cands, Some(c));
+            let antecedent = cand_ending_at(cands, para.clone(), a)
+                .or_else(|| common_subject(ctx, sent.start, a, cands));
+            if let Some(c) = antecedent {
+                let rel = push_cand(ctx, r..r + 1, cands, Some(c));
                 return Some(frame(rel, 0.85));
             }
         }
         if let Some(c) = cand_ending_at(cands, para.clone(), j)
-            && !cands[c].after_prep
+            && (!cands[c].after_prep || is_ing(ctx, cue_at))
         {
-            return Some(frame(c, 0.9));
+            // "footage of Trump saying …": the name before a participle
+            // says it, prepositions or not.
+            return Some(frame(c, if cands[c].after_prep { 0.8 } else { 0.9 }));
         }
         // "led Y to fear …", "urged Y to say …": Y speaks.
         if pw == "to"
@@ -694,8 +718,20 @@ fn subject_of(
     let first = starting_in(cands, &para, seg_start, cue_at).find(|&c| {
         let cd = &cands[c];
         cd.after() <= cue_at && !cd.after_prep && !cd.in_quote && is_subject_kind(cd)
-    })?;
-    Some(frame(first, if connective { 0.75 } else { 0.6 }))
+    });
+    // "Meanwhile, it attacked Trump, saying …": a pronoun the candidate
+    // finder leaves out may be the clause's subject, before any name.
+    let before = first.map_or(cue_at, |c| cands[c].first());
+    let pronoun = (seg_start..before).find(|&k| {
+        matches!(ctx.low(k), "it" | "they" | "we")
+            && !ctx.in_quote[k]
+            && super::mentions::subject_position(ctx, k, seg_start)
+    });
+    let who = match pronoun {
+        Some(k) => push_common(ctx, k..k + 1, cands),
+        None => first?,
+    };
+    Some(frame(who, if connective { 0.75 } else { 0.6 }))
 }
 
 /// For a quote no cue attributes: the speaker of the sentence before in
