@@ -311,3 +311,27 @@ fn hostile_inputs_finish_with_sane_output() {
     let (_, a) = run(&"Alpha Beta Gamma Delta ".repeat(20_000));
     assert!(a.actors.is_empty(), "{:?}", a.actors.len());
 }
+
+#[test]
+fn relative_pronoun_after_an_adverbial() {
+    said_by(
+        "The deal was pushed by Senator John Roe, who in 2010 said the plan was \"a lasting fix\".\n",
+        "John Roe",
+    );
+}
+
+#[test]
+fn participle_after_a_name() {
+    said_by(
+        "The advert ends with footage of Jane Doe saying, \"We will not back down.\"\n",
+        "Jane Doe",
+    );
+}
+
+#[test]
+fn name_set_off_by_a_dash() {
+    said_by(
+        "Several figures agreed, including the former minister Jane Doe -- \"It is a mistake to wait.\"\n",
+        "Jane Doe",
+    );
+}
