@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
-use crate::analyze::{self, Analysis};
+use crate::analyze;
 use crate::config::{Config, ConfigSource};
 use crate::export::{self, Format};
 use crate::lexicon::Lexicon;
@@ -254,14 +254,29 @@ fn export_all(
     for source in &sources {
         let result = load_source(source).and_then(|doc| {
             let analysis = analyze::analyze(&doc, lexicon);
-            let body = render_export(&doc, &analysis, format, several && out_dir.is_none());
-            match out_dir {
-                Some(dir) => {
-                    let file = dir.join(format!("{}.{}", source.stem(), format.extension()));
-                    std::fs::write(&file, body)
+            match (format, out_dir) {
+                // JSON is streamed: a large article is never held twice.
+                (Format::Json, Some(dir)) => {
+                    let file = dir.join(format!("{}.json", source.stem()));
+                    let fail = |e: std::io::Error| Failure(format!("{}: {e}", file.display()));
+                    let out = std::fs::File::create(&file).map_err(fail)?;
+                    let mut out = std::io::BufWriter::new(out);
+                    export::json::write(&doc, &analysis, &mut out, true).map_err(fail)?;
+                    out.flush().map_err(fail)
+                }
+                (Format::Json, None) => {
+                    let stdout = std::io::stdout().lock();
+                    let mut out = std::io::BufWriter::new(stdout);
+                    let done = export::json::write(&doc, &analysis, &mut out, !several)
+                        .and_then(|()| out.flush());
+                    stdout_result(done)
+                }
+                (Format::Md, Some(dir)) => {
+                    let file = dir.join(format!("{}.md", source.stem()));
+                    std::fs::write(&file, export::markdown::to_string(&doc, &analysis))
                         .map_err(|e| Failure(format!("{}: {e}", file.display())))
                 }
-                None => emit(&body),
+                (Format::Md, None) => emit(&export::markdown::to_string(&doc, &analysis)),
             }
         });
         if let Err(Failure(msg)) = result {
@@ -272,19 +287,15 @@ fn export_all(
     Ok(code)
 }
 
-/// One export; several JSON documents on stdout are written one per line.
-fn render_export(doc: &Document, analysis: &Analysis, format: Format, one_line: bool) -> String {
-    match format {
-        Format::Json if one_line => export::json::to_line(doc, analysis) + "\n",
-        Format::Json => export::json::to_string(doc, analysis) + "\n",
-        Format::Md => export::markdown::to_string(doc, analysis),
-    }
-}
-
 /// Writes to stdout; a closed pipe (`briefing … | head`) is not an error.
 fn emit(s: &str) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
+    stdout_result(out.write_all(s.as_bytes()).and_then(|()| out.flush()))
+}
+
+/// The outcome of writing to stdout: a closed pipe ends the program quietly.
+fn stdout_result(done: std::io::Result<()>) -> Result<(), Failure> {
+    match done {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
         Err(e) => Err(Failure(format!("<stdout>: {e}"))),

@@ -142,6 +142,23 @@ pub fn to_line(doc: &Document, analysis: &Analysis) -> String {
     serde_json::to_string(&build(doc, analysis)).unwrap_or_default()
 }
 
+/// Writes the export to `w` as it is serialised (no copy of the whole
+/// document in memory), pretty or on one line, then a newline.
+pub fn write(
+    doc: &Document,
+    analysis: &Analysis,
+    mut w: impl std::io::Write,
+    pretty: bool,
+) -> std::io::Result<()> {
+    let export = build(doc, analysis);
+    if pretty {
+        serde_json::to_writer_pretty(&mut w, &export)?;
+    } else {
+        serde_json::to_writer(&mut w, &export)?;
+    }
+    w.write_all(b"\n")
+}
+
 fn build<'a>(doc: &'a Document, analysis: &'a Analysis) -> Export<'a> {
     let m = Mapper {
         text: &doc.text,
