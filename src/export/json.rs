@@ -137,10 +137,7 @@ pub fn to_string(doc: &Document, analysis: &Analysis) -> String {
     serde_json::to_string_pretty(&build(doc, analysis)).unwrap_or_default()
 }
 
-/// The same export on one line (JSON Lines, for several articles on stdout).
-pub fn to_line(doc: &Document, analysis: &Analysis) -> String {
-    serde_json::to_string(&build(doc, analysis)).unwrap_or_default()
-}
+
 
 /// Writes the export to `w` as it is serialised (no copy of the whole
 /// document in memory), pretty or on one line, then a newline.
