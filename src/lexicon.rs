@@ -10,6 +10,9 @@ use serde::Deserialize;
 
 use crate::config::LexiconConfig;
 
+mod stances;
+pub use stances::{Cue, CueClass, PhraseTable, StanceLexicon, norm_word};
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gender {
     Male,
@@ -90,7 +93,7 @@ impl<T: Clone> Phrases<T> {
             return;
         }
         list.push((words, value));
-        list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        list.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
     }
 
     /// The longest phrase that starts at `words[0]`: its length in words and
@@ -168,6 +171,9 @@ pub struct Lexicon {
     /// Organisation and outlet names and aliases → index in `organizations`.
     pub org_names: Phrases<usize>,
     pub red_line_phrases: Vec<String>,
+    /// Cues of positions and red lines, and what cancels them
+    /// (`stances.toml`, with the configuration's red-line phrases).
+    pub stances: StanceLexicon,
 }
 
 #[derive(Deserialize)]
@@ -239,13 +245,6 @@ struct OrgEntry {
     aliases: Vec<String>,
     #[serde(default)]
     kind: Option<String>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct StancesFile {
-    #[serde(default)]
-    red_line_phrases: Vec<String>,
 }
 
 fn set(words: &[String]) -> HashSet<String> {
@@ -332,7 +331,7 @@ impl Lexicon {
         let titles: TitlesFile = parse("titles.toml", titles);
         let places: PlacesFile = parse("places.toml", places);
         let orgs: OrganizationsFile = parse("organizations.toml", orgs);
-        let stances: StancesFile = parse("stances.toml", stances);
+        let stances: stances::StancesFile = parse("stances.toml", stances);
 
         let mut lex = Lexicon {
             abbreviations: set(&words.abbreviations),
@@ -362,6 +361,7 @@ impl Lexicon {
                     )
                 })
                 .collect(),
+            stances: StanceLexicon::from_file(&stances),
             red_line_phrases: stances.red_line_phrases,
             according_to: Phrases::new(true),
             titles: Phrases::new(true),
@@ -476,6 +476,9 @@ impl Lexicon {
         }
         lex.red_line_phrases
             .extend(extra.red_line_phrases.iter().cloned());
+        for p in &extra.red_line_phrases {
+            lex.stances.add_red_line_phrase(p);
+        }
         lex
     }
 

@@ -8,6 +8,7 @@ mod attribution;
 mod mentions;
 mod quotes;
 mod sentences;
+mod stances;
 mod tokens;
 
 use crate::lexicon::Lexicon;
@@ -282,7 +283,15 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> Analysis {
         |b| blocks[b].headline,
         |b| blocks[b].span.start,
     );
-    assemble(text, sentences_out, &cands, res, quotes)
+    let mut analysis = assemble(text, sentences_out, &cands, res, quotes);
+    analysis.positions = stances::find(
+        text,
+        &analysis.sentences,
+        &analysis.actors,
+        &analysis.quotes,
+        lex,
+    );
+    analysis
 }
 
 /// Builds the final actors (those with mentions, in order of appearance)

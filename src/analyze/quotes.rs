@@ -161,10 +161,11 @@ fn singles(text: &str, span: Span, paragraph: usize, doubles: &[Span], out: &mut
             });
         match open {
             Some(o) if can_close => {
-                let inside = Span::new(base + o + 1, at);
+                // The opening mark may be wider than one byte (‘).
+                let open_w = s[o..].chars().next().map_or(1, char::len_utf8);
+                let inside = Span::new(base + o + open_w, at);
                 let words = inside.text(text).split_whitespace().count();
                 if has_letter(inside.text(text)) && words <= 40 {
-                    let open_w = s[o..].chars().next().map_or(1, char::len_utf8);
                     out.push(Found {
                         span: Span::new(base + o + open_w, at),
                         open: Span::new(base + o, base + o + open_w),
