@@ -223,6 +223,8 @@ struct DocInfo<'a> {
     org_of: Vec<Option<ActorId>>,
     /// The most-mentioned country: "the government" with no other clue.
     main_country: Option<ActorId>,
+    /// The most-mentioned organisation: "the company", "the organization".
+    main_org: Option<ActorId>,
     /// Lower-case names and name mentions of each actor, for headlines.
     names: Vec<Vec<String>>,
 }
@@ -295,12 +297,16 @@ impl<'a> DocInfo<'a> {
                 }
             }
         }
-        let main_country = actors
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| a.kind == ActorKind::Country)
-            .max_by_key(|(i, a)| (a.mentions.len(), std::cmp::Reverse(*i)))
-            .map(|(i, _)| i);
+        let most = |kind: ActorKind| {
+            actors
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.kind == kind)
+                .max_by_key(|(i, a)| (a.mentions.len(), std::cmp::Reverse(*i)))
+                .map(|(i, _)| i)
+        };
+        let main_country = most(ActorKind::Country);
+        let main_org = most(ActorKind::Organization);
         let names = actors
             .iter()
             .map(|a| {
@@ -330,6 +336,7 @@ impl<'a> DocInfo<'a> {
             country_of,
             org_of,
             main_country,
+            main_org,
             names,
         }
     }
@@ -573,7 +580,9 @@ impl<'a> Sent<'a> {
                 capital: s.chars().next().is_some_and(char::is_uppercase),
                 opens: after_open,
             });
-            after_open = punct && s.chars().all(|c| PREV_OPENERS.contains(&c));
+            // A capital after an abbreviation is typography ("U.K. Demands").
+            after_open = (punct && s.chars().all(|c| PREV_OPENERS.contains(&c)))
+                || (s.len() > 1 && s.ends_with('.'));
         }
         let letters = span.text(text).chars().filter(|c| c.is_alphabetic());
         let (mut up, mut all) = (0usize, 0usize);
@@ -655,7 +664,7 @@ impl<'a> Sent<'a> {
             return true;
         };
         let l = self.low(me);
-        if l == "'s" {
+        if l == "'s" || Lexicon::has(&self.lex.anonymous_groups, l) {
             return false;
         }
         if next.punct || next.capital || next.actor.is_some() {
@@ -708,9 +717,19 @@ impl<'a> Sent<'a> {
             || (g..i).any(|k| self.low(k) == "no" && self.low(k + 1) == "longer")
     }
 
-    /// The possessor of the noun at `k` ("Iraq's", "its", "my"), if any.
+    /// The possessor of the noun at `k` ("Iraq's", "its", "my"), if any,
+    /// with at most one adjective between ("our major commitment").
     fn possessor(&self, k: usize) -> Option<Subj> {
-        let p = k.checked_sub(1)?;
+        self.possessor_at(k.checked_sub(1)?).or_else(|| {
+            let adj = k.checked_sub(1)?;
+            if self.words[adj].punct || self.words[adj].actor.is_some() {
+                return None;
+            }
+            self.possessor_at(adj.checked_sub(1)?)
+        })
+    }
+
+    fn possessor_at(&self, p: usize) -> Option<Subj> {
         match self.low(p) {
             "'s" if p > 0 => {
                 if self.words[p - 1].actor.is_some() {
@@ -835,9 +854,25 @@ impl<'a> Sent<'a> {
         self.first_subject(k)
     }
 
-    /// The first subject-like actor of the sentence before word `k`.
+    /// The first subject-like actor of the clause before word `k` (from the
+    /// last reporting verb or "that" before it, else the sentence start).
     fn first_subject(&self, k: usize) -> Option<ActorId> {
         let lo = k.saturating_sub(WINDOW);
+        let clause = (lo..k)
+            .rev()
+            .find(|&j| {
+                self.is(j, &["that", ";"])
+                    || (self.sl.reporting.has_word(self.low(j)) && self.words[j].actor.is_none())
+            })
+            .map_or(lo, |j| j + 1);
+        let found = self.first_subject_from(clause, k);
+        if found.is_some() || clause == lo {
+            return found;
+        }
+        self.first_subject_from(lo, k)
+    }
+
+    fn first_subject_from(&self, lo: usize, k: usize) -> Option<ActorId> {
         let mut j = lo;
         while j < k {
             if self.words[j].actor.is_some() {
@@ -885,16 +920,17 @@ impl<'a> Sent<'a> {
                 "his" | "her" => self.resolve_pronoun(p).or_else(|| self.speaker(i)),
                 "the" | "this" if country_like => return self.doc.main_country,
                 "the" | "this" => {
-                    // "the company", "the organization": the nearest one
-                    // named before.
+                    // "the company", "the organization": one named before in
+                    // the sentence, else the article's main organisation.
                     let lo = k.saturating_sub(WINDOW);
                     return (lo..k)
                         .rev()
                         .find_map(|j| {
                             let (a, _) = self.words[j].actor?;
-                            (self.kind_of(a) == ActorKind::Organization).then_some(a)
+                            (self.kind_of(a) == ActorKind::Organization && self.subject_like(j))
+                                .then_some(a)
                         })
-                        .or_else(|| self.earlier(|kind| kind == ActorKind::Organization));
+                        .or(self.doc.main_org);
                 }
                 "our" => self.speaker(i).map(|s| self.side(s)),
                 _ => None,
@@ -909,6 +945,13 @@ impl<'a> Sent<'a> {
     fn resolve_pronoun_org(&self, k: usize) -> Option<ActorId> {
         let lo = k.saturating_sub(WINDOW);
         let here = (lo..k).rev().find_map(|j| {
+            if self.words[j].actor.is_none()
+                && j > 0
+                && self.is(j - 1, &["the", "this"])
+                && self.sl.org_parts.has_word(self.low(j))
+            {
+                return self.org_part(j, k);
+            }
             let (a, _) = self.words[j].actor?;
             (self.kind_of(a) != ActorKind::Person && self.subject_like(j))
                 .then(|| self.folded(j))
@@ -994,7 +1037,15 @@ impl<'a> Sent<'a> {
                 continue;
             }
             if matches!(l, "quoted" | "quoting" | "quotes") {
-                if let Some(a) = after(k + 1) {
+                // "X was quoted as saying": X; "quoted X as saying": X.
+                let passive = k > 0 && self.is(k - 1, &["was", "is", "were", "been"]);
+                let who = if passive {
+                    let s = self.subject(k);
+                    self.subject_actor(s, k, false)
+                } else {
+                    after(k + 1)
+                };
+                if let Some(a) = who {
                     out.push((k, a));
                 }
                 continue;
@@ -1082,7 +1133,9 @@ impl<'a> Sent<'a> {
             ) {
                 break;
             }
-            if !self.sl.hedges.matches_at(self.lows, k) {
+            if !self.sl.hedges.matches_at(self.lows, k)
+                || (self.words[k].capital && !self.words[k].opens)
+            {
                 continue;
             }
             match l {
@@ -1180,10 +1233,10 @@ impl<'a> Sent<'a> {
     /// Press Club", "U.S. Attack"), no capital inside a sentence.
     fn cue_ok(&self, i: usize) -> bool {
         let w = &self.words[i];
-        if w.actor.is_some() {
-            return false;
+        if self.headline {
+            return true;
         }
-        !w.capital || self.headline || w.opens || i == 0
+        !w.capital && w.actor.is_none() || w.opens || i == 0
     }
 
     /// The candidate positions of the sentence, in order.
