@@ -73,6 +73,8 @@ use crate::span::Span;
 const WINDOW: usize = 40;
 /// How far back a hedge governs a cue.
 const HEDGE_WINDOW: usize = 14;
+/// How far (in words) the content of a directive ("urged X to …") reaches.
+const CONTENT_WINDOW: usize = 16;
 
 /// Finds the positions of a document. `sentences` are sorted and disjoint;
 /// `actors` carry their mentions and `quotes` their speakers. Sorted by start.
@@ -651,13 +653,25 @@ impl<'a> Sent<'a> {
         Lexicon::has(&self.lex.prepositions, self.low(i)) && self.low(i) != "by"
     }
 
+    /// Whether the mention starting at word `ms` is the object of a
+    /// preposition ("of Iran", "of the Nile").
+    fn object_at(&self, ms: usize) -> bool {
+        let Some(p) = ms.checked_sub(1) else {
+            return false;
+        };
+        if self.is(p, &["the", "a", "an"]) {
+            return p > 0 && self.is_preposition(p - 1);
+        }
+        self.is_preposition(p)
+    }
+
     /// Whether the mention word `k` is in reads as a subject: no object of
     /// a preposition, no possessor, no modifier of a noun ("EC member
     /// states"; "US officials" speaks for its country and counts).
     fn subject_like(&self, k: usize) -> bool {
         let ms = self.mention_start(k);
         let me = self.mention_end(k);
-        if ms > 0 && self.is_preposition(ms - 1) {
+        if self.object_at(ms) {
             return false;
         }
         let Some(next) = self.words.get(me) else {
@@ -757,7 +771,7 @@ impl<'a> Sent<'a> {
         let w = &self.words[k];
         if w.actor.is_some() {
             let ms = self.mention_start(k);
-            if ms > 0 && self.is_preposition(ms - 1) {
+            if self.object_at(ms) {
                 return Subj::Noun(None, false);
             }
             return match self.folded(k) {
@@ -819,15 +833,18 @@ impl<'a> Sent<'a> {
     }
 
     /// The side a speaker stands for when saying "we": the organisation or
-    /// country of its description, else the document's main country; an
-    /// analyst or a non-person speaks for itself.
+    /// country of its description, else (for an office holder) the
+    /// document's main country; an analyst, an anonymous source or a
+    /// non-person speaks for itself.
     fn side(&self, speaker: ActorId) -> ActorId {
-        if self.kind_of(speaker) != ActorKind::Person || self.doc.analyst[speaker] {
+        let a = &self.doc.actors[speaker];
+        if a.kind != ActorKind::Person || self.doc.analyst[speaker] {
             return speaker;
         }
+        let office = a.role.is_some() && a.mentions.iter().any(|m| m.kind == MentionKind::Name);
         self.doc.org_of[speaker]
             .or(self.doc.country_of[speaker])
-            .or(self.doc.main_country)
+            .or(self.doc.main_country.filter(|_| office))
             .unwrap_or(speaker)
     }
 
@@ -978,7 +995,18 @@ impl<'a> Sent<'a> {
                 r.or_else(|| if speaker_ok { self.speaker(i) } else { None })
             }
             Subj::Comma(k) => self.comma_subject(k),
-            Subj::Conj(k) => self.first_subject(k),
+            Subj::Conj(k) => {
+                // "he said X was …, and urged Y": a speech verb coordinated
+                // after a reporting clause is the reporter's.
+                let speech = self
+                    .lex
+                    .speech_base(self.low(i))
+                    .is_some_and(|b| !self.lex.weak_cues.contains(b));
+                match self.reps.iter().rev().find(|(r, _)| *r < k) {
+                    Some(&(_, a)) if speech => Some(a),
+                    _ => self.first_subject(k),
+                }
+            }
             Subj::Rel(k) => self.antecedent(k),
             Subj::OrgPart(k) => self.org_part(k, i),
             Subj::Noun(..) | Subj::None => None,
@@ -1244,9 +1272,17 @@ impl<'a> Sent<'a> {
         let mut out = Vec::new();
         let n = self.words.len();
         let mut i = 0;
-        // End of the last demand ("urged X to …"): what follows is its content.
-        let mut demand_end: Option<usize> = None;
+        // Where the content of a directive ("urged X to …") ends: cues
+        // before it are what is demanded, nobody's stance.
+        let mut content_until = 0;
         while i < n {
+            if i < content_until
+                && (matches!(self.low(i), ";")
+                    || (self.low(i) == "," && self.is(i + 1, &["and", "but"]))
+                    || (self.words[i].quote.is_none() && self.sl.reporting.has_word(self.low(i))))
+            {
+                content_until = 0;
+            }
             if let Some((len, _)) = self.sl.ignore.longest_at(self.lows, i) {
                 i += len;
                 continue;
@@ -1263,11 +1299,11 @@ impl<'a> Sent<'a> {
                 continue;
             }
             let end = i + len;
-            let content = demand_end.is_some_and(|d| d <= i && i - d < 8)
-                && (self.group_start(i)..i).any(|k| self.low(k) == "to");
-            if !content && let Some(c) = self.evaluate(cue, i, end) {
-                if cue.class == CueClass::Stance && cue.kind == PositionKind::Demand {
-                    demand_end = Some(end);
+            if i >= content_until
+                && let Some(c) = self.evaluate(cue, i, end)
+            {
+                if cue.class == CueClass::Stance && self.sl.directive.matches_at(self.lows, i) {
+                    content_until = end + CONTENT_WINDOW;
                 }
                 out.push(c);
             }

@@ -179,6 +179,7 @@ pub struct StanceLexicon {
     pub country_parts: PhraseTable<()>,
     pub speaker_nouns: PhraseTable<()>,
     pub owner_nouns: PhraseTable<()>,
+    pub directive: PhraseTable<()>,
     pub ignore: PhraseTable<()>,
     pub reporting: PhraseTable<()>,
 }
@@ -214,6 +215,7 @@ struct RedLineFile {
 #[serde(deny_unknown_fields)]
 struct StanceFile {
     owner_nouns: Vec<String>,
+    directive: Vec<String>,
     ignore: Vec<String>,
     demand: Vec<String>,
     offer: Vec<String>,
@@ -274,6 +276,7 @@ impl StanceLexicon {
             country_parts: table(&f.words.country_parts),
             speaker_nouns: table(&f.words.speaker_nouns),
             owner_nouns: table(&f.stance.owner_nouns),
+            directive: table(&f.stance.directive),
             ignore: table(&f.stance.ignore),
             reporting: table(&f.words.reporting),
             ..StanceLexicon::default()
