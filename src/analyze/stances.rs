@@ -735,11 +735,17 @@ impl<'a> Sent<'a> {
     /// with at most one adjective between ("our major commitment").
     fn possessor(&self, k: usize) -> Option<Subj> {
         self.possessor_at(k.checked_sub(1)?).or_else(|| {
+            // Only a pronoun reaches over a word: "Chile's oil demand" is
+            // no demand of Chile's.
             let adj = k.checked_sub(1)?;
-            if self.words[adj].punct || self.words[adj].actor.is_some() {
+            let p = adj.checked_sub(1)?;
+            if self.words[adj].punct
+                || self.words[adj].actor.is_some()
+                || !self.is(p, &["my", "our", "its", "their", "his", "her"])
+            {
                 return None;
             }
-            self.possessor_at(adj.checked_sub(1)?)
+            self.possessor_at(p)
         })
     }
 
@@ -1662,3 +1668,6 @@ impl<'a> Sent<'a> {
         Some(self.cand(holder, PositionKind::Assessment, false, i, end))
     }
 }
+
+#[cfg(test)]
+mod tests;
