@@ -719,10 +719,30 @@ impl<'a> Sent<'a> {
 
     fn group_start(&self, i: usize) -> usize {
         let mut j = i;
-        while j > 0 && i - j < 8 && self.in_group(j - 1) {
-            j -= 1;
+        while j > 0 && i - j < 8 {
+            if self.in_group(j - 1) {
+                j -= 1;
+            } else if j >= 2 && self.time_phrase(j - 2) {
+                // "X on Monday said", "X late on Thursday rejected".
+                j -= 2;
+            } else {
+                break;
+            }
         }
         j
+    }
+
+    /// "on Monday", "in March", "last week": a time phrase of two words
+    /// starting at `k`.
+    fn time_phrase(&self, k: usize) -> bool {
+        let day = Lexicon::has(&self.lex.calendar, self.low(k + 1))
+            || self.is(k + 1, &["week", "month", "year", "night", "weekend"]);
+        day && self.is(
+            k,
+            &[
+                "on", "in", "last", "this", "next", "late", "early", "earlier",
+            ],
+        )
     }
 
     /// Whether the verb group `[g, i)` holds a negation.
@@ -801,10 +821,16 @@ impl<'a> Sent<'a> {
             }
             _ => {
                 // A noun modified by an actor: "US officials", "the Farm
-                // Bureau proposal".
-                let modifier = (k > 0 && self.words[k - 1].actor.is_some())
-                    .then(|| self.folded(k - 1))
-                    .flatten();
+                // Bureau proposal", "the Nile Ledger news site".
+                let lo = k.saturating_sub(2);
+                let modifier = (lo..k)
+                    .rev()
+                    .take_while(|&j| {
+                        self.words[j].actor.is_some()
+                            || (!self.words[j].punct && !self.words[j].capital)
+                    })
+                    .find(|&j| self.words[j].actor.is_some())
+                    .and_then(|j| self.folded(j));
                 Subj::Noun(modifier, self.sl.speaker_nouns.has_word(l))
             }
         }
