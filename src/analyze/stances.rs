@@ -514,8 +514,9 @@ struct Sent<'a> {
     /// to `prev_start` (the previous sentence's start).
     first_mark: usize,
     prev_start: u32,
-    /// Reporting verbs and their speakers: (word index, speaker).
-    reps: Vec<(usize, ActorId)>,
+    /// Reporting verbs and their speakers: (word index, speaker, whether
+    /// the attribution is post-posed: `…, X said`, `…," said X`).
+    reps: Vec<(usize, ActorId, bool)>,
 }
 
 const PREV_OPENERS: [char; 12] = ['"', '“', '”', '\'', '‘', '’', '«', '(', '[', ':', '-', '—'];
@@ -1034,8 +1035,8 @@ impl<'a> Sent<'a> {
                     .lex
                     .speech_base(self.low(i))
                     .is_some_and(|b| !self.lex.weak_cues.contains(b));
-                match self.reps.iter().rev().find(|(r, _)| *r < k) {
-                    Some(&(_, a)) if speech => Some(a),
+                match self.reps.iter().rev().find(|r| r.0 < k) {
+                    Some(&(_, a, _)) if speech => Some(a),
                     _ => self.first_subject(k),
                 }
             }
@@ -1071,7 +1072,7 @@ impl<'a> Sent<'a> {
 
     /// Reporting verbs and who reports: "X said", "said X", "according to
     /// X", "quoted X as saying".
-    fn reporting(&self) -> Vec<(usize, ActorId)> {
+    fn reporting(&self) -> Vec<(usize, ActorId, bool)> {
         let mut out = Vec::new();
         for k in 0..self.words.len() {
             if self.words[k].quote.is_some() || self.words[k].actor.is_some() {
@@ -1089,7 +1090,7 @@ impl<'a> Sent<'a> {
                 .longest(|j| self.words.get(k + j).map(|_| self.low(k + j)))
             {
                 if let Some(a) = after(k + len) {
-                    out.push((k, a));
+                    out.push((k, a, self.post_posed(k)));
                 }
                 continue;
             }
@@ -1106,7 +1107,8 @@ impl<'a> Sent<'a> {
                     after(k + 1)
                 };
                 if let Some(a) = who {
-                    out.push((k, a));
+                    // "… as saying" attributes what comes before it too.
+                    out.push((k, a, true));
                 }
                 continue;
             }
@@ -1133,30 +1135,59 @@ impl<'a> Sent<'a> {
                     None
                 }
             };
-            let who = match self.subject(k) {
+            let subj = self.subject(k);
+            let inv = matches!(subj, Subj::None | Subj::Comma(_))
+                .then(inverted)
+                .flatten();
+            let who = inv.or_else(|| match subj {
                 Subj::Noun(m, speaks) => m.filter(|_| speaks),
-                Subj::None => inverted(),
-                s @ Subj::Comma(_) => inverted().or_else(|| self.subject_actor(s, k, false)),
+                Subj::None => None,
                 s => self.subject_actor(s, k, false),
-            };
+            });
             if let Some(a) = who {
-                out.push((k, a));
+                let post = inv.is_some() || self.post_posed(self.group_start(k));
+                out.push((k, a, post));
             }
         }
         out
     }
 
+    /// Whether the attribution whose verb group starts at `g` is
+    /// post-posed: its subject follows a comma or a closing quote ("…, the
+    /// official said").
+    fn post_posed(&self, g: usize) -> bool {
+        let Some(k) = g.checked_sub(1) else {
+            return false;
+        };
+        let mut j = k;
+        if self.words[k].actor.is_some() {
+            j = self.mention_start(k);
+        } else {
+            // "a Kenyan diplomat", "the official": a short noun phrase.
+            while j > 0 && k - j < 4 && !self.words[j - 1].punct {
+                j -= 1;
+            }
+        }
+        j > 0 && (self.low(j - 1) == "," || self.words[j].opens)
+    }
+
+    /// The reporting clauses that can frame word `i`: those before it, the
+    /// nearest first, then post-posed ones after it.
+    fn framing(&self, i: usize) -> impl Iterator<Item = ActorId> + '_ {
+        let before = self.reps.iter().rev().filter(move |r| r.0 < i);
+        let after = self.reps.iter().filter(move |r| r.0 > i && r.2);
+        before.chain(after).map(|r| r.1)
+    }
+
     /// Who says what word `i` is in: the quote's speaker, else the nearest
-    /// reporting clause before it, else one after it.
+    /// reporting clause before it, else a post-posed one after it.
     fn speaker(&self, i: usize) -> Option<ActorId> {
         if let Some(q) = self.words.get(i).and_then(|w| w.quote)
             && let Some(a) = self.doc.quotes[q].1
         {
             return Some(a);
         }
-        let before = self.reps.iter().rev().find(|(k, _)| *k < i);
-        let after = self.reps.iter().find(|(k, _)| *k > i);
-        before.or(after).map(|&(_, a)| a).or_else(|| {
+        self.framing(i).next().or_else(|| {
             // A quote in the sentence whose speaker is known.
             self.words
                 .iter()
@@ -1172,7 +1203,7 @@ impl<'a> Sent<'a> {
             .and_then(|w| w.quote)
             .and_then(|q| self.doc.quotes[q].1);
         q.into_iter()
-            .chain(self.reps.iter().map(|&(_, a)| a))
+            .chain(self.framing(i))
             .find(|&a| Some(a) != holder)
     }
 
