@@ -11,7 +11,7 @@ use serde::Deserialize;
 use crate::config::LexiconConfig;
 
 mod stances;
-pub use stances::{Cue, CueClass, PhraseTable, StanceLexicon, norm_word};
+pub use stances::{Cue, CueClass, PhraseTable, StanceLexicon, Tab, norm_word};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gender {
@@ -361,7 +361,7 @@ impl Lexicon {
                     )
                 })
                 .collect(),
-            stances: StanceLexicon::from_file(&stances),
+            stances: StanceLexicon::from_file(&stances, &speech.according_to),
             red_line_phrases: stances.red_line_phrases,
             according_to: Phrases::new(true),
             titles: Phrases::new(true),
@@ -376,6 +376,14 @@ impl Lexicon {
         for p in &speech.according_to {
             lex.according_to.insert(p, ());
         }
+        let closed = [
+            (&lex.prepositions, Tab::Prepositions),
+            (&lex.calendar, Tab::Calendar),
+            (&lex.anonymous_groups, Tab::AnonymousGroups),
+        ];
+        let mut stance = std::mem::take(&mut lex.stances);
+        stance.index(closed);
+        lex.stances = stance;
         for (word, spec) in &words.pronouns {
             let mut parts = spec.split_whitespace();
             let gender = match parts.next() {

@@ -294,6 +294,18 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> Analysis {
     analysis
 }
 
+/// The positions and red lines of an analysed document: what [`analyze`]
+/// fills [`Analysis::positions`] with, from its sentences, actors and quotes.
+pub fn positions(doc: &Document, analysis: &Analysis, lex: &Lexicon) -> Vec<Position> {
+    stances::find(
+        &doc.content(),
+        &analysis.sentences,
+        &analysis.actors,
+        &analysis.quotes,
+        lex,
+    )
+}
+
 /// Builds the final actors (those with mentions, in order of appearance)
 /// and renumbers speakers to match.
 fn assemble(

@@ -66,7 +66,7 @@ use std::collections::HashMap;
 
 use super::tokens::{self, Kind, Token};
 use super::{Actor, ActorId, ActorKind, MentionKind, Position, PositionKind, Quote};
-use crate::lexicon::{CueClass, Lexicon, PlaceRole, StanceLexicon, norm_word};
+use crate::lexicon::{Cue, CueClass, Lexicon, PlaceRole, StanceLexicon, Tab, norm_word};
 use crate::span::Span;
 
 /// How far (in words) the backward scans look.
@@ -508,6 +508,8 @@ struct Sent<'a> {
     lex: &'a Lexicon,
     words: Vec<Word>,
     lows: &'a [String],
+    /// The stance-lexicon classes of each word (bits of [`Tab`]).
+    cls: Vec<u64>,
     headline: bool,
     question: bool,
     /// Mentions before this sentence: `doc.marks[..first_mark]`, read back
@@ -538,6 +540,7 @@ impl<'a> Sent<'a> {
         }
         let first_mark = cur.mark;
         let mut words: Vec<Word> = Vec::with_capacity(scratch.toks.len());
+        let mut cls: Vec<u64> = Vec::with_capacity(scratch.toks.len());
         let mut n = 0;
         let mut after_open = true;
         for t in &scratch.toks {
@@ -550,6 +553,7 @@ impl<'a> Sent<'a> {
                 scratch.lows.push(String::new());
             }
             norm_word(s, &mut scratch.lows[n]);
+            cls.push(lex.stances.classes(&scratch.lows[n]));
             n += 1;
             let pos = t.span.start;
             // Mentions and quotes are sorted: advance past those that end
@@ -605,6 +609,7 @@ impl<'a> Sent<'a> {
             lex,
             words,
             lows: &scratch.lows[..n],
+            cls,
             headline,
             question,
             first_mark,
@@ -621,6 +626,35 @@ impl<'a> Sent<'a> {
 
     fn is(&self, i: usize, words: &[&str]) -> bool {
         words.contains(&self.low(i))
+    }
+
+    /// Whether word `k` is a one-word entry of list `t`.
+    #[inline]
+    fn has(&self, k: usize, t: Tab) -> bool {
+        self.cls.get(k).is_some_and(|c| c & t.word() != 0)
+    }
+
+    /// Whether an entry of list `t` starts at word `k`.
+    #[inline]
+    fn starts(&self, k: usize, t: Tab) -> bool {
+        self.longest(k, t).is_some()
+    }
+
+    /// The length of the longest entry of list `t` that starts at word `k`.
+    fn longest(&self, k: usize, t: Tab) -> Option<usize> {
+        if self.cls.get(k).is_none_or(|c| c & t.start() == 0) {
+            return None;
+        }
+        let (len, _) = self.sl.table(t)?.longest_at(self.lows, k)?;
+        Some(len)
+    }
+
+    /// The longest cue that starts at word `k`.
+    fn cue_at(&self, k: usize) -> Option<(usize, Cue)> {
+        if self.cls.get(k).is_none_or(|c| c & Tab::Cues.start() == 0) {
+            return None;
+        }
+        self.sl.cues.longest_at(self.lows, k).map(|(l, c)| (l, *c))
     }
 
     fn kind_of(&self, a: ActorId) -> ActorKind {
@@ -651,7 +685,7 @@ impl<'a> Sent<'a> {
     }
 
     fn is_preposition(&self, i: usize) -> bool {
-        Lexicon::has(&self.lex.prepositions, self.low(i)) && self.low(i) != "by"
+        self.has(i, Tab::Prepositions) && self.low(i) != "by"
     }
 
     /// Whether the mention starting at word `ms` is the object of a
@@ -679,16 +713,16 @@ impl<'a> Sent<'a> {
             return true;
         };
         let l = self.low(me);
-        if l == "'s" || Lexicon::has(&self.lex.anonymous_groups, l) {
+        if l == "'s" || self.has(me, Tab::AnonymousGroups) {
             return false;
         }
         if next.punct || next.capital || next.actor.is_some() {
             return true;
         }
         self.in_group(me)
-            || self.sl.reporting.has_word(l)
-            || self.sl.speaker_nouns.has_word(l)
-            || self.sl.cues.matches_at(self.lows, me)
+            || self.has(me, Tab::Reporting)
+            || self.has(me, Tab::SpeakerNouns)
+            || self.cue_at(me).is_some()
             || l.ends_with("ed")
             || l.ends_with('s')
             || matches!(l, "who" | "which" | "that")
@@ -699,7 +733,7 @@ impl<'a> Sent<'a> {
     fn folded(&self, i: usize) -> Option<ActorId> {
         let (a, _) = self.words[i].actor?;
         let last = self.mention_end(i) - 1;
-        if self.kind_of(a) == ActorKind::Person && self.sl.country_parts.has_word(self.low(last)) {
+        if self.kind_of(a) == ActorKind::Person && self.has(last, Tab::CountryParts) {
             return self.doc.country_of[a].or(self.doc.main_country);
         }
         Some(a)
@@ -713,8 +747,8 @@ impl<'a> Sent<'a> {
             return false;
         }
         let l = self.low(i);
-        self.sl.verb_group.has_word(l)
-            || self.sl.negations.has_word(l)
+        self.has(i, Tab::VerbGroup)
+            || self.has(i, Tab::Negations)
             || (l.len() > 4 && l.ends_with("ly") && !w.capital && l != "only")
     }
 
@@ -736,7 +770,7 @@ impl<'a> Sent<'a> {
     /// "on Monday", "in March", "last week": a time phrase of two words
     /// starting at `k`.
     fn time_phrase(&self, k: usize) -> bool {
-        let day = Lexicon::has(&self.lex.calendar, self.low(k + 1))
+        let day = self.has(k + 1, Tab::Calendar)
             || self.is(k + 1, &["week", "month", "year", "night", "weekend"]);
         day && self.is(
             k,
@@ -748,7 +782,7 @@ impl<'a> Sent<'a> {
 
     /// Whether the verb group `[g, i)` holds a negation.
     fn negated(&self, g: usize, i: usize) -> bool {
-        (g..i).any(|k| self.sl.negations.has_word(self.low(k)))
+        (g..i).any(|k| self.has(k, Tab::Negations))
             || (g..i).any(|k| self.low(k) == "no" && self.low(k + 1) == "longer")
     }
 
@@ -775,7 +809,7 @@ impl<'a> Sent<'a> {
             "'s" if p > 0 => {
                 if self.words[p - 1].actor.is_some() {
                     self.folded(p - 1).map(Subj::Possessor)
-                } else if self.sl.org_parts.has_word(self.low(p - 1)) {
+                } else if self.has(p - 1, Tab::OrgParts) {
                     Some(Subj::OrgPart(p - 1))
                 } else {
                     None
@@ -815,8 +849,8 @@ impl<'a> Sent<'a> {
             "and" | "but" | "or" => Subj::Conj(k),
             "who" | "which" | "that" => Subj::Rel(k),
             "'s" if k > 0 => self.possessor(k + 1).unwrap_or(Subj::Noun(None, false)),
-            _ if self.sl.org_parts.has_word(l) => Subj::OrgPart(k),
-            _ if self.sl.owner_nouns.has_word(l) => {
+            _ if self.has(k, Tab::OrgParts) => Subj::OrgPart(k),
+            _ if self.has(k, Tab::OwnerNouns) => {
                 // "my pledge to veto": the pledge's owner.
                 self.possessor(k).unwrap_or(Subj::Noun(None, false))
             }
@@ -832,7 +866,7 @@ impl<'a> Sent<'a> {
                     })
                     .find(|&j| self.words[j].actor.is_some())
                     .and_then(|j| self.folded(j));
-                Subj::Noun(modifier, self.sl.speaker_nouns.has_word(l))
+                Subj::Noun(modifier, self.has(k, Tab::SpeakerNouns))
             }
         }
     }
@@ -912,7 +946,7 @@ impl<'a> Sent<'a> {
             .rev()
             .find(|&j| {
                 self.is(j, &["that", ";"])
-                    || (self.sl.reporting.has_word(self.low(j)) && self.words[j].actor.is_none())
+                    || (self.has(j, Tab::Reporting) && self.words[j].actor.is_none())
             })
             .map_or(lo, |j| j + 1);
         let found = self.first_subject_from(clause, k);
@@ -956,7 +990,7 @@ impl<'a> Sent<'a> {
     /// possessor's side; a person's government or country is that person's
     /// country.
     fn org_part(&self, k: usize, i: usize) -> Option<ActorId> {
-        let country_like = self.sl.country_parts.has_word(self.low(k));
+        let country_like = self.has(k, Tab::CountryParts);
         let p = k.checked_sub(1)?;
         let owner_word = if self.low(p) == "'s" {
             p.checked_sub(1)
@@ -998,7 +1032,7 @@ impl<'a> Sent<'a> {
             if self.words[j].actor.is_none()
                 && j > 0
                 && self.is(j - 1, &["the", "this"])
-                && self.sl.org_parts.has_word(self.low(j))
+                && self.has(j, Tab::OrgParts)
             {
                 return self.org_part(j, k);
             }
@@ -1084,17 +1118,13 @@ impl<'a> Sent<'a> {
                     .take_while(|&j| !self.words[j].punct)
                     .find_map(|j| self.words[j].actor.and_then(|_| self.folded(j)))
             };
-            if let Some((len, _)) = self
-                .lex
-                .according_to
-                .longest(|j| self.words.get(k + j).map(|_| self.low(k + j)))
-            {
+            if let Some(len) = self.longest(k, Tab::According) {
                 if let Some(a) = after(k + len) {
                     out.push((k, a, self.post_posed(k)));
                 }
                 continue;
             }
-            if !self.sl.reporting.has_word(l) {
+            if !self.has(k, Tab::Reporting) {
                 continue;
             }
             if matches!(l, "quoted" | "quoting" | "quotes") {
@@ -1224,17 +1254,13 @@ impl<'a> Sent<'a> {
             ) {
                 break;
             }
-            if !self.sl.hedges.matches_at(self.lows, k)
-                || (self.words[k].capital && !self.words[k].opens)
-            {
+            if !self.starts(k, Tab::Hedges) || (self.words[k].capital && !self.words[k].opens) {
                 continue;
             }
             match l {
                 "if" => {
                     let cond = self
-                        .sl
-                        .cues
-                        .longest_at(self.lows, k)
+                        .cue_at(k)
                         .is_some_and(|(_, c)| c.class == CueClass::Condition);
                     if own_if || cond || (k > 0 && self.is(k - 1, &["only", "even", "as"])) {
                         continue;
@@ -1242,7 +1268,7 @@ impl<'a> Sent<'a> {
                     return true;
                 }
                 "could" | "may" | "might" => {
-                    if self.sl.negations.has_word(self.low(k + 1)) {
+                    if self.has(k + 1, Tab::Negations) {
                         continue;
                     }
                     return true;
@@ -1261,10 +1287,8 @@ impl<'a> Sent<'a> {
     fn cancelled(&self, i: usize, end: usize) -> bool {
         let lo = i.saturating_sub(4);
         (lo..end).any(|k| {
-            self.sl
-                .cancels
-                .longest_at(self.lows, k)
-                .is_some_and(|(len, _)| k + len >= i)
+            self.longest(k, Tab::Cancels)
+                .is_some_and(|len| k + len >= i)
         })
     }
 
@@ -1342,18 +1366,18 @@ impl<'a> Sent<'a> {
             if i < content_until
                 && (matches!(self.low(i), ";")
                     || (self.low(i) == "," && self.is(i + 1, &["and", "but"]))
-                    || (self.words[i].quote.is_none() && self.sl.reporting.has_word(self.low(i))))
+                    || (self.words[i].quote.is_none() && self.has(i, Tab::Reporting)))
             {
                 content_until = 0;
             }
-            if let Some((len, _)) = self.sl.ignore.longest_at(self.lows, i) {
+            if let Some(len) = self.longest(i, Tab::Ignore) {
                 i += len;
                 continue;
             }
             if let Some(c) = self.negotiable_at(i) {
                 out.push(c);
             }
-            let Some((len, &cue)) = self.sl.cues.longest_at(self.lows, i) else {
+            let Some((len, cue)) = self.cue_at(i) else {
                 i += 1;
                 continue;
             };
@@ -1365,7 +1389,7 @@ impl<'a> Sent<'a> {
             if i >= content_until
                 && let Some(c) = self.evaluate(cue, i, end)
             {
-                if cue.class == CueClass::Stance && self.sl.directive.matches_at(self.lows, i) {
+                if cue.class == CueClass::Stance && self.starts(i, Tab::Directive) {
                     content_until = end + CONTENT_WINDOW;
                 }
                 out.push(c);
@@ -1379,7 +1403,7 @@ impl<'a> Sent<'a> {
     /// negotiating table", "is not up for negotiation": a negation, a form
     /// of "be", then a negotiation word within five words.
     fn negotiable_at(&self, i: usize) -> Option<Cand> {
-        if !self.sl.negations.has_word(self.low(i)) {
+        if !self.has(i, Tab::Negations) {
             return None;
         }
         let n = self.words.len();
@@ -1412,7 +1436,7 @@ impl<'a> Sent<'a> {
         let hit = (from..(from + 5).min(n))
             .take_while(|&j| !matches!(self.low(j), "," | ";" | "." | "but" | "because"))
             .find(|&j| {
-                self.sl.negotiable.matches_at(self.lows, j)
+                self.starts(j, Tab::Negotiable)
                     && (modal
                         || self.is(
                             j,
@@ -1431,7 +1455,7 @@ impl<'a> Sent<'a> {
         self.red_line_phrase(start, hit + 1, PositionKind::Refusal)
     }
 
-    fn evaluate(&self, cue: crate::lexicon::Cue, i: usize, end: usize) -> Option<Cand> {
+    fn evaluate(&self, cue: Cue, i: usize, end: usize) -> Option<Cand> {
         use CueClass as C;
         match cue.class {
             C::RedLinePhrase => {
@@ -1619,9 +1643,7 @@ impl<'a> Sent<'a> {
         }
         // Volition in the clause before: "willing to negotiate … only if".
         let lo = i.saturating_sub(WINDOW);
-        let volition = (lo..i)
-            .rev()
-            .any(|k| self.sl.volition.matches_at(self.lows, k));
+        let volition = (lo..i).rev().any(|k| self.starts(k, Tab::Volition));
         if !volition {
             return None;
         }
@@ -1650,7 +1672,7 @@ impl<'a> Sent<'a> {
         // A condition put on a deal: "any deal … would have to include".
         let deal = (i.saturating_sub(10)..i).any(|k| {
             self.is(k, &["any", "every"])
-                && (k + 1..(k + 4).min(i)).any(|j| self.sl.deal_nouns.matches_at(self.lows, j))
+                && (k + 1..(k + 4).min(i)).any(|j| self.starts(j, Tab::DealNouns))
         });
         // A normative "should" needs an actor, "we", a passive or "there":
         // "profits should surge" is a forecast.
@@ -1674,9 +1696,9 @@ impl<'a> Sent<'a> {
                     .or_else(|| self.subject_actor(subj, i, false))?,
             )
         };
-        let strong = self.sl.necessity_strong.matches_at(self.lows, end)
+        let strong = self.starts(end, Tab::NecessityStrong)
             || (i.saturating_sub(3)..i).any(|k| self.is(k, &["first"]))
-            || (i.saturating_sub(WINDOW)..i).any(|k| self.sl.insist.matches_at(self.lows, k));
+            || (i.saturating_sub(WINDOW)..i).any(|k| self.starts(k, Tab::Insist));
         let red =
             (deal || strong) && !should && !self.is_analyst(holder) && !self.hedged(i, end, false);
         let kind = if red {

@@ -4,6 +4,7 @@
 //! `analyze::stances`.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::Deserialize;
 
@@ -38,6 +39,88 @@ pub struct Cue {
     pub kind: PositionKind,
 }
 
+/// A fast hash for short words (the Fx hash of rustc): the stance lexicon
+/// is looked up once per word of every sentence.
+#[derive(Clone, Copy, Default)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ w).wrapping_mul(FX_SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// The word lists of the stance lexicon. Each word of a sentence is looked
+/// up once, giving a bit set: for each list, whether the word is a
+/// one-word entry and whether some entry starts with it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Cues,
+    Cancels,
+    Negotiable,
+    Volition,
+    DealNouns,
+    NecessityStrong,
+    Insist,
+    Negations,
+    VerbGroup,
+    Hedges,
+    Analyst,
+    OrgParts,
+    CountryParts,
+    SpeakerNouns,
+    OwnerNouns,
+    Directive,
+    Ignore,
+    Reporting,
+    According,
+    /// Closed classes copied from the main lexicon (one-word bits only).
+    Prepositions,
+    Calendar,
+    AnonymousGroups,
+}
+
+impl Tab {
+    /// The bit of a one-word entry.
+    pub const fn word(self) -> u64 {
+        1 << (2 * self as u32)
+    }
+    /// The bit of a word some entry starts with.
+    pub const fn start(self) -> u64 {
+        1 << (2 * self as u32 + 1)
+    }
+}
+
 /// One element of a phrase pattern.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Pat {
@@ -49,13 +132,13 @@ enum Pat {
 /// their first word, longest first. Phrases never start with "*".
 #[derive(Clone, Debug)]
 pub struct PhraseTable<T> {
-    by_first: HashMap<String, Vec<(Vec<Pat>, T)>>,
+    by_first: FxMap<String, Vec<(Vec<Pat>, T)>>,
 }
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
         PhraseTable {
-            by_first: HashMap::new(),
+            by_first: FxMap::default(),
         }
     }
 }
@@ -158,6 +241,13 @@ impl<T: Clone> PhraseTable<T> {
     pub fn matches_at<S: AsRef<str>>(&self, words: &[S], at: usize) -> bool {
         self.longest_at(words, at).is_some()
     }
+
+    /// Every first word, and whether it is a phrase of one word.
+    fn first_words(&self) -> impl Iterator<Item = (&str, bool)> {
+        self.by_first
+            .iter()
+            .map(|(w, l)| (w.as_str(), l.iter().any(|(p, _)| p.len() == 1)))
+    }
 }
 
 /// The compiled stance lexicon.
@@ -182,6 +272,10 @@ pub struct StanceLexicon {
     pub directive: PhraseTable<()>,
     pub ignore: PhraseTable<()>,
     pub reporting: PhraseTable<()>,
+    /// "according to" and the like (from speech.toml).
+    pub according: PhraseTable<()>,
+    /// Word → the bits of [`Tab`] it has.
+    classes: FxMap<String, u64>,
 }
 
 #[derive(Deserialize, Default)]
@@ -260,7 +354,99 @@ fn table(list: &[String]) -> PhraseTable<()> {
 }
 
 impl StanceLexicon {
-    pub(super) fn from_file(f: &StancesFile) -> StanceLexicon {
+    /// The phrase table of a list.
+    pub fn table(&self, t: Tab) -> Option<&PhraseTable<()>> {
+        Some(match t {
+            Tab::Cancels => &self.cancels,
+            Tab::Negotiable => &self.negotiable,
+            Tab::Volition => &self.volition,
+            Tab::DealNouns => &self.deal_nouns,
+            Tab::NecessityStrong => &self.necessity_strong,
+            Tab::Insist => &self.insist,
+            Tab::Negations => &self.negations,
+            Tab::VerbGroup => &self.verb_group,
+            Tab::Hedges => &self.hedges,
+            Tab::Analyst => &self.analyst,
+            Tab::OrgParts => &self.org_parts,
+            Tab::CountryParts => &self.country_parts,
+            Tab::SpeakerNouns => &self.speaker_nouns,
+            Tab::OwnerNouns => &self.owner_nouns,
+            Tab::Directive => &self.directive,
+            Tab::Ignore => &self.ignore,
+            Tab::Reporting => &self.reporting,
+            Tab::According => &self.according,
+            Tab::Cues | Tab::Prepositions | Tab::Calendar | Tab::AnonymousGroups => return None,
+        })
+    }
+
+    /// The bits of a normalised word (see [`norm_word`]).
+    #[inline]
+    pub fn classes(&self, word: &str) -> u64 {
+        self.classes.get(word).copied().unwrap_or(0)
+    }
+
+    fn mark<'a>(&mut self, words: impl Iterator<Item = (&'a str, bool)>, t: Tab) {
+        for (w, single) in words {
+            let bits = self.classes.entry(w.to_string()).or_default();
+            *bits |= t.start();
+            if single {
+                *bits |= t.word();
+            }
+        }
+    }
+
+    /// Builds the word classes; `closed` are the main lexicon's
+    /// prepositions, calendar words and anonymous groups.
+    pub(super) fn index(&mut self, closed: [(&std::collections::HashSet<String>, Tab); 3]) {
+        const TABS: [Tab; 18] = [
+            Tab::Cancels,
+            Tab::Negotiable,
+            Tab::Volition,
+            Tab::DealNouns,
+            Tab::NecessityStrong,
+            Tab::Insist,
+            Tab::Negations,
+            Tab::VerbGroup,
+            Tab::Hedges,
+            Tab::Analyst,
+            Tab::OrgParts,
+            Tab::CountryParts,
+            Tab::SpeakerNouns,
+            Tab::OwnerNouns,
+            Tab::Directive,
+            Tab::Ignore,
+            Tab::Reporting,
+            Tab::According,
+        ];
+        let mut classes = std::mem::take(&mut self.classes);
+        for t in TABS {
+            if let Some(table) = self.table(t) {
+                for (w, single) in table.first_words() {
+                    let bits = classes.entry(w.to_string()).or_default();
+                    *bits |= t.start();
+                    if single {
+                        *bits |= t.word();
+                    }
+                }
+            }
+        }
+        self.classes = classes;
+        let cues: Vec<(String, bool)> = self
+            .cues
+            .first_words()
+            .map(|(w, s)| (w.to_string(), s))
+            .collect();
+        self.mark(cues.iter().map(|(w, s)| (w.as_str(), *s)), Tab::Cues);
+        let mut buf = String::new();
+        for (set, t) in closed {
+            for w in set {
+                norm_word(w, &mut buf);
+                *self.classes.entry(buf.clone()).or_default() |= t.word() | t.start();
+            }
+        }
+    }
+
+    pub(super) fn from_file(f: &StancesFile, according: &[String]) -> StanceLexicon {
         let mut lex = StanceLexicon {
             cancels: table(&f.words.cancels),
             negotiable: table(&f.red_line.negotiable),
@@ -278,6 +464,7 @@ impl StanceLexicon {
             owner_nouns: table(&f.stance.owner_nouns),
             directive: table(&f.stance.directive),
             ignore: table(&f.stance.ignore),
+            according: table(according),
             reporting: table(&f.words.reporting),
             ..StanceLexicon::default()
         };
@@ -321,6 +508,11 @@ impl StanceLexicon {
                 kind: PositionKind::Refusal,
             },
         );
+        let mut one = PhraseTable::default();
+        one.insert(phrase, ());
+        let firsts: Vec<(String, bool)> =
+            one.first_words().map(|(w, s)| (w.to_string(), s)).collect();
+        self.mark(firsts.iter().map(|(w, s)| (w.as_str(), *s)), Tab::Cues);
     }
 }
 
