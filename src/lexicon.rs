@@ -93,7 +93,7 @@ impl<T: Clone> Phrases<T> {
             return;
         }
         list.push((words, value));
-        list.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
+        list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
     }
 
     /// The longest phrase that starts at `words[0]`: its length in words and

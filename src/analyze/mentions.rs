@@ -282,11 +282,12 @@ fn starts_name(ctx: &Ctx, i: usize, _sentence_start: usize) -> bool {
     true
 }
 
+#[allow(clippy::nonminimal_bool)]
 fn continues_name(ctx: &Ctx, j: usize) -> bool {
     let Some(w) = ctx.word(j) else { return false };
     w.chars().next().is_some_and(char::is_uppercase)
         && !Lexicon::has(&ctx.lex.calendar, w.trim_end_matches('.'))
-        && (!ctx.is_function(j) || ctx.all_caps(j))
+        && !(ctx.is_function(j) && !ctx.all_caps(j))
 }
 
 /// Splits a name chain into role (title) and name, extends the role over

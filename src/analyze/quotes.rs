@@ -161,7 +161,6 @@ fn singles(text: &str, span: Span, paragraph: usize, doubles: &[Span], out: &mut
             });
         match open {
             Some(o) if can_close => {
-                // The opening mark may be wider than one byte (‘).
                 let open_w = s[o..].chars().next().map_or(1, char::len_utf8);
                 let inside = Span::new(base + o + open_w, at);
                 let words = inside.text(text).split_whitespace().count();
