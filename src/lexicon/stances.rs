@@ -397,7 +397,7 @@ impl StanceLexicon {
 
     /// Builds the word classes; `closed` are the main lexicon's
     /// prepositions, calendar words and anonymous groups.
-    pub(super) fn index(&mut self, closed: [(&std::collections::HashSet<String>, Tab); 3]) {
+    pub(super) fn index<S>(&mut self, closed: [(&std::collections::HashSet<String, S>, Tab); 3]) {
         const TABS: [Tab; 18] = [
             Tab::Cancels,
             Tab::Negotiable,
