@@ -144,6 +144,9 @@ pub struct Lexicon {
     /// Bases whose base and -s forms are also nouns.
     pub noun_like_cues: HashSet<String>,
     pub according_to: Phrases<()>,
+    /// Cues of positions and red lines, and what cancels them
+    /// (`stances.toml`, with the configuration's red-line phrases).
+    pub stances: StanceLexicon,
     pub conduits: HashSet<String>,
     pub abbreviations: HashSet<String>,
     pub function_words: HashSet<String>,
@@ -171,9 +174,6 @@ pub struct Lexicon {
     /// Organisation and outlet names and aliases → index in `organizations`.
     pub org_names: Phrases<usize>,
     pub red_line_phrases: Vec<String>,
-    /// Cues of positions and red lines, and what cancels them
-    /// (`stances.toml`, with the configuration's red-line phrases).
-    pub stances: StanceLexicon,
 }
 
 #[derive(Deserialize)]
@@ -473,6 +473,9 @@ impl Lexicon {
     /// The built-in lexicons extended by the user's additions.
     pub fn with_config(extra: &LexiconConfig) -> Lexicon {
         let mut lex = Lexicon::builtin();
+        for p in &extra.red_line_phrases {
+            lex.stances.add_red_line_phrase(p);
+        }
         for v in &extra.speech_verbs {
             lex.add_speech_verb(v);
         }
@@ -484,9 +487,6 @@ impl Lexicon {
         }
         lex.red_line_phrases
             .extend(extra.red_line_phrases.iter().cloned());
-        for p in &extra.red_line_phrases {
-            lex.stances.add_red_line_phrase(p);
-        }
         lex
     }
 
