@@ -37,10 +37,15 @@ fn gold(text: &str) -> Gold {
                 let sentence = e["sentence"].as_str().unwrap();
                 let at = text.find(sentence).expect("gold sentence is in the sample");
                 GoldItem {
-                    holders: e["holder"]
-                        .as_str()
-                        .unwrap()
-                        .split("; ")
+                    // The holder, and the other holders a reader could defend.
+                    holders: std::iter::once(e["holder"].as_str().unwrap())
+                        .chain(
+                            e.get("also")
+                                .and_then(|a| a.as_array())
+                                .into_iter()
+                                .flatten()
+                                .filter_map(|x| x.as_str()),
+                        )
                         .map(str::to_string)
                         .collect(),
                     sentence: Span::new(at, at + sentence.len()),
