@@ -11,7 +11,7 @@ use serde::Deserialize;
 use crate::config::LexiconConfig;
 
 mod stances;
-pub use stances::{Cue, CueClass, PhraseTable, StanceLexicon, Tab, norm_word};
+pub use stances::{Cue, CueClass, FxMap, PhraseTable, StanceLexicon, Tab, norm_word};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gender {

@@ -64,9 +64,11 @@
 
 use std::collections::HashMap;
 
-use super::tokens::{self, Kind, Token};
+use super::tokens::{Kind, Token};
 use super::{Actor, ActorId, ActorKind, MentionKind, Position, PositionKind, Quote};
-use crate::lexicon::{Cue, CueClass, Lexicon, PlaceRole, StanceLexicon, Tab, norm_word};
+use crate::lexicon::{
+    Cue, CueClass, FxMap, Lexicon, PlaceRole, StanceLexicon, Tab, norm_word,
+};
 use crate::span::Span;
 
 /// How far (in words) the backward scans look.
@@ -95,20 +97,23 @@ pub(crate) fn find(
         let prev = si.checked_sub(1).map_or(span.start, |p| sentences[p].start);
         let sent = Sent::build(text, span, prev, &doc, lex, &mut scratch, &mut cursor);
         let headline = sent.headline;
-        let cands = sent.candidates();
+        let cands = if sent.has_cues() {
+            sent.candidates()
+        } else {
+            Vec::new()
+        };
         let start = out.len();
         select(cands, span, headline, &mut out);
         if headline {
             pending.extend((start..out.len()).map(|i| (i, si)));
         }
-        fill_pending(&mut pending, &mut out, si, &doc, text, sentences, false);
+        fill_pending(&mut pending, &mut out, si, &doc, sentences, false);
     }
     fill_pending(
         &mut pending,
         &mut out,
         sentences.len(),
         &doc,
-        text,
         sentences,
         true,
     );
@@ -125,7 +130,6 @@ fn fill_pending(
     out: &mut [Position],
     si: usize,
     doc: &DocInfo,
-    text: &str,
     sentences: &[Span],
     last: bool,
 ) {
@@ -134,13 +138,15 @@ fn fill_pending(
             return true;
         }
         let head = sentences[hs];
-        let named = doc.named_in(text, head, out[pi].trigger);
+        let named = doc.named_in(head, out[pi].trigger);
         let holder = named.or_else(|| {
             let lead_end = sentences
                 .get(hs + 2)
                 .or(sentences.last())
                 .map_or(0, |s| s.end);
-            let lead: Vec<&Position> = out
+            // The positions after the headline's: those of the next two
+            // sentences.
+            let lead: Vec<&Position> = out[pi + 1..]
                 .iter()
                 .filter(|p| {
                     p.span.start >= head.end && p.span.end <= lead_end && p.holder.is_some()
@@ -227,13 +233,15 @@ struct DocInfo<'a> {
     main_country: Option<ActorId>,
     /// The most-mentioned organisation: "the company", "the organization".
     main_org: Option<ActorId>,
-    /// Lower-case names and name mentions of each actor, for headlines.
-    names: Vec<Vec<String>>,
+    /// Lower-case names and name mentions, as words, indexed by their first
+    /// word: what a headline may call an actor. Built at the first headline.
+    names: std::cell::OnceCell<FxMap<String, Vec<(Vec<String>, ActorId)>>>,
+    text: &'a str,
 }
 
 impl<'a> DocInfo<'a> {
     fn new(
-        text: &str,
+        text: &'a str,
         sentences: &[Span],
         actors: &'a [Actor],
         quotes: &[Quote],
@@ -309,27 +317,6 @@ impl<'a> DocInfo<'a> {
         };
         let main_country = most(ActorKind::Country);
         let main_org = most(ActorKind::Organization);
-        let names = actors
-            .iter()
-            .map(|a| {
-                let mut v: Vec<String> = a
-                    .mentions
-                    .iter()
-                    .filter(|m| m.kind == MentionKind::Name)
-                    .map(|m| crate::text::reflow(m.span.text(text)).to_lowercase())
-                    .collect();
-                v.push(a.name.to_lowercase());
-                if a.kind == ActorKind::Person
-                    && let Some(last) = a.name.split_whitespace().last()
-                {
-                    v.push(last.to_lowercase());
-                }
-                v.retain(|s| s.chars().filter(|c| c.is_alphabetic()).count() >= 3);
-                v.sort();
-                v.dedup();
-                v
-            })
-            .collect();
         DocInfo {
             actors,
             marks,
@@ -339,53 +326,71 @@ impl<'a> DocInfo<'a> {
             org_of,
             main_country,
             main_org,
-            names,
+            names: std::cell::OnceCell::new(),
+            text,
         }
     }
 
+    fn name_index(&self) -> &FxMap<String, Vec<(Vec<String>, ActorId)>> {
+        self.names.get_or_init(|| {
+            let mut index: FxMap<String, Vec<(Vec<String>, ActorId)>> = FxMap::default();
+            let mut words = Vec::new();
+            for (i, a) in self.actors.iter().enumerate() {
+                let mut forms: Vec<Vec<String>> = Vec::new();
+                let texts = a
+                    .mentions
+                    .iter()
+                    .filter(|m| m.kind == MentionKind::Name)
+                    .map(|m| m.span.text(self.text))
+                    .chain(std::iter::once(a.name.as_str()));
+                for t in texts {
+                    split_words(t, &mut words);
+                    forms.push(words.clone());
+                }
+                if a.kind == ActorKind::Person
+                    && let Some(last) = forms.last().and_then(|f| f.last()).cloned()
+                {
+                    forms.push(vec![last]);
+                }
+                forms.retain(|f| f.iter().map(|w| w.len()).sum::<usize>() >= 3);
+                forms.sort();
+                forms.dedup();
+                for f in forms {
+                    index.entry(f[0].clone()).or_default().push((f, i));
+                }
+            }
+            index
+        })
+    }
+
     /// The actor a headline names before `trigger`, the nearest to it:
-    /// "NAKASONE REFUSES …" names Yasuhiro Nakasone.
-    fn named_in(&self, text: &str, head: Span, trigger: Option<Span>) -> Option<ActorId> {
+    /// "NAKASONE REFUSES …" names Yasuhiro Nakasone. Only actors that also
+    /// appear outside the headline count.
+    fn named_in(&self, head: Span, trigger: Option<Span>) -> Option<ActorId> {
         let end = trigger.map_or(head.end, |t| t.start).max(head.start);
-        let before = crate::text::reflow(
-            Span {
-                start: head.start,
-                end,
-            }
-            .text(text),
-        )
-        .to_lowercase();
+        let mut words = Vec::new();
+        split_words(Span { start: head.start, end }.text(self.text), &mut words);
+        let index = self.name_index();
+        // (end word, length, actor): the nearest to the cue, then the longest.
         let mut best: Option<(usize, usize, ActorId)> = None;
-        for (i, a) in self.actors.iter().enumerate() {
-            // Only actors that also appear outside the headline.
-            if !a.mentions.iter().any(|m| !head.contains(m.span)) {
+        for j in 0..words.len() {
+            let Some(forms) = index.get(&words[j]) else {
                 continue;
-            }
-            for name in &self.names[i] {
-                if let Some(at) = find_word(&before, name) {
-                    let key = (at + name.len(), name.len(), i);
-                    if best.is_none_or(|b| (key.0, key.1) > (b.0, b.1)) {
-                        best = Some(key);
-                    }
+            };
+            for (form, a) in forms {
+                let fits = words.get(j..j + form.len()).is_some_and(|w| w == form.as_slice());
+                let elsewhere = self.actors[*a]
+                    .mentions
+                    .iter()
+                    .any(|m| !head.contains(m.span));
+                let key = (j + form.len(), form.len(), *a);
+                if fits && elsewhere && best.is_none_or(|b| (key.0, key.1) > (b.0, b.1)) {
+                    best = Some(key);
                 }
             }
         }
         best.map(|(_, _, a)| a)
     }
-}
-
-/// The byte offset of the last whole-word occurrence of `w` in `hay`.
-fn find_word(hay: &str, w: &str) -> Option<usize> {
-    let mut last = None;
-    for (at, _) in hay.match_indices(w) {
-        let before = hay[..at].chars().next_back();
-        let after = hay[at + w.len()..].chars().next();
-        if before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
-        {
-            last = Some(at);
-        }
-    }
-    last
 }
 
 /// The text after a name up to the end of its apposition: from a comma
@@ -441,6 +446,24 @@ fn demonym_country(desc: &str, lex: &Lexicon, by_name: &HashMap<&str, ActorId>) 
             None
         }
     })
+}
+
+/// Whether a sentence is written in capitals (a wire headline): at least
+/// six ASCII letters, nine in ten of them capitals. Most sentences are told
+/// apart by their first few letters.
+fn all_capitals(s: &str) -> bool {
+    let (mut up, mut low) = (0usize, 0usize);
+    for &b in s.as_bytes() {
+        if b.is_ascii_lowercase() {
+            low += 1;
+            if low * 10 > (up + low) && low >= 2 {
+                return false;
+            }
+        } else if b.is_ascii_uppercase() {
+            up += 1;
+        }
+    }
+    up + low >= 6 && up * 10 >= (up + low) * 9
 }
 
 /// Buffers reused from sentence to sentence.
@@ -516,6 +539,8 @@ struct Sent<'a> {
     /// to `prev_start` (the previous sentence's start).
     first_mark: usize,
     prev_start: u32,
+    /// The speaker of the first attributed quote in the sentence.
+    quote_speaker: Option<ActorId>,
     /// Reporting verbs and their speakers: (word index, speaker, whether
     /// the attribution is post-posed: `…, X said`, `…," said X`).
     reps: Vec<(usize, ActorId, bool)>,
@@ -534,7 +559,7 @@ impl<'a> Sent<'a> {
         cur: &mut Cursor,
     ) -> Sent<'a> {
         scratch.toks.clear();
-        tokens::tokenize(text, span, &lex.abbreviations, &mut scratch.toks);
+        scan::scan(text, span, &mut scratch.toks);
         while cur.mark < doc.marks.len() && doc.marks[cur.mark].0.end <= span.start {
             cur.mark += 1;
         }
@@ -553,7 +578,12 @@ impl<'a> Sent<'a> {
                 scratch.lows.push(String::new());
             }
             norm_word(s, &mut scratch.lows[n]);
-            cls.push(lex.stances.classes(&scratch.lows[n]));
+            // Numbers and marks are in no list.
+            cls.push(if t.kind == Kind::Word || t.kind == Kind::Possessive {
+                lex.stances.classes(&scratch.lows[n])
+            } else {
+                0
+            });
             n += 1;
             let pos = t.span.start;
             // Mentions and quotes are sorted: advance past those that end
@@ -591,13 +621,7 @@ impl<'a> Sent<'a> {
             after_open = (punct && s.chars().all(|c| PREV_OPENERS.contains(&c)))
                 || (s.len() > 1 && s.ends_with('.'));
         }
-        let letters = span.text(text).chars().filter(|c| c.is_alphabetic());
-        let (mut up, mut all) = (0usize, 0usize);
-        for c in letters {
-            all += 1;
-            up += usize::from(c.is_uppercase());
-        }
-        let headline = all >= 6 && up * 10 >= all * 9;
+        let headline = all_capitals(span.text(text));
         let question = span
             .text(text)
             .trim_end_matches(['"', '”', '\'', '’', ')'])
@@ -614,9 +638,17 @@ impl<'a> Sent<'a> {
             question,
             first_mark,
             prev_start,
+            quote_speaker: None,
             reps: Vec::new(),
         };
-        s.reps = s.reporting();
+        // Who speaks matters only where a stance may be.
+        if s.has_cues() {
+            s.quote_speaker = s
+                .words
+                .iter()
+                .find_map(|w| w.quote.and_then(|q| doc.quotes[q].1));
+            s.reps = s.reporting();
+        }
         s
     }
 
@@ -1204,8 +1236,9 @@ impl<'a> Sent<'a> {
     /// The reporting clauses that can frame word `i`: those before it, the
     /// nearest first, then post-posed ones after it.
     fn framing(&self, i: usize) -> impl Iterator<Item = ActorId> + '_ {
-        let before = self.reps.iter().rev().filter(move |r| r.0 < i);
-        let after = self.reps.iter().filter(move |r| r.0 > i && r.2);
+        let at = self.reps.partition_point(|r| r.0 < i);
+        let before = self.reps[..at].iter().rev().take(4);
+        let after = self.reps[at..].iter().filter(|r| r.2).take(4);
         before.chain(after).map(|r| r.1)
     }
 
@@ -1217,12 +1250,8 @@ impl<'a> Sent<'a> {
         {
             return Some(a);
         }
-        self.framing(i).next().or_else(|| {
-            // A quote in the sentence whose speaker is known.
-            self.words
-                .iter()
-                .find_map(|w| w.quote.and_then(|q| self.doc.quotes[q].1))
-        })
+        // Else a quote in the sentence whose speaker is known.
+        self.framing(i).next().or(self.quote_speaker)
     }
 
     /// Who reports the sentence, other than `holder`.
@@ -1315,7 +1344,9 @@ impl<'a> Sent<'a> {
     /// analyst.
     fn party_near(&self, i: usize, analyst: ActorId) -> Option<ActorId> {
         let mut best: Option<(usize, ActorId)> = None;
-        for (k, w) in self.words.iter().enumerate() {
+        let lo = i.saturating_sub(WINDOW);
+        let hi = (i + WINDOW).min(self.words.len());
+        for (k, w) in self.words.iter().enumerate().take(hi).skip(lo) {
             let Some((a, _)) = w.actor else { continue };
             if a == analyst
                 || self.kind_of(a) == ActorKind::Person
@@ -1352,6 +1383,13 @@ impl<'a> Sent<'a> {
             return true;
         }
         !w.capital && w.actor.is_none() || w.opens || i == 0
+    }
+
+    /// Whether a cue (or a negation, for "never be negotiated") can start
+    /// anywhere in the sentence.
+    fn has_cues(&self) -> bool {
+        let any = Tab::Cues.start() | Tab::Negations.word();
+        self.cls.iter().any(|c| c & any != 0)
     }
 
     /// The candidate positions of the sentence, in order.
@@ -1748,5 +1786,6 @@ impl<'a> Sent<'a> {
     }
 }
 
+mod scan;
 #[cfg(test)]
 mod tests;

@@ -146,6 +146,11 @@ impl<T> Default for PhraseTable<T> {
 /// Lower-cases a word and reads a curly apostrophe as a straight one.
 pub fn norm_word(w: &str, out: &mut String) {
     out.clear();
+    if w.is_ascii() {
+        out.push_str(w);
+        out.make_ascii_lowercase();
+        return;
+    }
     for c in w.chars() {
         match c {
             '’' | '‘' => out.push('\''),
