@@ -66,9 +66,7 @@ use std::collections::HashMap;
 
 use super::tokens::{Kind, Token};
 use super::{Actor, ActorId, ActorKind, MentionKind, Position, PositionKind, Quote};
-use crate::lexicon::{
-    Cue, CueClass, FxMap, Lexicon, PlaceRole, StanceLexicon, Tab, norm_word,
-};
+use crate::lexicon::{Cue, CueClass, FxMap, Lexicon, PlaceRole, StanceLexicon, Tab, norm_word};
 use crate::span::Span;
 
 /// How far (in words) the backward scans look.
@@ -215,6 +213,9 @@ struct Cand {
     weak: bool,
 }
 
+/// Names as lower-case words (indexed by the first) → the actors they name.
+type NameIndex = FxMap<String, Vec<(Vec<String>, ActorId)>>;
+
 /// What the rules need to know about the actors of a document.
 struct DocInfo<'a> {
     actors: &'a [Actor],
@@ -235,7 +236,7 @@ struct DocInfo<'a> {
     main_org: Option<ActorId>,
     /// Lower-case names and name mentions, as words, indexed by their first
     /// word: what a headline may call an actor. Built at the first headline.
-    names: std::cell::OnceCell<FxMap<String, Vec<(Vec<String>, ActorId)>>>,
+    names: std::cell::OnceCell<NameIndex>,
     text: &'a str,
 }
 
@@ -331,9 +332,9 @@ impl<'a> DocInfo<'a> {
         }
     }
 
-    fn name_index(&self) -> &FxMap<String, Vec<(Vec<String>, ActorId)>> {
+    fn name_index(&self) -> &NameIndex {
         self.names.get_or_init(|| {
-            let mut index: FxMap<String, Vec<(Vec<String>, ActorId)>> = FxMap::default();
+            let mut index = NameIndex::default();
             let mut words = Vec::new();
             for (i, a) in self.actors.iter().enumerate() {
                 let mut forms: Vec<Vec<String>> = Vec::new();
@@ -369,7 +370,14 @@ impl<'a> DocInfo<'a> {
     fn named_in(&self, head: Span, trigger: Option<Span>) -> Option<ActorId> {
         let end = trigger.map_or(head.end, |t| t.start).max(head.start);
         let mut words = Vec::new();
-        split_words(Span { start: head.start, end }.text(self.text), &mut words);
+        split_words(
+            Span {
+                start: head.start,
+                end,
+            }
+            .text(self.text),
+            &mut words,
+        );
         let index = self.name_index();
         // (end word, length, actor): the nearest to the cue, then the longest.
         let mut best: Option<(usize, usize, ActorId)> = None;
@@ -378,7 +386,9 @@ impl<'a> DocInfo<'a> {
                 continue;
             };
             for (form, a) in forms {
-                let fits = words.get(j..j + form.len()).is_some_and(|w| w == form.as_slice());
+                let fits = words
+                    .get(j..j + form.len())
+                    .is_some_and(|w| w == form.as_slice());
                 let elsewhere = self.actors[*a]
                     .mentions
                     .iter()
@@ -470,7 +480,13 @@ fn all_capitals(s: &str) -> bool {
 #[derive(Default)]
 struct Scratch {
     toks: Vec<Token>,
-    lows: Vec<String>,
+    /// The lower-case words of the sentence, one after another, and where
+    /// each one is in it.
+    lower: String,
+    lows: Vec<(u32, u32)>,
+    one: String,
+    words: Vec<Word>,
+    cls: Vec<u64>,
 }
 
 /// Where the scan of the sorted mentions and quotes has got to.
@@ -529,10 +545,11 @@ struct Sent<'a> {
     doc: &'a DocInfo<'a>,
     sl: &'a StanceLexicon,
     lex: &'a Lexicon,
-    words: Vec<Word>,
-    lows: &'a [String],
+    words: &'a [Word],
+    lower: &'a str,
+    lows: &'a [(u32, u32)],
     /// The stance-lexicon classes of each word (bits of [`Tab`]).
-    cls: Vec<u64>,
+    cls: &'a [u64],
     headline: bool,
     question: bool,
     /// Mentions before this sentence: `doc.marks[..first_mark]`, read back
@@ -543,7 +560,11 @@ struct Sent<'a> {
     quote_speaker: Option<ActorId>,
     /// Reporting verbs and their speakers: (word index, speaker, whether
     /// the attribution is post-posed: `…, X said`, `…," said X`).
-    reps: Vec<(usize, ActorId, bool)>,
+    /// Computed at the first question about speakers.
+    reps: std::cell::OnceCell<Vec<(usize, ActorId, bool)>>,
+    /// Set while `reps` is being computed: finding a reporter's subject
+    /// must not ask for reporters.
+    in_reps: std::cell::Cell<bool>,
 }
 
 const PREV_OPENERS: [char; 12] = ['"', '“', '”', '\'', '‘', '’', '«', '(', '[', ':', '-', '—'];
@@ -564,27 +585,40 @@ impl<'a> Sent<'a> {
             cur.mark += 1;
         }
         let first_mark = cur.mark;
-        let mut words: Vec<Word> = Vec::with_capacity(scratch.toks.len());
-        let mut cls: Vec<u64> = Vec::with_capacity(scratch.toks.len());
-        let mut n = 0;
+        let mut words = std::mem::take(&mut scratch.words);
+        let mut cls = std::mem::take(&mut scratch.cls);
+        words.clear();
+        cls.clear();
+        scratch.lower.clear();
+        scratch.lows.clear();
         let mut after_open = true;
+        let headline = all_capitals(span.text(text));
         for t in &scratch.toks {
             if t.kind == Kind::Quote {
                 after_open = true;
                 continue;
             }
             let s = t.text(text);
-            if scratch.lows.len() <= n {
-                scratch.lows.push(String::new());
+            let at = scratch.lower.len() as u32;
+            if s.is_ascii() {
+                scratch.lower.push_str(s);
+                scratch.lower[at as usize..].make_ascii_lowercase();
+            } else {
+                norm_word(s, &mut scratch.one);
+                scratch.lower.push_str(&scratch.one);
             }
-            norm_word(s, &mut scratch.lows[n]);
-            // Numbers and marks are in no list.
-            cls.push(if t.kind == Kind::Word || t.kind == Kind::Possessive {
-                lex.stances.classes(&scratch.lows[n])
+            scratch.lows.push((at, scratch.lower.len() as u32));
+            let capital = match s.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => s.chars().next().is_some_and(char::is_uppercase),
+            };
+            // Numbers, marks and names inside a sentence are in no list.
+            let word = t.kind == Kind::Word || t.kind == Kind::Possessive;
+            cls.push(if word && (!capital || after_open || headline) {
+                lex.stances.classes(&scratch.lower[at as usize..])
             } else {
                 0
             });
-            n += 1;
             let pos = t.span.start;
             // Mentions and quotes are sorted: advance past those that end
             // before this word, then look among those that start by it.
@@ -614,32 +648,35 @@ impl<'a> Sent<'a> {
                 punct,
                 actor,
                 quote,
-                capital: s.chars().next().is_some_and(char::is_uppercase),
+                capital,
                 opens: after_open,
             });
             // A capital after an abbreviation is typography ("U.K. Demands").
             after_open = (punct && s.chars().all(|c| PREV_OPENERS.contains(&c)))
                 || (s.len() > 1 && s.ends_with('.'));
         }
-        let headline = all_capitals(span.text(text));
         let question = span
             .text(text)
             .trim_end_matches(['"', '”', '\'', '’', ')'])
             .ends_with('?');
+        scratch.words = words;
+        scratch.cls = cls;
         let scratch: &'a Scratch = scratch;
         let mut s = Sent {
             doc,
             sl: &lex.stances,
             lex,
-            words,
-            lows: &scratch.lows[..n],
-            cls,
+            words: &scratch.words,
+            lower: &scratch.lower,
+            lows: &scratch.lows,
+            cls: &scratch.cls,
             headline,
             question,
             first_mark,
             prev_start,
             quote_speaker: None,
-            reps: Vec::new(),
+            reps: std::cell::OnceCell::new(),
+            in_reps: std::cell::Cell::new(false),
         };
         // Who speaks matters only where a stance may be.
         if s.has_cues() {
@@ -647,13 +684,14 @@ impl<'a> Sent<'a> {
                 .words
                 .iter()
                 .find_map(|w| w.quote.and_then(|q| doc.quotes[q].1));
-            s.reps = s.reporting();
         }
         s
     }
 
     fn low(&self, i: usize) -> &str {
-        self.lows.get(i).map_or("", String::as_str)
+        self.lows
+            .get(i)
+            .map_or("", |&(s, e)| &self.lower[s as usize..e as usize])
     }
 
     fn is(&self, i: usize, words: &[&str]) -> bool {
@@ -677,7 +715,10 @@ impl<'a> Sent<'a> {
         if self.cls.get(k).is_none_or(|c| c & t.start() == 0) {
             return None;
         }
-        let (len, _) = self.sl.table(t)?.longest_at(self.lows, k)?;
+        let (len, _) = self
+            .sl
+            .table(t)?
+            .longest_by(self.lows.len(), k, |j| self.low(j))?;
         Some(len)
     }
 
@@ -686,7 +727,10 @@ impl<'a> Sent<'a> {
         if self.cls.get(k).is_none_or(|c| c & Tab::Cues.start() == 0) {
             return None;
         }
-        self.sl.cues.longest_at(self.lows, k).map(|(l, c)| (l, *c))
+        self.sl
+            .cues
+            .longest_by(self.lows.len(), k, |j| self.low(j))
+            .map(|(l, c)| (l, *c))
     }
 
     fn kind_of(&self, a: ActorId) -> ActorKind {
@@ -802,14 +846,13 @@ impl<'a> Sent<'a> {
     /// "on Monday", "in March", "last week": a time phrase of two words
     /// starting at `k`.
     fn time_phrase(&self, k: usize) -> bool {
-        let day = self.has(k + 1, Tab::Calendar)
-            || self.is(k + 1, &["week", "month", "year", "night", "weekend"]);
-        day && self.is(
+        self.is(
             k,
             &[
                 "on", "in", "last", "this", "next", "late", "early", "earlier",
             ],
-        )
+        ) && (self.is(k + 1, &["week", "month", "year", "night", "weekend"])
+            || Lexicon::has(&self.lex.calendar, self.low(k + 1)))
     }
 
     /// Whether the verb group `[g, i)` holds a negation.
@@ -1101,7 +1144,7 @@ impl<'a> Sent<'a> {
                     .lex
                     .speech_base(self.low(i))
                     .is_some_and(|b| !self.lex.weak_cues.contains(b));
-                match self.reps.iter().rev().find(|r| r.0 < k) {
+                match self.reps().iter().rev().find(|r| r.0 < k) {
                     Some(&(_, a, _)) if speech => Some(a),
                     _ => self.first_subject(k),
                 }
@@ -1134,6 +1177,18 @@ impl<'a> Sent<'a> {
         let be = (g..i).any(|k| self.is(k, &["be", "is", "are", "was", "were", "been", "being"]));
         let participle = self.low(end - 1).ends_with("ed") || self.low(end - 1).ends_with("en");
         be && participle && self.low(end) != "to" && self.by_agent(end).is_none()
+    }
+
+    fn reps(&self) -> &[(usize, ActorId, bool)] {
+        if self.in_reps.get() {
+            return &[];
+        }
+        self.reps.get_or_init(|| {
+            self.in_reps.set(true);
+            let reps = self.reporting();
+            self.in_reps.set(false);
+            reps
+        })
     }
 
     /// Reporting verbs and who reports: "X said", "said X", "according to
@@ -1236,9 +1291,10 @@ impl<'a> Sent<'a> {
     /// The reporting clauses that can frame word `i`: those before it, the
     /// nearest first, then post-posed ones after it.
     fn framing(&self, i: usize) -> impl Iterator<Item = ActorId> + '_ {
-        let at = self.reps.partition_point(|r| r.0 < i);
-        let before = self.reps[..at].iter().rev().take(4);
-        let after = self.reps[at..].iter().filter(|r| r.2).take(4);
+        let reps = self.reps();
+        let at = reps.partition_point(|r| r.0 < i);
+        let before = reps[..at].iter().rev().take(4);
+        let after = reps[at..].iter().filter(|r| r.2).take(4);
         before.chain(after).map(|r| r.1)
     }
 
@@ -1774,7 +1830,7 @@ impl<'a> Sent<'a> {
     fn evaluation(&self, i: usize, end: usize) -> Option<Cand> {
         // Only in someone's words: a quote, or a sentence with a reporting
         // clause.
-        if self.words[i].quote.is_none() && self.reps.is_empty() {
+        if self.words[i].quote.is_none() && self.reps().is_empty() {
             return None;
         }
         let holder = if self.headline {

@@ -217,15 +217,27 @@ impl<T: Clone> PhraseTable<T> {
     /// The longest phrase starting at `words[at]`: its length in words and
     /// its value. `words` are normalised (see [`norm_word`]).
     pub fn longest_at<S: AsRef<str>>(&self, words: &[S], at: usize) -> Option<(usize, &T)> {
-        let first = words.get(at)?.as_ref();
-        let list = self.by_first.get(first)?;
+        self.longest_by(words.len(), at, |k| words[k].as_ref())
+    }
+
+    /// [`Self::longest_at`] over `n` words given by `word(k)`.
+    pub fn longest_by<'w>(
+        &self,
+        n: usize,
+        at: usize,
+        word: impl Fn(usize) -> &'w str,
+    ) -> Option<(usize, &T)> {
+        if at >= n {
+            return None;
+        }
+        let list = self.by_first.get(word(at))?;
         'outer: for (phrase, value) in list {
-            if at + phrase.len() > words.len() {
+            if at + phrase.len() > n {
                 continue;
             }
             for (k, p) in phrase.iter().enumerate().skip(1) {
                 if let Pat::Word(want) = p
-                    && words[at + k].as_ref() != want
+                    && word(at + k) != want
                 {
                     continue 'outer;
                 }
