@@ -236,6 +236,26 @@ pub fn sections_outline(doc: &Document) -> String {
     out
 }
 
+/// The summary of one article in the format asked for.
+fn summary_view(
+    doc: &Document,
+    analysis: &Analysis,
+    format: export::summary::SummaryFormat,
+) -> String {
+    use export::summary::SummaryFormat as F;
+    match format {
+        F::Text => {
+            let s = crate::summary::build(doc, analysis);
+            export::summary::to_text(doc, analysis, &s)
+        }
+        F::Md => {
+            let s = crate::summary::build(doc, analysis);
+            export::summary::to_markdown(doc, analysis, &s)
+        }
+        F::Json => export::json::summary_to_string(doc, analysis) + "\n",
+    }
+}
+
 fn export_all(
     paths: &[PathBuf],
     format: Format,
@@ -282,26 +302,6 @@ fn export_all(
         }
     }
     Ok(code)
-}
-
-/// The summary of one article in the format asked for.
-fn summary_view(
-    doc: &Document,
-    analysis: &Analysis,
-    format: export::summary::SummaryFormat,
-) -> String {
-    use export::summary::SummaryFormat as F;
-    match format {
-        F::Text => {
-            let s = crate::summary::build(doc, analysis);
-            export::summary::to_text(doc, analysis, &s)
-        }
-        F::Md => {
-            let s = crate::summary::build(doc, analysis);
-            export::summary::to_markdown(doc, analysis, &s)
-        }
-        F::Json => export::json::summary_to_string(doc, analysis) + "\n",
-    }
 }
 
 /// One export; several JSON documents on stdout are written one per line.

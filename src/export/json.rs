@@ -192,82 +192,6 @@ pub fn to_string(doc: &Document, analysis: &Analysis) -> String {
     serde_json::to_string_pretty(&build(doc, analysis)).unwrap_or_default()
 }
 
-/// The summary of one document as pretty-printed JSON, offsets as in the
-/// full export.
-pub fn summary_to_string(doc: &Document, analysis: &Analysis) -> String {
-    let m = Mapper {
-        text: &doc.text,
-        map: doc.char_map(),
-    };
-    let s = crate::summary::build(doc, analysis);
-    let out = SummaryDoc {
-        schema: SCHEMA,
-        source: &doc.name,
-        summary: summary_out(&m, analysis, &s),
-    };
-    serde_json::to_string_pretty(&out).unwrap_or_default()
-}
-
-fn summary_out<'a>(
-    m: &Mapper<'a>,
-    analysis: &'a Analysis,
-    s: &crate::summary::Summary,
-) -> SummaryOut<'a> {
-    let name = |a: ActorId| analysis.actors.get(a).map(|x| x.name.as_str());
-    let groups = |gs: &[crate::summary::ByHolder]| {
-        gs.iter()
-            .map(|g| ByHolderOut {
-                holder: g.holder.map(actor_id),
-                name: g.holder.and_then(name),
-                items: g.items.clone(),
-            })
-            .collect()
-    };
-    SummaryOut {
-        headline: s.headline.map(|h| m.text_span(h)),
-        dateline: s.dateline.map(|d| m.text_span(d)),
-        lead: s.lead.iter().map(|&l| m.text_span(l)).collect(),
-        key_actors: s
-            .key_actors
-            .iter()
-            .map(|k| {
-                let o = m.offsets(k.span);
-                KeyActorOut {
-                    actor: actor_id(k.actor),
-                    name: name(k.actor).unwrap_or(""),
-                    kind: analysis.actors[k.actor].kind,
-                    role: k.role.map(|r| m.text_span(r)),
-                    start: o.start,
-                    end: o.end,
-                    mentions: k.mentions,
-                    quotes: k.quotes,
-                    positions: k.positions,
-                    red_lines: k.red_lines,
-                }
-            })
-            .collect(),
-        red_lines: groups(&s.red_lines),
-        positions: groups(&s.positions),
-        key_quotes: s
-            .key_quotes
-            .iter()
-            .filter_map(|&i| analysis.quotes.get(i))
-            .map(|q| {
-                let t = m.text_span(q.span);
-                let who = q.speaker.as_ref().map(|sp| sp.actor);
-                KeyQuoteOut {
-                    start: t.start,
-                    end: t.end,
-                    text: t.text,
-                    actor: who.map(actor_id),
-                    name: who.and_then(name),
-                }
-            })
-            .collect(),
-        digest: s.digest.iter().map(|&d| m.text_span(d)).collect(),
-    }
-}
-
 /// The same export on one line (JSON Lines, for several articles on stdout).
 pub fn to_line(doc: &Document, analysis: &Analysis) -> String {
     serde_json::to_string(&build(doc, analysis)).unwrap_or_default()
@@ -390,5 +314,81 @@ fn build<'a>(doc: &'a Document, analysis: &'a Analysis) -> Export<'a> {
                 }
             })
             .collect(),
+    }
+}
+
+/// The summary of one document as pretty-printed JSON, offsets as in the
+/// full export.
+pub fn summary_to_string(doc: &Document, analysis: &Analysis) -> String {
+    let m = Mapper {
+        text: &doc.text,
+        map: doc.char_map(),
+    };
+    let s = crate::summary::build(doc, analysis);
+    let out = SummaryDoc {
+        schema: SCHEMA,
+        source: &doc.name,
+        summary: summary_out(&m, analysis, &s),
+    };
+    serde_json::to_string_pretty(&out).unwrap_or_default()
+}
+
+fn summary_out<'a>(
+    m: &Mapper<'a>,
+    analysis: &'a Analysis,
+    s: &crate::summary::Summary,
+) -> SummaryOut<'a> {
+    let name = |a: ActorId| analysis.actors.get(a).map(|x| x.name.as_str());
+    let groups = |gs: &[crate::summary::ByHolder]| {
+        gs.iter()
+            .map(|g| ByHolderOut {
+                holder: g.holder.map(actor_id),
+                name: g.holder.and_then(name),
+                items: g.items.clone(),
+            })
+            .collect()
+    };
+    SummaryOut {
+        headline: s.headline.map(|h| m.text_span(h)),
+        dateline: s.dateline.map(|d| m.text_span(d)),
+        lead: s.lead.iter().map(|&l| m.text_span(l)).collect(),
+        key_actors: s
+            .key_actors
+            .iter()
+            .map(|k| {
+                let o = m.offsets(k.span);
+                KeyActorOut {
+                    actor: actor_id(k.actor),
+                    name: name(k.actor).unwrap_or(""),
+                    kind: analysis.actors[k.actor].kind,
+                    role: k.role.map(|r| m.text_span(r)),
+                    start: o.start,
+                    end: o.end,
+                    mentions: k.mentions,
+                    quotes: k.quotes,
+                    positions: k.positions,
+                    red_lines: k.red_lines,
+                }
+            })
+            .collect(),
+        red_lines: groups(&s.red_lines),
+        positions: groups(&s.positions),
+        key_quotes: s
+            .key_quotes
+            .iter()
+            .filter_map(|&i| analysis.quotes.get(i))
+            .map(|q| {
+                let t = m.text_span(q.span);
+                let who = q.speaker.as_ref().map(|sp| sp.actor);
+                KeyQuoteOut {
+                    start: t.start,
+                    end: t.end,
+                    text: t.text,
+                    actor: who.map(actor_id),
+                    name: who.and_then(name),
+                }
+            })
+            .collect(),
+        digest: s.digest.iter().map(|&d| m.text_span(d)).collect(),
     }
 }
