@@ -238,8 +238,8 @@ pub fn sections_outline(doc: &Document) -> String {
 
 /// The summary of one article in the format asked for.
 fn summary_view(
-    doc: &Document,
-    analysis: &Analysis,
+    doc: &crate::load::Document,
+    analysis: &crate::analyze::Analysis,
     format: export::summary::SummaryFormat,
 ) -> String {
     use export::summary::SummaryFormat as F;
