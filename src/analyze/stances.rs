@@ -1388,11 +1388,31 @@ impl<'a> Sent<'a> {
             if k < self.words.len() && self.words[k].actor.is_some() {
                 return self.folded(k);
             }
+            // A place after "to" may be no mention ("unacceptable to
+            // Peru"): an actor named so elsewhere.
+            if self.words.get(k).is_some_and(|w| w.capital) {
+                return self.named_at(k);
+            }
         }
         if i >= 2 && self.low(i - 1) == "'s" && self.words[i - 2].actor.is_some() {
             return self.folded(i - 2);
         }
         None
+    }
+
+    /// The actor whose name (as it is written elsewhere) starts at word `k`.
+    fn named_at(&self, k: usize) -> Option<ActorId> {
+        let index = self.doc.name_index();
+        let forms = index.get(self.low(k))?;
+        forms
+            .iter()
+            .filter(|(form, _)| {
+                form.iter()
+                    .enumerate()
+                    .all(|(j, w)| k + j < self.words.len() && self.low(k + j) == w)
+            })
+            .max_by_key(|(form, _)| form.len())
+            .map(|(_, a)| *a)
     }
 
     /// The party a red line reported by an analyst is about: the country or
