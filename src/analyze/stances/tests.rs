@@ -123,7 +123,8 @@ fn things_that_will_never_be_negotiated() {
 #[test]
 fn the_party_named_holds_it() {
     one_red_line(
-        "The proposal would be unacceptable to Peru, Foreign Minister Luis Vega said.",
+        "Peru has proposed a joint patrol. The Chilean plan would be unacceptable to Peru, \
+         Foreign Minister Luis Vega said.",
         "Peru",
         "unacceptable",
     );
