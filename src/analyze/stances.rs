@@ -619,41 +619,48 @@ impl<'a> Sent<'a> {
             } else {
                 0
             });
-            let pos = t.span.start;
-            // Mentions and quotes are sorted: advance past those that end
-            // before this word, then look among those that start by it.
-            while cur.mark < doc.marks.len() && doc.marks[cur.mark].0.end <= pos {
-                cur.mark += 1;
-            }
-            let mut actor = None;
-            let mut k = cur.mark;
-            while k < doc.marks.len() && doc.marks[k].0.start <= pos && k < cur.mark + 8 {
-                if doc.marks[k].0.contains_pos(pos as usize) {
-                    actor = Some((doc.marks[k].1, k));
-                    break;
-                }
-                k += 1;
-            }
-            while cur.quote < doc.quotes.len() && doc.quotes[cur.quote].0.end <= pos {
-                cur.quote += 1;
-            }
-            let quote = doc
-                .quotes
-                .get(cur.quote)
-                .filter(|q| q.0.start <= pos)
-                .map(|_| cur.quote);
             let punct = t.kind == Kind::Punct;
             words.push(Word {
                 span: t.span,
                 punct,
-                actor,
-                quote,
+                actor: None,
+                quote: None,
                 capital,
                 opens: after_open,
             });
             // A capital after an abbreviation is typography ("U.K. Demands").
             after_open = (punct && s.chars().all(|c| PREV_OPENERS.contains(&c)))
                 || (s.len() > 1 && s.ends_with('.'));
+        }
+        // Mentions and quotes matter only where a cue may be: a sentence
+        // holds one only if it holds a cue's longest word (or a negation).
+        let any = Tab::Anchor.word() | Tab::Negations.word();
+        if cls.iter().any(|c| c & any != 0) {
+            for w in &mut words {
+                let pos = w.span.start;
+                // Mentions and quotes are sorted: advance past those that
+                // end before this word, then look among those that start by
+                // it.
+                while cur.mark < doc.marks.len() && doc.marks[cur.mark].0.end <= pos {
+                    cur.mark += 1;
+                }
+                let mut k = cur.mark;
+                while k < doc.marks.len() && doc.marks[k].0.start <= pos && k < cur.mark + 8 {
+                    if doc.marks[k].0.contains_pos(pos as usize) {
+                        w.actor = Some((doc.marks[k].1, k));
+                        break;
+                    }
+                    k += 1;
+                }
+                while cur.quote < doc.quotes.len() && doc.quotes[cur.quote].0.end <= pos {
+                    cur.quote += 1;
+                }
+                w.quote = doc
+                    .quotes
+                    .get(cur.quote)
+                    .filter(|q| q.0.start <= pos)
+                    .map(|_| cur.quote);
+            }
         }
         let question = span
             .text(text)
@@ -1461,10 +1468,10 @@ impl<'a> Sent<'a> {
         !w.capital && w.actor.is_none() || w.opens || i == 0
     }
 
-    /// Whether a cue (or a negation, for "never be negotiated") can start
-    /// anywhere in the sentence.
+    /// Whether a cue can be in the sentence: it holds the longest word of
+    /// some cue phrase, or a negation (for "never be negotiated").
     fn has_cues(&self) -> bool {
-        let any = Tab::Cues.start() | Tab::Negations.word();
+        let any = Tab::Anchor.word() | Tab::Negations.word();
         self.cls.iter().any(|c| c & any != 0)
     }
 

@@ -108,6 +108,9 @@ pub enum Tab {
     Prepositions,
     Calendar,
     AnonymousGroups,
+    /// The longest word of each cue phrase: a sentence without one holds no
+    /// cue (one-word bit only).
+    Anchor,
 }
 
 impl Tab {
@@ -259,6 +262,29 @@ impl<T: Clone> PhraseTable<T> {
         self.longest_at(words, at).is_some()
     }
 
+    /// The longest word of every phrase (the first of equals).
+    fn anchors(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for list in self.by_first.values() {
+            for (phrase, _) in list {
+                let longest = phrase
+                    .iter()
+                    .filter_map(|p| match p {
+                        Pat::Word(w) => Some(w),
+                        Pat::Any => None,
+                    })
+                    .fold(None::<&String>, |best, w| match best {
+                        Some(b) if b.len() >= w.len() => Some(b),
+                        _ => Some(w),
+                    });
+                if let Some(w) = longest {
+                    out.push(w.clone());
+                }
+            }
+        }
+        out
+    }
+
     /// Every first word, and whether it is a phrase of one word.
     fn first_words(&self) -> impl Iterator<Item = (&str, bool)> {
         self.by_first
@@ -392,7 +418,9 @@ impl StanceLexicon {
             Tab::Ignore => &self.ignore,
             Tab::Reporting => &self.reporting,
             Tab::According => &self.according,
-            Tab::Cues | Tab::Prepositions | Tab::Calendar | Tab::AnonymousGroups => return None,
+            Tab::Cues | Tab::Prepositions | Tab::Calendar | Tab::AnonymousGroups | Tab::Anchor => {
+                return None;
+            }
         })
     }
 
@@ -454,6 +482,9 @@ impl StanceLexicon {
             .map(|(w, s)| (w.to_string(), s))
             .collect();
         self.mark(cues.iter().map(|(w, s)| (w.as_str(), *s)), Tab::Cues);
+        for w in self.cues.anchors() {
+            *self.classes.entry(w).or_default() |= Tab::Anchor.word();
+        }
         let mut buf = String::new();
         for (set, t) in closed {
             for w in set {
@@ -530,6 +561,9 @@ impl StanceLexicon {
         let firsts: Vec<(String, bool)> =
             one.first_words().map(|(w, s)| (w.to_string(), s)).collect();
         self.mark(firsts.iter().map(|(w, s)| (w.as_str(), *s)), Tab::Cues);
+        for w in one.anchors() {
+            *self.classes.entry(w).or_default() |= Tab::Anchor.word();
+        }
     }
 }
 
