@@ -430,16 +430,20 @@ fn apposition(text: &str, name: Span, sentences: &[Span]) -> Span {
     Span::new(start, start + cut)
 }
 
+/// The lower-case words of `s` into `out`, reusing its strings.
 fn split_words(s: &str, out: &mut Vec<String>) {
-    out.clear();
-    let mut buf = String::new();
+    let mut n = 0;
     for w in s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')) {
         if w.is_empty() {
             continue;
         }
-        norm_word(w, &mut buf);
-        out.push(buf.clone());
+        if out.len() <= n {
+            out.push(String::new());
+        }
+        norm_word(w, &mut out[n]);
+        n += 1;
     }
+    out.truncate(n);
 }
 
 /// The country actor a description names by demonym or name ("French").
@@ -449,6 +453,10 @@ fn demonym_country(desc: &str, lex: &Lexicon, by_name: &HashMap<&str, ActorId>) 
         .filter(|w| !w.is_empty())
         .collect();
     (0..words.len()).find_map(|k| {
+        // Place names and demonyms are capitalised.
+        if !words[k].starts_with(char::is_uppercase) {
+            return None;
+        }
         let (_, place) = lex.places.longest(|j| words.get(k + j).copied())?;
         if matches!(place.role, PlaceRole::Demonym | PlaceRole::Name) {
             by_name.get(lex.countries[place.country].as_str()).copied()
