@@ -248,12 +248,30 @@ impl<'a> DocInfo<'a> {
         quotes: &[Quote],
         lex: &Lexicon,
     ) -> DocInfo<'a> {
-        let mut marks: Vec<(Span, ActorId)> = actors
+        // By start, the longer first: one integer key each.
+        let mut keyed: Vec<(u64, u32, u32)> = actors
             .iter()
             .enumerate()
-            .flat_map(|(a, act)| act.mentions.iter().map(move |m| (m.span, a)))
+            .flat_map(|(a, act)| {
+                act.mentions.iter().map(move |m| {
+                    let key = (u64::from(m.span.start) << 32) | u64::from(u32::MAX - m.span.end);
+                    (key, m.span.end, a as u32)
+                })
+            })
             .collect();
-        marks.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+        keyed.sort_unstable();
+        let marks: Vec<(Span, ActorId)> = keyed
+            .into_iter()
+            .map(|(key, end, a)| {
+                (
+                    Span {
+                        start: (key >> 32) as u32,
+                        end,
+                    },
+                    a as ActorId,
+                )
+            })
+            .collect();
         let mut qs: Vec<(Span, Option<ActorId>)> = quotes
             .iter()
             .filter(|q| q.speech)
@@ -338,12 +356,15 @@ impl<'a> DocInfo<'a> {
             let mut words = Vec::new();
             for (i, a) in self.actors.iter().enumerate() {
                 let mut forms: Vec<Vec<String>> = Vec::new();
-                let texts = a
+                let mut texts: Vec<&str> = a
                     .mentions
                     .iter()
                     .filter(|m| m.kind == MentionKind::Name)
                     .map(|m| m.span.text(self.text))
-                    .chain(std::iter::once(a.name.as_str()));
+                    .chain(std::iter::once(a.name.as_str()))
+                    .collect();
+                texts.sort_unstable();
+                texts.dedup();
                 for t in texts {
                     split_words(t, &mut words);
                     forms.push(words.clone());
