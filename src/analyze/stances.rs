@@ -1602,7 +1602,12 @@ impl<'a> Sent<'a> {
         if self.cancelled(start, hit + 1) {
             return None;
         }
-        self.red_line_phrase(start, hit + 1, PositionKind::Refusal)
+        // "the negotiating table": the phrase runs to its noun.
+        let mut end = hit + 1;
+        while end < n && end < hit + 3 && self.starts(end, Tab::Negotiable) {
+            end += 1;
+        }
+        self.red_line_phrase(start, end, PositionKind::Refusal)
     }
 
     fn evaluate(&self, cue: Cue, i: usize, end: usize) -> Option<Cand> {

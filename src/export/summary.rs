@@ -130,7 +130,13 @@ pub fn to_text(doc: &Document, analysis: &Analysis, s: &Summary) -> String {
 fn position_head(doc: &Document, analysis: &Analysis, p: &Position) -> String {
     let mut head = kind_name(p.kind).to_string();
     if let Some(t) = p.trigger {
-        let _ = write!(head, " · “{}”", doc.reading(t));
+        // The trigger may span quotation marks (`"never" be`): shown without.
+        let words: String = doc
+            .reading(t)
+            .chars()
+            .filter(|&c| !matches!(c, '"' | '“' | '”' | '‘' | '’' | '«' | '»'))
+            .collect();
+        let _ = write!(head, " · “{words}”");
     }
     if let Some(src) = p.source {
         let _ = write!(head, " · reported by {}", actor_name(analysis, Some(src)));
