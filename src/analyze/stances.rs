@@ -6,9 +6,9 @@
 //! [`crate::lexicon::StanceLexicon`]); nothing here names an article's words.
 //!
 //! # Cues
-//! A sentence is tokenised again and scanned, left to right, for the longest
-//! cue phrase at each word (quotation marks between words are skipped). Each
-//! cue has a class:
+//! A sentence is split into words again (a lean scanner, `scan.rs`) and
+//! scanned, left to right, for the longest cue phrase at each word
+//! (quotation marks between words are skipped). Each cue has a class:
 //!
 //! * **red-line phrase** ("non-negotiable", "not on the table", "red line",
 //!   "unacceptable", and the pattern *negation + be + negotiation word*:
@@ -53,14 +53,34 @@
 //! and generic statements are never red lines; stances of unidentifiable
 //! groups ("analysts", "traders") are not positions at all.
 //!
+//! # Holders
+//! The subject is read back from the verb over its auxiliaries and adverbs:
+//! an actor mention (not the object of a preposition, not a possessor), "we"
+//! (the speaker's side: the organisation or country of its description),
+//! "I" (the speaker), a pronoun (the nearest compatible subject-like mention,
+//! in this sentence or the one before), "its board" / "the company" (the
+//! possessor, or the article's main organisation), "the government" (the
+//! article's main country), the agent of a passive ("demanded by X"), the
+//! head of an apposition after a comma, or the first subject of the clause
+//! after "and". Speakers come from the quote's attribution, else from the
+//! nearest reporting clause before the cue ("X said", "according to X", "X
+//! was quoted as saying") or a post-posed one after it ("…, X said"); `source`
+//! is the reporter when it is not the holder (an outlet, an analyst). What a
+//! directive demands ("urged X to …") is nobody's stance of its own.
+//!
 //! # Headlines
-//! An all-capitals headline has no usable mentions: its stance takes the
-//! holder of the first matching position in the next two sentences.
+//! An all-capitals headline has no usable mentions: its stance goes to the
+//! actor the headline names before the cue (by any of its names), else to
+//! the holder of the first matching position in the next two sentences.
 //!
 //! Per sentence at most one red line is kept (the first), and further
-//! positions only when they have the same holder and another kind. The
-//! work is linear in the text: every scan is bounded by the sentence and
-//! by a fixed window.
+//! positions only when they have the same holder and another kind.
+//!
+//! # Cost
+//! Linear in the text: every scan is bounded by the sentence and a fixed
+//! window, lookups go through one bit set per word, and a sentence that
+//! holds neither the longest word of some cue nor a negation is only
+//! scanned.
 
 use std::collections::HashMap;
 

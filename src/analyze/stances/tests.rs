@@ -305,3 +305,30 @@ fn positions_are_sorted_and_inside_the_text() {
         }
     }
 }
+
+#[test]
+fn the_configuration_adds_red_line_phrases() {
+    let text = "Chile has proposed new talks. Foreign Minister Ana Ruiz said the vote on the \
+                islands was a point of no return for Chile.";
+    no_red_line(text);
+    let extra = crate::config::LexiconConfig {
+        red_line_phrases: vec!["point of no return".into()],
+        ..Default::default()
+    };
+    let lex = Lexicon::with_config(&extra);
+    assert!(
+        lex.red_line_phrases
+            .iter()
+            .any(|p| p == "point of no return")
+    );
+    let doc = load_bytes("t.txt", text.as_bytes(), Some("txt"))
+        .unwrap()
+        .doc;
+    let a = analyze(&doc, &lex);
+    let red: Vec<_> = a.positions.iter().filter(|p| p.red_line).collect();
+    assert_eq!(red.len(), 1, "{:?}", a.positions);
+    assert_eq!(
+        red[0].holder.map(|h| a.actors[h].name.as_str()),
+        Some("Chile")
+    );
+}
