@@ -56,6 +56,16 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Print each article's summary: headline, lead, key actors, red lines
+    /// and positions by holder, key quotes and a short digest.
+    Summary {
+        /// Output format.
+        #[arg(long, short, value_enum, default_value = "text")]
+        format: export::summary::SummaryFormat,
+        /// Articles (files, folders or `-`); default: the sample briefing.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
     /// Export articles as JSON (schema 1) or Markdown.
     Export {
         /// Output format.
@@ -124,6 +134,18 @@ fn run(cli: Cli, started: std::time::Instant) -> Result<i32, Failure> {
                 export::quotes::to_string(doc, &analysis, actor.as_deref()).map_err(Failure)?;
             emit(&text)
         }),
+        Some(Command::Summary { format, paths }) => {
+            let mut first = true;
+            each_source(&paths, |doc| {
+                let analysis = analyze::analyze(doc, &lexicon);
+                let body = summary_view(doc, &analysis, format);
+                if !first {
+                    emit("\n")?;
+                }
+                first = false;
+                emit(&body)
+            })
+        }
         Some(Command::Export {
             format,
             out_dir,
@@ -222,6 +244,26 @@ pub fn sections_outline(doc: &Document) -> String {
         out.push_str(&format!("  {l}{}  {n:>3} {noun}\n", " ".repeat(pad)));
     }
     out
+}
+
+/// The summary of one article in the format asked for.
+fn summary_view(
+    doc: &crate::load::Document,
+    analysis: &crate::analyze::Analysis,
+    format: export::summary::SummaryFormat,
+) -> String {
+    use export::summary::SummaryFormat as F;
+    match format {
+        F::Text => {
+            let s = crate::summary::build(doc, analysis);
+            export::summary::to_text(doc, analysis, &s)
+        }
+        F::Md => {
+            let s = crate::summary::build(doc, analysis);
+            export::summary::to_markdown(doc, analysis, &s)
+        }
+        F::Json => export::json::summary_to_string(doc, analysis) + "\n",
+    }
 }
 
 fn export_all(

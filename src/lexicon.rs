@@ -34,6 +34,9 @@ use serde::Deserialize;
 
 use crate::config::LexiconConfig;
 
+mod stances;
+pub use stances::{Cue, CueClass, FxMap, PhraseTable, StanceLexicon, Tab, norm_word};
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gender {
     Male,
@@ -187,6 +190,9 @@ pub struct Lexicon {
     /// Nouns for things that speak: documents and groups ("the letter").
     pub speaking_nouns: HashSet<String>,
     pub according_to: Phrases<()>,
+    /// Cues of positions and red lines, and what cancels them
+    /// (`stances.toml`, with the configuration's red-line phrases).
+    pub stances: StanceLexicon,
     pub conduits: HashSet<String>,
     pub abbreviations: HashSet<String>,
     pub function_words: HashSet<String>,
@@ -314,13 +320,6 @@ struct OrgEntry {
     kind: Option<String>,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct StancesFile {
-    #[serde(default)]
-    red_line_phrases: Vec<String>,
-}
-
 fn set(words: &[String]) -> HashSet<String> {
     words.iter().map(|w| w.to_lowercase()).collect()
 }
@@ -408,7 +407,7 @@ impl Lexicon {
         let titles: TitlesFile = parse("titles.toml", titles);
         let places: PlacesFile = parse("places.toml", places);
         let orgs: OrganizationsFile = parse("organizations.toml", orgs);
-        let stances: StancesFile = parse("stances.toml", stances);
+        let stances: stances::StancesFile = parse("stances.toml", stances);
 
         let mut lex = Lexicon {
             abbreviations: set(&words.abbreviations),
@@ -439,6 +438,7 @@ impl Lexicon {
                     )
                 })
                 .collect(),
+            stances: StanceLexicon::from_file(&stances, &speech.according_to),
             red_line_phrases: stances.red_line_phrases,
             according_to: Phrases::new(true),
             titles: Phrases::new(true),
@@ -454,6 +454,14 @@ impl Lexicon {
         for p in &speech.according_to {
             lex.according_to.insert(p, ());
         }
+        let closed = [
+            (&lex.prepositions, Tab::Prepositions),
+            (&lex.calendar, Tab::Calendar),
+            (&lex.anonymous_groups, Tab::AnonymousGroups),
+        ];
+        let mut stance = std::mem::take(&mut lex.stances);
+        stance.index(closed);
+        lex.stances = stance;
         for (word, spec) in &words.pronouns {
             let mut parts = spec.split_whitespace();
             let gender = match parts.next() {
@@ -591,6 +599,9 @@ impl Lexicon {
     /// The built-in lexicons extended by the user's additions.
     pub fn with_config(extra: &LexiconConfig) -> Lexicon {
         let mut lex = Lexicon::builtin();
+        for p in &extra.red_line_phrases {
+            lex.stances.add_red_line_phrase(p);
+        }
         for v in &extra.speech_verbs {
             lex.add_speech_verb(v);
         }

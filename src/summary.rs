@@ -1,5 +1,18 @@
 //! The summary of a briefing, built from its analysis. Every item carries
 //! the span it came from, so each one links back into the text.
+//!
+//! * `headline`: the title, or the first sentence when there is none.
+//! * `lead`: the first one or two sentences of the first body paragraph.
+//! * `key_actors`: at most six actors ranked by salience: 3 per quote, 3 per
+//!   position, 2 more per red line, 1 per mention; ties go to the earlier.
+//! * `red_lines`, `positions`: indices into `Analysis::positions`, grouped
+//!   by holder in order of each holder's first item.
+//! * `key_quotes`: the longest quote (up to 200 bytes counted) of each key
+//!   actor that was quoted.
+//! * `digest`: 3–5 sentences in text order: the lead's first, then those
+//!   with the most red lines, positions and quotes.
+//!
+//! Building is linear in the size of the analysis.
 
 use crate::analyze::{ActorId, Analysis};
 use crate::load::Document;
@@ -58,9 +71,17 @@ pub fn build(doc: &Document, analysis: &Analysis) -> Summary {
         .copied()
         .filter(|s| Some(*s) != doc.title && doc.title.is_none_or(|t| !t.contains(*s)))
         .collect();
+    // The lead: the first body paragraph, at most two sentences of it.
+    let first_para = body.first().and_then(|s| {
+        doc.paragraphs
+            .iter()
+            .find(|p| p.span.contains(*s))
+            .map(|p| p.span)
+    });
     let lead: Vec<Span> = body
         .iter()
-        .take(if doc.title.is_some() { 1 } else { 2 })
+        .take_while(|s| first_para.is_none_or(|p| p.contains(**s)))
+        .take(2)
         .copied()
         .collect();
 
@@ -105,33 +126,38 @@ pub fn build(doc: &Document, analysis: &Analysis) -> Summary {
 
     let by_holder = |red_line: bool| {
         let mut groups: Vec<ByHolder> = Vec::new();
+        let mut index: std::collections::HashMap<Option<ActorId>, usize> =
+            std::collections::HashMap::new();
         for (i, p) in analysis.positions.iter().enumerate() {
             if p.red_line != red_line {
                 continue;
             }
-            match groups.iter_mut().find(|g| g.holder == p.holder) {
-                Some(g) => g.items.push(i),
-                None => groups.push(ByHolder {
+            let g = *index.entry(p.holder).or_insert_with(|| {
+                groups.push(ByHolder {
                     holder: p.holder,
-                    items: vec![i],
-                }),
-            }
+                    items: Vec::new(),
+                });
+                groups.len() - 1
+            });
+            groups[g].items.push(i);
         }
         groups
     };
 
-    let key_quotes = ranked
-        .iter()
-        .filter_map(|k| {
-            analysis
-                .quotes
-                .iter()
-                .enumerate()
-                .filter(|(_, q)| q.speech && q.speaker.as_ref().is_some_and(|s| s.actor == k.actor))
-                .max_by_key(|(_, q)| (q.span.len().min(200), std::cmp::Reverse(q.span.start)))
-                .map(|(i, _)| i)
-        })
-        .collect();
+    // The best quote of every speaker in one pass, then those of the key
+    // actors in their rank order.
+    let mut best: Vec<Option<usize>> = vec![None; n];
+    let weight =
+        |q: &crate::analyze::Quote| (q.span.len().min(200), std::cmp::Reverse(q.span.start));
+    for (i, q) in analysis.quotes.iter().enumerate() {
+        if let Some(s) = q.speaker.as_ref().filter(|_| q.speech)
+            && let Some(b) = best.get_mut(s.actor)
+            && b.is_none_or(|j| weight(q) > weight(&analysis.quotes[j]))
+        {
+            *b = Some(i);
+        }
+    }
+    let key_quotes = ranked.iter().filter_map(|k| best[k.actor]).collect();
 
     Summary {
         headline,

@@ -435,6 +435,7 @@ fn starts_name(ctx: &Ctx, i: usize, _sentence_start: usize) -> bool {
     true
 }
 
+#[allow(clippy::nonminimal_bool)]
 fn continues_name(ctx: &Ctx, j: usize) -> bool {
     let Some(w) = ctx.word(j) else { return false };
     // "al-Chalabi", "bin-Salman": a lower-case particle joined to a name.

@@ -8,6 +8,7 @@ mod attribution;
 mod mentions;
 mod quotes;
 mod sentences;
+mod stances;
 mod tokens;
 
 use crate::lexicon::Lexicon;
@@ -117,6 +118,25 @@ struct Block {
 
 /// Analyses a document. Pure: no I/O, no globals, deterministic.
 pub fn analyze(doc: &Document, lex: &Lexicon) -> Analysis {
+    let mut analysis = actors_and_quotes(doc, lex);
+    analysis.positions = positions(doc, &analysis, lex);
+    analysis
+}
+
+/// The positions and red lines of an analysed document: what [`analyze`]
+/// fills [`Analysis::positions`] with, from its sentences, actors and quotes.
+pub fn positions(doc: &Document, analysis: &Analysis, lex: &Lexicon) -> Vec<Position> {
+    stances::find(
+        &doc.content(),
+        &analysis.sentences,
+        &analysis.actors,
+        &analysis.quotes,
+        lex,
+    )
+}
+
+/// Sentences, actors and quotes: the analysis before positions.
+fn actors_and_quotes(doc: &Document, lex: &Lexicon) -> Analysis {
     let content = doc.content();
     let text: &str = &content;
     let mut blocks: Vec<Block> = Vec::new();

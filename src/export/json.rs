@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::analyze::{Analysis, Speaker};
+use crate::analyze::{ActorId, Analysis, Speaker};
 use crate::load::{BlockKind, Document, Layout};
 use crate::span::{CharMap, Span};
 
@@ -27,6 +27,7 @@ struct Export<'a> {
     /// Quoted spans that are not speech: titles of works, scare quotes.
     quoted_terms: Vec<TextSpan<'a>>,
     positions: Vec<PositionOut<'a>>,
+    summary: SummaryOut<'a>,
 }
 
 #[derive(Serialize)]
@@ -106,6 +107,60 @@ struct PositionOut<'a> {
     source: Option<String>,
 }
 
+#[derive(Serialize)]
+struct KeyActorOut<'a> {
+    actor: String,
+    name: &'a str,
+    kind: crate::analyze::ActorKind,
+    role: Option<TextSpan<'a>>,
+    /// The first mention.
+    start: usize,
+    end: usize,
+    mentions: usize,
+    quotes: usize,
+    positions: usize,
+    red_lines: usize,
+}
+
+/// Positions of one holder: indices into the export's `positions`.
+#[derive(Serialize)]
+struct ByHolderOut<'a> {
+    holder: Option<String>,
+    name: Option<&'a str>,
+    items: Vec<usize>,
+}
+
+#[derive(Serialize)]
+struct KeyQuoteOut<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    actor: Option<String>,
+    name: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct SummaryOut<'a> {
+    headline: Option<TextSpan<'a>>,
+    dateline: Option<TextSpan<'a>>,
+    lead: Vec<TextSpan<'a>>,
+    key_actors: Vec<KeyActorOut<'a>>,
+    red_lines: Vec<ByHolderOut<'a>>,
+    positions: Vec<ByHolderOut<'a>>,
+    key_quotes: Vec<KeyQuoteOut<'a>>,
+    digest: Vec<TextSpan<'a>>,
+}
+
+/// The summary alone, with what names its source (`briefing summary
+/// --format json`).
+#[derive(Serialize)]
+struct SummaryDoc<'a> {
+    schema: u32,
+    source: &'a str,
+    #[serde(flatten)]
+    summary: SummaryOut<'a>,
+}
+
 /// The id an actor goes by in exports.
 pub fn actor_id(index: usize) -> String {
     format!("a{}", index + 1)
@@ -136,8 +191,6 @@ pub fn to_string(doc: &Document, analysis: &Analysis) -> String {
     // Serialising plain structs of strings and numbers cannot fail.
     serde_json::to_string_pretty(&build(doc, analysis)).unwrap_or_default()
 }
-
-
 
 /// Writes the export to `w` as it is serialised (no copy of the whole
 /// document in memory), pretty or on one line, then a newline.
@@ -175,7 +228,9 @@ fn build<'a>(doc: &'a Document, analysis: &'a Analysis) -> Export<'a> {
         via: s.via.map(|sp| m.text_span(sp)),
         confidence: (s.confidence * 100.0).round() / 100.0,
     };
+    let summary = crate::summary::build(doc, analysis);
     Export {
+        summary: summary_out(&m, analysis, &summary),
         schema: SCHEMA,
         source: &doc.name,
         layout: doc.layout,
@@ -271,5 +326,81 @@ fn build<'a>(doc: &'a Document, analysis: &'a Analysis) -> Export<'a> {
                 }
             })
             .collect(),
+    }
+}
+
+/// The summary of one document as pretty-printed JSON, offsets as in the
+/// full export.
+pub fn summary_to_string(doc: &Document, analysis: &Analysis) -> String {
+    let m = Mapper {
+        text: &doc.text,
+        map: doc.char_map(),
+    };
+    let s = crate::summary::build(doc, analysis);
+    let out = SummaryDoc {
+        schema: SCHEMA,
+        source: &doc.name,
+        summary: summary_out(&m, analysis, &s),
+    };
+    serde_json::to_string_pretty(&out).unwrap_or_default()
+}
+
+fn summary_out<'a>(
+    m: &Mapper<'a>,
+    analysis: &'a Analysis,
+    s: &crate::summary::Summary,
+) -> SummaryOut<'a> {
+    let name = |a: ActorId| analysis.actors.get(a).map(|x| x.name.as_str());
+    let groups = |gs: &[crate::summary::ByHolder]| {
+        gs.iter()
+            .map(|g| ByHolderOut {
+                holder: g.holder.map(actor_id),
+                name: g.holder.and_then(name),
+                items: g.items.clone(),
+            })
+            .collect()
+    };
+    SummaryOut {
+        headline: s.headline.map(|h| m.text_span(h)),
+        dateline: s.dateline.map(|d| m.text_span(d)),
+        lead: s.lead.iter().map(|&l| m.text_span(l)).collect(),
+        key_actors: s
+            .key_actors
+            .iter()
+            .map(|k| {
+                let o = m.offsets(k.span);
+                KeyActorOut {
+                    actor: actor_id(k.actor),
+                    name: name(k.actor).unwrap_or(""),
+                    kind: analysis.actors[k.actor].kind,
+                    role: k.role.map(|r| m.text_span(r)),
+                    start: o.start,
+                    end: o.end,
+                    mentions: k.mentions,
+                    quotes: k.quotes,
+                    positions: k.positions,
+                    red_lines: k.red_lines,
+                }
+            })
+            .collect(),
+        red_lines: groups(&s.red_lines),
+        positions: groups(&s.positions),
+        key_quotes: s
+            .key_quotes
+            .iter()
+            .filter_map(|&i| analysis.quotes.get(i))
+            .map(|q| {
+                let t = m.text_span(q.span);
+                let who = q.speaker.as_ref().map(|sp| sp.actor);
+                KeyQuoteOut {
+                    start: t.start,
+                    end: t.end,
+                    text: t.text,
+                    actor: who.map(actor_id),
+                    name: who.and_then(name),
+                }
+            })
+            .collect(),
+        digest: s.digest.iter().map(|&d| m.text_span(d)).collect(),
     }
 }

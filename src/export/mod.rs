@@ -5,6 +5,7 @@ pub mod json;
 pub mod markdown;
 pub mod plain;
 pub mod quotes;
+pub mod summary;
 
 use std::str::FromStr;
 
