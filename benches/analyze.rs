@@ -6,12 +6,15 @@
 //!   repeated), which shows the analysis stays linear in an article's
 //!   length.
 //!
+//! Each runs with and without positions and red lines (`_quotes_only`), so
+//! what the stances add is measured in the same run.
+//!
 //! Compare the two throughputs in one run: the machines are noisy.
 
 use std::hint::black_box;
 use std::path::Path;
 
-use briefing::analyze::analyze;
+use briefing::analyze::{analyze, analyze_quotes};
 use briefing::lexicon::Lexicon;
 use briefing::load::{SAMPLE_BRIEFING, load_bytes};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -58,6 +61,14 @@ fn bench(c: &mut Criterion) {
                 let loaded = load_bytes("bench.txt", black_box(input.as_bytes()), Some("txt"))
                     .expect("loads");
                 analyze(&loaded.doc, &lex)
+            })
+        });
+        // The same without positions and red lines: what stances add.
+        group.bench_function(format!("{name}_quotes_only"), |b| {
+            b.iter(|| {
+                let loaded = load_bytes("bench.txt", black_box(input.as_bytes()), Some("txt"))
+                    .expect("loads");
+                analyze_quotes(&loaded.doc, &lex)
             })
         });
     }

@@ -10,6 +10,46 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 /// A set of lower-case words.
 pub type WordSet = HashSet<String>;
 
+/// A quick "certainly not in the list" test run before a hash lookup: one
+/// bit per (first two letters, length) of the listed words. Most words of
+/// running text are in no list, and this rejects them for a shift and a
+/// load.
+#[derive(Clone, Debug)]
+pub struct WordFilter {
+    bits: Vec<u32>,
+}
+
+impl Default for WordFilter {
+    fn default() -> Self {
+        WordFilter {
+            bits: vec![0; 26 * 26],
+        }
+    }
+}
+
+impl WordFilter {
+    fn slot(word: &str) -> Option<(usize, u32)> {
+        let b = word.as_bytes();
+        if b.len() < 2 || !b[0].is_ascii_lowercase() || !b[1].is_ascii_lowercase() {
+            return None;
+        }
+        let i = usize::from(b[0] - b'a') * 26 + usize::from(b[1] - b'a');
+        Some((i, 1 << b.len().min(31)))
+    }
+
+    pub fn insert(&mut self, word: &str) {
+        // Words that do not start with two ASCII letters always pass.
+        if let Some((i, bit)) = Self::slot(word) {
+            self.bits[i] |= bit;
+        }
+    }
+
+    /// False only when `word` is in no list the filter was built from.
+    pub fn may_contain(&self, word: &str) -> bool {
+        Self::slot(word).is_none_or(|(i, bit)| self.bits[i] & bit != 0)
+    }
+}
+
 /// Word classes, as bits: one lookup per token tells the analysis which
 /// lists a word is on.
 pub mod class {
@@ -27,6 +67,9 @@ pub mod class {
     pub const ORG_WORD: u32 = 1 << 9;
     pub const SPOKES: u32 = 1 << 10;
     pub const CONDUIT: u32 = 1 << 11;
+    /// A word that can make a stance (a cue's key word or a negation): a
+    /// sentence without one holds no position.
+    pub const STANCE: u32 = 1 << 12;
 }
 use std::sync::LazyLock;
 
@@ -226,6 +269,8 @@ pub struct Lexicon {
     pub first_names: HashMap<String, Gender>,
     /// Lower-case word → its `class` bits.
     pub classes: HashMap<String, u32>,
+    /// Rejects most words that have no class before the lookup.
+    pub class_filter: WordFilter,
 }
 
 #[derive(Deserialize)]
@@ -573,7 +618,15 @@ impl Lexicon {
         );
         mark(&mut self.spokes_plurals.iter().cloned(), class::SPOKES);
         mark(&mut self.conduits.iter().cloned(), class::CONDUIT);
+        mark(&mut self.stances.gate_words().into_iter(), class::STANCE);
+        let mut filter = WordFilter::default();
+        for w in classes.keys() {
+            filter.insert(w);
+            // "jan." is looked up as "jan" too.
+            filter.insert(w.trim_end_matches('.'));
+        }
         self.classes = classes;
+        self.class_filter = filter;
     }
 
     fn add_speech_verb(&mut self, entry: &str) {

@@ -11,7 +11,7 @@ mod sentences;
 mod stances;
 mod tokens;
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, class};
 use crate::load::{BlockKind, Document};
 use crate::span::Span;
 
@@ -118,9 +118,22 @@ struct Block {
 
 /// Analyses a document. Pure: no I/O, no globals, deterministic.
 pub fn analyze(doc: &Document, lex: &Lexicon) -> Analysis {
-    let mut analysis = actors_and_quotes(doc, lex);
-    analysis.positions = positions(doc, &analysis, lex);
+    let (mut analysis, gate) = actors_and_quotes(doc, lex);
+    analysis.positions = stances::find(
+        &doc.content(),
+        &analysis.sentences,
+        &analysis.actors,
+        &analysis.quotes,
+        lex,
+        Some(&gate),
+    );
     analysis
+}
+
+/// The analysis without positions and red lines (sentences, actors,
+/// quotes): what benchmarks compare [`analyze`] with.
+pub fn analyze_quotes(doc: &Document, lex: &Lexicon) -> Analysis {
+    actors_and_quotes(doc, lex).0
 }
 
 /// The positions and red lines of an analysed document: what [`analyze`]
@@ -132,11 +145,13 @@ pub fn positions(doc: &Document, analysis: &Analysis, lex: &Lexicon) -> Vec<Posi
         &analysis.actors,
         &analysis.quotes,
         lex,
+        None,
     )
 }
 
-/// Sentences, actors and quotes: the analysis before positions.
-fn actors_and_quotes(doc: &Document, lex: &Lexicon) -> Analysis {
+/// Sentences, actors and quotes: the analysis before positions; and for
+/// each sentence, whether it holds a word a stance needs.
+fn actors_and_quotes(doc: &Document, lex: &Lexicon) -> (Analysis, Vec<bool>) {
     let content = doc.content();
     let text: &str = &content;
     let mut blocks: Vec<Block> = Vec::new();
@@ -183,6 +198,7 @@ fn actors_and_quotes(doc: &Document, lex: &Lexicon) -> Analysis {
     let mut toks: Vec<tokens::Token> = Vec::new();
     let mut in_quote: Vec<bool> = Vec::new();
     let mut opening: Vec<bool> = Vec::new();
+    let mut gate: Vec<bool> = Vec::new();
     let mut lowered = tokens::Lowered::default();
     let mut q_at = 0;
     for (b, block) in blocks.iter().enumerate() {
@@ -223,7 +239,12 @@ fn actors_and_quotes(doc: &Document, lex: &Lexicon) -> Analysis {
                 toks[r.end - 1].span.end as usize,
             )
         }));
-        lowered.fill(text, &toks, &lex.classes);
+        lowered.fill(text, &toks, &lex.classes, &lex.class_filter);
+        gate.extend(
+            sents
+                .iter()
+                .map(|r| r.clone().any(|t| lowered.class(t) & class::STANCE != 0)),
+        );
         let ctx = mentions::Ctx {
             text,
             tokens: &toks,
@@ -323,7 +344,10 @@ fn actors_and_quotes(doc: &Document, lex: &Lexicon) -> Analysis {
         })
         .collect();
     let quotes = attribution::resolve(text, &found, &frames, &cands, &res.of_cand, &infos);
-    assemble(text, lex, sentences_out, &cands, res, quotes)
+    (
+        assemble(text, lex, sentences_out, &cands, res, quotes),
+        gate,
+    )
 }
 
 /// A country goes by its usual English name when the article uses it,

@@ -104,6 +104,7 @@ pub(crate) fn find(
     actors: &[Actor],
     quotes: &[Quote],
     lex: &Lexicon,
+    gate: Option<&[bool]>,
 ) -> Vec<Position> {
     let doc = DocInfo::new(text, sentences, actors, quotes, lex);
     let mut out: Vec<Position> = Vec::new();
@@ -112,6 +113,11 @@ pub(crate) fn find(
     let mut scratch = Scratch::default();
     let mut cursor = Cursor::default();
     for (si, &span) in sentences.iter().enumerate() {
+        // The analysis saw no word a stance needs: nothing to read here.
+        if gate.is_some_and(|g| !g.get(si).copied().unwrap_or(true)) {
+            fill_pending(&mut pending, &mut out, si, &doc, sentences, false);
+            continue;
+        }
         let prev = si.checked_sub(1).map_or(span.start, |p| sentences[p].start);
         let sent = Sent::build(text, span, prev, &doc, lex, &mut scratch, &mut cursor);
         let headline = sent.headline;

@@ -243,6 +243,7 @@ impl Lowered {
         text: &str,
         tokens: &[Token],
         classes: &rustc_hash::FxHashMap<String, u32>,
+        filter: &crate::lexicon::WordFilter,
     ) {
         self.buf.clear();
         self.spans.clear();
@@ -265,11 +266,16 @@ impl Lowered {
             self.spans.push((start, self.buf.len() as u32));
             let bits = if t.kind == Kind::Word {
                 let w = &self.buf[start as usize..];
-                classes
-                    .get(w)
-                    .or_else(|| classes.get(w.trim_end_matches('.')))
-                    .copied()
-                    .unwrap_or(0)
+                let probe = w.trim_end_matches('.');
+                if filter.may_contain(w) || filter.may_contain(probe) {
+                    classes
+                        .get(w)
+                        .or_else(|| classes.get(probe))
+                        .copied()
+                        .unwrap_or(0)
+                } else {
+                    0
+                }
             } else {
                 0
             };

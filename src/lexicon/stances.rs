@@ -319,6 +319,8 @@ pub struct StanceLexicon {
     pub according: PhraseTable<()>,
     /// Word → the bits of [`Tab`] it has.
     classes: FxMap<String, u64>,
+    /// Rejects most words with no bits before the lookup.
+    filter: super::WordFilter,
 }
 
 #[derive(Deserialize, Default)]
@@ -426,7 +428,31 @@ impl StanceLexicon {
 
     /// The bits of a normalised word (see [`norm_word`]).
     #[inline]
+    /// The words a stance needs one of in its sentence (see
+    /// `Sent::has_cues`): the main lexicon marks them so the analysis can
+    /// skip sentences without any.
+    pub fn gate_words(&self) -> Vec<String> {
+        let any = Tab::Anchor.word() | Tab::Negations.word();
+        self.classes
+            .iter()
+            .filter(|(_, bits)| **bits & any != 0)
+            .map(|(w, _)| w.clone())
+            .collect()
+    }
+
+    /// Recomputes the pre-lookup filter from the word classes.
+    fn rebuild_filter(&mut self) {
+        let mut filter = super::WordFilter::default();
+        for w in self.classes.keys() {
+            filter.insert(w);
+        }
+        self.filter = filter;
+    }
+
     pub fn classes(&self, word: &str) -> u64 {
+        if !self.filter.may_contain(word) {
+            return 0;
+        }
         self.classes.get(word).copied().unwrap_or(0)
     }
 
@@ -492,6 +518,7 @@ impl StanceLexicon {
                 *self.classes.entry(buf.clone()).or_default() |= t.word() | t.start();
             }
         }
+        self.rebuild_filter();
     }
 
     pub(super) fn from_file(f: &StancesFile, according: &[String]) -> StanceLexicon {
@@ -544,6 +571,7 @@ impl StanceLexicon {
                 lex.cues.insert(p, Cue { class, kind });
             }
         }
+        lex.rebuild_filter();
         lex
     }
 
@@ -564,6 +592,7 @@ impl StanceLexicon {
         for w in one.anchors() {
             *self.classes.entry(w).or_default() |= Tab::Anchor.word();
         }
+        self.rebuild_filter();
     }
 }
 
