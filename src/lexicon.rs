@@ -10,6 +10,58 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 /// A set of lower-case words.
 pub type WordSet = HashSet<String>;
 
+/// Word → bits, looked up once per word of running text: words of up to
+/// eight bytes (most of them) are keyed by their bytes packed in a `u64`,
+/// so a lookup is a multiply and an integer compare; longer words use a
+/// string map. A [`WordFilter`] turns most absent words away first.
+#[derive(Clone, Debug, Default)]
+pub struct WordClasses<T> {
+    short: HashMap<u64, T>,
+    long: HashMap<String, T>,
+    filter: WordFilter,
+}
+
+fn pack(word: &str) -> Option<u64> {
+    let b = word.as_bytes();
+    (b.len() <= 8).then(|| {
+        let mut buf = [0u8; 8];
+        buf[..b.len()].copy_from_slice(b);
+        u64::from_le_bytes(buf)
+    })
+}
+
+impl<T: Copy> WordClasses<T> {
+    pub fn from_map(map: HashMap<String, T>) -> WordClasses<T> {
+        let mut out = WordClasses {
+            short: HashMap::default(),
+            long: HashMap::default(),
+            filter: WordFilter::default(),
+        };
+        for (w, v) in map {
+            out.filter.insert(&w);
+            match pack(&w) {
+                Some(k) => {
+                    out.short.insert(k, v);
+                }
+                None => {
+                    out.long.insert(w, v);
+                }
+            }
+        }
+        out
+    }
+
+    pub fn get(&self, word: &str) -> Option<T> {
+        if !self.filter.may_contain(word) {
+            return None;
+        }
+        match pack(word) {
+            Some(k) => self.short.get(&k).copied(),
+            None => self.long.get(word).copied(),
+        }
+    }
+}
+
 /// A quick "certainly not in the list" test run before a hash lookup: one
 /// bit per (first two letters, length) of the listed words. Most words of
 /// running text are in no list, and this rejects them for a shift and a
@@ -268,9 +320,7 @@ pub struct Lexicon {
     /// Given names with the gender they are (almost) always used for.
     pub first_names: HashMap<String, Gender>,
     /// Lower-case word → its `class` bits.
-    pub classes: HashMap<String, u32>,
-    /// Rejects most words that have no class before the lookup.
-    pub class_filter: WordFilter,
+    pub classes: WordClasses<u32>,
 }
 
 #[derive(Deserialize)]
@@ -619,14 +669,8 @@ impl Lexicon {
         mark(&mut self.spokes_plurals.iter().cloned(), class::SPOKES);
         mark(&mut self.conduits.iter().cloned(), class::CONDUIT);
         mark(&mut self.stances.gate_words().into_iter(), class::STANCE);
-        let mut filter = WordFilter::default();
-        for w in classes.keys() {
-            filter.insert(w);
-            // "jan." is looked up as "jan" too.
-            filter.insert(w.trim_end_matches('.'));
-        }
-        self.classes = classes;
-        self.class_filter = filter;
+        // "jan." is looked up as "jan" too: the analysis tries both.
+        self.classes = WordClasses::from_map(classes);
     }
 
     fn add_speech_verb(&mut self, entry: &str) {

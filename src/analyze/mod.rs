@@ -239,7 +239,7 @@ fn actors_and_quotes(doc: &Document, lex: &Lexicon) -> (Analysis, Vec<bool>) {
                 toks[r.end - 1].span.end as usize,
             )
         }));
-        lowered.fill(text, &toks, &lex.classes, &lex.class_filter);
+        lowered.fill(text, &toks, &lex.classes);
         gate.extend(
             sents
                 .iter()

@@ -242,8 +242,7 @@ impl Lowered {
         &mut self,
         text: &str,
         tokens: &[Token],
-        classes: &rustc_hash::FxHashMap<String, u32>,
-        filter: &crate::lexicon::WordFilter,
+        classes: &crate::lexicon::WordClasses<u32>,
     ) {
         self.buf.clear();
         self.spans.clear();
@@ -267,15 +266,14 @@ impl Lowered {
             let bits = if t.kind == Kind::Word {
                 let w = &self.buf[start as usize..];
                 let probe = w.trim_end_matches('.');
-                if filter.may_contain(w) || filter.may_contain(probe) {
-                    classes
-                        .get(w)
-                        .or_else(|| classes.get(probe))
-                        .copied()
-                        .unwrap_or(0)
-                } else {
-                    0
-                }
+                classes
+                    .get(w)
+                    .or_else(|| {
+                        (probe.len() < w.len())
+                            .then(|| classes.get(probe))
+                            .flatten()
+                    })
+                    .unwrap_or(0)
             } else {
                 0
             };

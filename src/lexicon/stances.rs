@@ -319,8 +319,8 @@ pub struct StanceLexicon {
     pub according: PhraseTable<()>,
     /// Word → the bits of [`Tab`] it has.
     classes: FxMap<String, u64>,
-    /// Rejects most words with no bits before the lookup.
-    filter: super::WordFilter,
+    /// `classes` ready for fast lookups (rebuilt after every change).
+    fast: super::WordClasses<u64>,
 }
 
 #[derive(Deserialize, Default)]
@@ -442,18 +442,13 @@ impl StanceLexicon {
 
     /// Recomputes the pre-lookup filter from the word classes.
     fn rebuild_filter(&mut self) {
-        let mut filter = super::WordFilter::default();
-        for w in self.classes.keys() {
-            filter.insert(w);
-        }
-        self.filter = filter;
+        let map: super::HashMap<String, u64> =
+            self.classes.iter().map(|(k, v)| (k.clone(), *v)).collect();
+        self.fast = super::WordClasses::from_map(map);
     }
 
     pub fn classes(&self, word: &str) -> u64 {
-        if !self.filter.may_contain(word) {
-            return 0;
-        }
-        self.classes.get(word).copied().unwrap_or(0)
+        self.fast.get(word).unwrap_or(0)
     }
 
     fn mark<'a>(&mut self, words: impl Iterator<Item = (&'a str, bool)>, t: Tab) {
