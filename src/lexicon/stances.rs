@@ -3,9 +3,6 @@
 //! them, compiled into phrase tables for the matcher in
 //! `analyze::stances`.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use serde::Deserialize;
 
 use crate::analyze::PositionKind;
@@ -39,46 +36,8 @@ pub struct Cue {
     pub kind: PositionKind,
 }
 
-/// A fast hash for short words (the Fx hash of rustc): the stance lexicon
-/// is looked up once per word of every sentence.
-#[derive(Clone, Copy, Default)]
-pub struct FxHasher {
-    hash: u64,
-}
-
-const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, w: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ w).wrapping_mul(FX_SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
-pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// The fast (Fx) hash map of the project (rustc-hash).
+pub type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// The word lists of the stance lexicon. Each word of a sentence is looked
 /// up once, giving a bit set: for each list, whether the word is a
