@@ -309,6 +309,8 @@ pub struct Lexicon {
     pub role_synonyms: HashMap<String, Vec<String>>,
     /// Nouns for one anonymous source ("a Turkish diplomat").
     pub anonymous: HashSet<String>,
+    /// Roles whose unnamed holder speaks for a government ("official").
+    pub government_voices: HashSet<String>,
     pub countries: Vec<String>,
     pub places: Phrases<Place>,
     /// Cities, regions and states: places that are never actors.
@@ -363,6 +365,7 @@ struct TitlesFile {
     honorifics: Vec<String>,
     roles: Vec<String>,
     anonymous: Vec<String>,
+    government_voices: Vec<String>,
     #[serde(default)]
     role_synonyms: HashMap<String, Vec<String>>,
 }
@@ -523,6 +526,7 @@ impl Lexicon {
                 .map(|h| h.trim_end_matches('.').to_lowercase())
                 .collect(),
             anonymous: set(&titles.anonymous),
+            government_voices: set(&titles.government_voices),
             role_synonyms: titles
                 .role_synonyms
                 .iter()

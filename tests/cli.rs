@@ -1,36 +1,10 @@
 //! The command line as a user runs it: the real binary, real files.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Stdio;
 
-fn briefing() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_briefing"));
-    // Never read the developer's own config in tests.
-    c.env("BRIEFING_CONFIG", "")
-        .env("XDG_CONFIG_HOME", "/nonexistent-briefing-test");
-    c
-}
-
-fn run(args: &[&str]) -> Output {
-    briefing().args(args).output().expect("binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// A fresh scratch folder under the target dir.
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+mod common;
+use common::{briefing, run, scratch, stderr, stdout};
 
 #[test]
 fn no_argument_reads_the_sample_when_not_on_a_terminal() {

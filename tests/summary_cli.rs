@@ -1,33 +1,8 @@
 //! `briefing summary` and the positions and summary of the JSON export, as
 //! a user runs them: the real binary, real files.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .args(args)
-        // Never read the developer's own config in tests.
-        .env("BRIEFING_CONFIG", "")
-        .env("XDG_CONFIG_HOME", "/nonexistent-briefing-test")
-        .output()
-        .expect("binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+mod common;
+use common::{run, scratch, stderr, stdout};
 
 const SAMPLE: &str = "assets/sample-briefing.txt";
 

@@ -576,18 +576,7 @@ impl<'a> Resolver<'a> {
         let key = key.trim_start_matches("the ").to_string();
         // "the U.S. official … the official": an unnamed official speaks
         // for the government (and keeps doing so later in the story).
-        let official = matches!(
-            key.as_str(),
-            "official"
-                | "diplomat"
-                | "source"
-                | "spokesman"
-                | "spokeswoman"
-                | "spokesperson"
-                | "negotiator"
-                | "envoy"
-                | "delegate"
-        );
+        let official = self.lex.government_voices.contains(key.as_str());
         if official && !c.in_quote {
             let country = c.country.or_else(|| {
                 self.last_official
@@ -674,18 +663,7 @@ impl<'a> Resolver<'a> {
         if let Some(k) = c.country {
             let key = self.text_of(c.name).to_lowercase();
             let key = key.as_str();
-            if matches!(
-                key,
-                "official"
-                    | "diplomat"
-                    | "source"
-                    | "spokesman"
-                    | "spokeswoman"
-                    | "spokesperson"
-                    | "negotiator"
-                    | "envoy"
-                    | "minister"
-            ) {
+            if self.lex.government_voices.contains(key) {
                 self.country(i, k, pos);
                 return;
             }

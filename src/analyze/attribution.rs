@@ -385,18 +385,8 @@ fn after_close(
         if !is_ing(ctx, v) && cue(ctx, cands, &para, v).is_some() {
             break;
         }
-        if let Some((len, _)) = ctx.lex.according_to.longest(|k| ctx.word(v + k))
-            && let Some(c) = cand_soon_after(ctx, cands, para.clone(), v + len, end)
-        {
-            return Some(Frame {
-                who: Some(c),
-                cue: Some(Span::new(
-                    ctx.tokens[v].span.start as usize,
-                    ctx.tokens[v + len - 1].span.end as usize,
-                )),
-                confidence: 0.85,
-                ..Frame::default()
-            });
+        if let Some(f) = according_to(ctx, cands, para.clone(), v, end) {
+            return Some(f);
         }
         v += 1;
     }
@@ -542,6 +532,31 @@ fn cand_soon_after(
     starting_in(cands, &para, k, stop.max(k + 1)).find(|&c| !cands[c].in_quote)
 }
 
+/// "according to X" at token `v`: X, a candidate right after the phrase
+/// and before `end`.
+fn according_to(
+    ctx: &Ctx,
+    cands: &[Cand],
+    para: Range<usize>,
+    v: usize,
+    end: usize,
+) -> Option<Frame> {
+    let (len, _) = ctx.lex.according_to.longest(|k| ctx.word(v + k))?;
+    if v + len >= end {
+        return None;
+    }
+    let c = cand_soon_after(ctx, cands, para, v + len, end)?;
+    Some(Frame {
+        who: Some(c),
+        cue: Some(Span::new(
+            ctx.tokens[v].span.start as usize,
+            ctx.tokens[v + len - 1].span.end as usize,
+        )),
+        confidence: 0.85,
+        ..Frame::default()
+    })
+}
+
 /// Pass 2: a cue before the opening mark in the same sentence, and its
 /// subject. Verbs of saying are tried before weaker cues, nearest first.
 fn before_open(
@@ -563,19 +578,9 @@ fn before_open(
         }
         // "according to X, …": the speaker follows the cue phrase.
         if found.is_empty()
-            && let Some((len, _)) = ctx.lex.according_to.longest(|k| ctx.word(v + k))
-            && v + len < open
-            && let Some(c) = cand_soon_after(ctx, cands, para.clone(), v + len, open)
+            && let Some(f) = according_to(ctx, cands, para.clone(), v, open)
         {
-            return Some(Frame {
-                who: Some(c),
-                cue: Some(Span::new(
-                    ctx.tokens[v].span.start as usize,
-                    ctx.tokens[v + len - 1].span.end as usize,
-                )),
-                confidence: 0.85,
-                ..Frame::default()
-            });
+            return Some(f);
         }
         if let Some(st) = cue(ctx, cands, &para, v) {
             found.push((v, st));

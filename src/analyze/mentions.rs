@@ -149,29 +149,14 @@ impl Ctx<'_> {
     }
 
     /// The longest phrase from a lexicon at token `i`, over word tokens and
-    /// possessives.
+    /// possessives, as written.
     fn phrase_at<'p, T: Clone>(
         &self,
         phrases: &'p crate::lexicon::Phrases<T>,
         i: usize,
         end: usize,
     ) -> Option<(usize, &'p T)> {
-        phrases.longest(|k| {
-            let j = i + k;
-            if j >= end {
-                return None;
-            }
-            let t = self.tokens[j];
-            matches!(t.kind, Kind::Word | Kind::Possessive | Kind::Number)
-                .then(|| t.text(self.text))
-        })
-    }
-
-    pub fn pronoun(&self, i: usize) -> Option<Pronoun> {
-        if !self.is(i, class::PRONOUN) {
-            return None;
-        }
-        self.lex.pronouns.get(self.low(i)).copied()
+        self.longest_phrase(phrases, i, end, |j| self.tokens[j].text(self.text))
     }
 
     /// The longest phrase of a case-folded lexicon at token `i`.
@@ -181,17 +166,32 @@ impl Ctx<'_> {
         i: usize,
         end: usize,
     ) -> Option<(usize, &'p T)> {
+        self.longest_phrase(phrases, i, end, |j| self.low(j))
+    }
+
+    fn longest_phrase<'p, 's, T: Clone>(
+        &'s self,
+        phrases: &'p crate::lexicon::Phrases<T>,
+        i: usize,
+        end: usize,
+        word: impl Fn(usize) -> &'s str,
+    ) -> Option<(usize, &'p T)> {
         phrases.longest(|k| {
             let j = i + k;
-            if j >= end {
-                return None;
-            }
-            matches!(
-                self.tokens[j].kind,
-                Kind::Word | Kind::Possessive | Kind::Number
-            )
-            .then(|| self.low(j))
+            (j < end
+                && matches!(
+                    self.tokens[j].kind,
+                    Kind::Word | Kind::Possessive | Kind::Number
+                ))
+            .then(|| word(j))
         })
+    }
+
+    pub fn pronoun(&self, i: usize) -> Option<Pronoun> {
+        if !self.is(i, class::PRONOUN) {
+            return None;
+        }
+        self.lex.pronouns.get(self.low(i)).copied()
     }
 }
 

@@ -89,6 +89,22 @@ pub enum PositionKind {
     Opposition,
 }
 
+impl PositionKind {
+    /// The lower-case name, as in the JSON export.
+    pub fn name(self) -> &'static str {
+        match self {
+            PositionKind::Demand => "demand",
+            PositionKind::Offer => "offer",
+            PositionKind::Condition => "condition",
+            PositionKind::Refusal => "refusal",
+            PositionKind::Accusation => "accusation",
+            PositionKind::Assessment => "assessment",
+            PositionKind::Support => "support",
+            PositionKind::Opposition => "opposition",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Position {
     pub span: Span,

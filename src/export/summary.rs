@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::analyze::{ActorId, Analysis, Position, PositionKind};
+use crate::analyze::{ActorId, Analysis, Position};
 use crate::export::markdown::escape;
 use crate::export::quotes::paragraph_number;
 use crate::load::Document;
@@ -20,20 +20,6 @@ pub enum SummaryFormat {
     Text,
     Md,
     Json,
-}
-
-/// The lower-case name of a position kind, as in the JSON export.
-pub fn kind_name(kind: PositionKind) -> &'static str {
-    match kind {
-        PositionKind::Demand => "demand",
-        PositionKind::Offer => "offer",
-        PositionKind::Condition => "condition",
-        PositionKind::Refusal => "refusal",
-        PositionKind::Accusation => "accusation",
-        PositionKind::Assessment => "assessment",
-        PositionKind::Support => "support",
-        PositionKind::Opposition => "opposition",
-    }
 }
 
 fn actor_name(analysis: &Analysis, id: Option<ActorId>) -> String {
@@ -128,7 +114,7 @@ pub fn to_text(doc: &Document, analysis: &Analysis, s: &Summary) -> String {
 
 /// What a position says, in a few words: kind, trigger and who reported it.
 fn position_head(doc: &Document, analysis: &Analysis, p: &Position) -> String {
-    let mut head = kind_name(p.kind).to_string();
+    let mut head = p.kind.name().to_string();
     if let Some(t) = p.trigger {
         // The trigger may span quotation marks (`"never" be`): shown without.
         let words: String = doc

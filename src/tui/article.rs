@@ -7,7 +7,7 @@
 use ratatui::buffer::CellWidth;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::analyze::{Analysis, PositionKind};
+use crate::analyze::Analysis;
 use crate::highlight::Highlighter;
 use crate::load::{self, Document};
 use crate::span::Span;
@@ -383,7 +383,7 @@ fn summary_items(a: &Article) -> Vec<SummaryItem> {
                 let text = format!(
                     "{} ({}): {}",
                     a.holder_label(g.holder),
-                    kind_name(p.kind),
+                    p.kind.name(),
                     doc.reading(p.span)
                 );
                 add("Positions", text, p.span);
@@ -408,19 +408,6 @@ fn summary_items(a: &Article) -> Vec<SummaryItem> {
 
 pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
-}
-
-pub(crate) fn kind_name(k: PositionKind) -> &'static str {
-    match k {
-        PositionKind::Demand => "demand",
-        PositionKind::Offer => "offer",
-        PositionKind::Condition => "condition",
-        PositionKind::Refusal => "refusal",
-        PositionKind::Accusation => "accusation",
-        PositionKind::Assessment => "assessment",
-        PositionKind::Support => "support",
-        PositionKind::Opposition => "opposition",
-    }
 }
 
 #[cfg(test)]
