@@ -121,20 +121,28 @@ pub fn main() -> i32 {
 }
 
 fn run(cli: Cli, started: std::time::Instant) -> Result<i32, Failure> {
+    // The loader's patterns take a few milliseconds to compile: on another
+    // core, while the configuration and the lexicon are read.
+    std::thread::spawn(crate::load::warm_up);
     let config = Config::load(&ConfigSource::resolve(cli.config.as_deref()))?;
-    let lexicon = Lexicon::with_config(&config.lexicon);
+    // Built by the commands that analyse (`sections` does not).
+    let lexicon = || Lexicon::with_config(&config.lexicon);
     match cli.command {
-        None => read(cli.path.as_deref(), &config, &lexicon, started),
+        None => read(cli.path.as_deref(), &config, &lexicon(), started),
         Some(Command::Sections { paths }) => {
             each_source(&paths, |doc| emit(&sections_outline(doc)))
         }
-        Some(Command::Quotes { actor, paths }) => each_source(&paths, |doc| {
-            let analysis = analyze::analyze(doc, &lexicon);
-            let text =
-                export::quotes::to_string(doc, &analysis, actor.as_deref()).map_err(Failure)?;
-            emit(&text)
-        }),
+        Some(Command::Quotes { actor, paths }) => {
+            let lexicon = lexicon();
+            each_source(&paths, |doc| {
+                let analysis = analyze::analyze(doc, &lexicon);
+                let text =
+                    export::quotes::to_string(doc, &analysis, actor.as_deref()).map_err(Failure)?;
+                emit(&text)
+            })
+        }
         Some(Command::Summary { format, paths }) => {
+            let lexicon = lexicon();
             let mut first = true;
             each_source(&paths, |doc| {
                 let analysis = analyze::analyze(doc, &lexicon);
@@ -150,7 +158,7 @@ fn run(cli: Cli, started: std::time::Instant) -> Result<i32, Failure> {
             format,
             out_dir,
             paths,
-        }) => export_all(&paths, format, out_dir.as_deref(), &lexicon),
+        }) => export_all(&paths, format, out_dir.as_deref(), &lexicon()),
     }
 }
 

@@ -698,7 +698,12 @@ impl Lexicon {
     }
 
     /// The built-in lexicons extended by the user's additions.
-    pub fn with_config(extra: &LexiconConfig) -> Lexicon {
+    /// The built-in lexicon extended by the `[lexicon]` configuration
+    /// section; without additions, the shared built-in one (no copy).
+    pub fn with_config(extra: &LexiconConfig) -> Cow<'static, Lexicon> {
+        if *extra == LexiconConfig::default() {
+            return Cow::Borrowed(&BUILTIN);
+        }
         let mut lex = Lexicon::builtin();
         for p in &extra.red_line_phrases {
             lex.stances.add_red_line_phrase(p);
@@ -715,7 +720,7 @@ impl Lexicon {
         lex.red_line_phrases
             .extend(extra.red_line_phrases.iter().cloned());
         lex.build_classes();
-        lex
+        Cow::Owned(lex)
     }
 
     /// The base form of a speech cue (`"said"` → `"say"`), any case.

@@ -10,6 +10,8 @@ mod lines;
 mod markdown;
 mod plain;
 
+pub(crate) use plain::warm_up;
+
 use std::borrow::Cow;
 use std::ops::Range;
 use std::path::{Path, PathBuf};

@@ -39,7 +39,7 @@ pub(super) fn parse(name: &str, text: String, bom: bool) -> Document {
     if let Some(g) = groups.get(next)
         && g.len() == 1
         && groups.len() > next + 1
-        && BYLINE.is_match(span_of(g).text(&text))
+        && is_byline(span_of(g).text(&text))
     {
         byline = Some(span_of(g));
         next += 1;
@@ -178,7 +178,7 @@ fn is_title(text: &str, lines: &[Line], first: &Range<usize>) -> bool {
     let line = &lines[first.start];
     let s = line.content(text).text(text);
     let chars = s.chars().count();
-    if chars == 0 || chars > 200 || find_dateline(s).is_some() || BYLINE.is_match(s) {
+    if chars == 0 || chars > 200 || find_dateline(s).is_some() || is_byline(s) {
         return false;
     }
     let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
@@ -216,6 +216,17 @@ fn has_inner_sentence_break(s: &str) -> bool {
     })
 }
 
+/// Compiles the dateline pattern (most wire copy has one) ahead of its
+/// first use. The others compile only when a line could match them.
+pub(crate) fn warm_up() {
+    LazyLock::force(&DATELINE);
+}
+
+/// `By Jane Roe`, `by John Doe and Ann Poe`.
+fn is_byline(s: &str) -> bool {
+    s.get(..2).is_some_and(|b| b.eq_ignore_ascii_case("by")) && BYLINE.is_match(s)
+}
+
 static CROSSHEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[-*=•~]+)\s*(.*?\p{L}.*?)\s*(?:[-*=•~]+)$").expect("valid crosshead pattern")
 });
@@ -239,6 +250,10 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// The byte length of a dateline at the start of `s` (up to and including
 /// its dash), if there is one.
 pub(crate) fn find_dateline(s: &str) -> Option<usize> {
+    // What the pattern needs: a capital first, a dash later.
+    if !s.starts_with(char::is_uppercase) || !s.contains(['-', '–', '—']) {
+        return None;
+    }
     let caps = DATELINE.captures(s)?;
     let place_caps = caps.name("caps");
     if let Some(p) = place_caps
@@ -259,7 +274,9 @@ pub(crate) fn find_dateline(s: &str) -> Option<usize> {
 /// closing punctuation that starts with a capital.
 fn heading(text: &str, span: Span, between_paragraphs: bool) -> Option<Span> {
     let s = span.text(text);
-    if let Some(c) = CROSSHEAD.captures(s)
+    // The pattern compiles on first use: only for lines that could match.
+    if s.starts_with(['-', '*', '=', '•', '~'])
+        && let Some(c) = CROSSHEAD.captures(s)
         && let Some(inner) = c.get(1)
     {
         return Some(Span::new(
