@@ -409,6 +409,13 @@ fn after_close(
         {
             return Some(frame(c, 0.95));
         }
+        // "…," panel Chairman Jane Roe said: a word or two of lower-case
+        // description before the subject's title or name.
+        if let Some(c) = described_subject(ctx, cands, para.clone(), j, v)
+            && only_asides(ctx, cands[c].after(), v)
+        {
+            return Some(frame(c, 0.9));
+        }
         // A pronoun or noun phrase the candidate finder skipped ("it
         // said", "a narrator in the Clinton ad asks").
         let mut k = v;
@@ -508,6 +515,37 @@ fn only_asides(ctx: &Ctx, from: usize, to: usize) -> bool {
         }
     }
     true
+}
+
+/// A person or organisation candidate after one or two lower-case content
+/// words at `j` ("panel Chairman …", "longtime aide …"), before `end`.
+fn described_subject(
+    ctx: &Ctx,
+    cands: &[Cand],
+    para: Range<usize>,
+    j: usize,
+    end: usize,
+) -> Option<usize> {
+    let mut k = j;
+    while k < end.min(j + 2)
+        && ctx.tokens[k].kind == Kind::Word
+        && !ctx.is_function(k)
+        && ctx
+            .tok(k)
+            .is_some_and(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+    {
+        k += 1;
+    }
+    if k == j {
+        return None;
+    }
+    cand_starting_at(cands, para, k).filter(|&c| {
+        !cands[c].after_prep
+            && matches!(
+                cands[c].kind,
+                CandKind::Person | CandKind::Org(_) | CandKind::Outlet(_)
+            )
+    })
 }
 
 /// The first candidate starting within a few words of `k`, before any

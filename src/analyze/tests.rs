@@ -335,3 +335,25 @@ fn name_set_off_by_a_dash() {
         "Jane Doe",
     );
 }
+
+#[test]
+fn lower_case_description_before_the_subject() {
+    said_by(
+        "Rival groups met again on Friday.\n\"The rules are not a suggestion,\" committee Chairwoman Ada Quill said after the vote.\n",
+        "Ada Quill",
+    );
+    // A name after a preposition is not the subject of the cue.
+    let got = speakers("\"It is over,\" a report about Ada Quill said on Friday.\n");
+    assert!(
+        got.iter().all(|(_, s)| s.as_deref() != Some("Ada Quill")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn delegate_is_a_title_not_a_sentence_end() {
+    said_by(
+        "\"This hearing is a waste of everyone's time,\" said Del. Nora Vance of the territories.\n",
+        "Nora Vance",
+    );
+}
