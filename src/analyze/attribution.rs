@@ -499,6 +499,9 @@ fn only_asides(ctx: &Ctx, from: usize, to: usize) -> bool {
     let mut k = from;
     while k < to {
         match ctx.tok(k) {
+            // The comma closing an apposition the mention took in ("the
+            // mayor, Ida Brandt, said").
+            Some(",") if k + 1 == to => k += 1,
             Some(",") => {
                 // An appositive runs to the next comma before the cue.
                 match (k + 1..to).find(|&m| ctx.tok(m) == Some(",")) {
@@ -1287,5 +1290,13 @@ fn looks_like_a_name(text: &str, f: &Found) -> bool {
         && capital(prev_word)
         && capital(next_word)
         && !prev_word.ends_with(['.', ',', ':']);
-    named || nickname || (title_case && words.len() >= 2)
+    // A quoted sentence standing on its own ("… he added. "We're here."")
+    // is speech, however capitalised.
+    let standalone = f.span.text(text).trim_end().ends_with(['.', '!', '?'])
+        && before
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '"' | '”' | '\''));
+    named || nickname || (title_case && words.len() >= 2 && !standalone)
 }

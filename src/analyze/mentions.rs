@@ -296,11 +296,47 @@ pub(crate) fn find(
         i += 1;
     }
     out[first_new..].sort_by_key(|c| c.span.start);
+    merge_appositions(ctx, range.end, out, first_new);
     for c in &mut out[first_new..] {
         c.subject = !c.after_prep
             && !c.object
             && !c.in_quote
             && subject_position(ctx, c.first(), range.start);
+    }
+}
+
+/// "the city's mayor, Ida Brandt, said": a role and the name set off
+/// after it are one mention of the person, with the role as their title.
+fn merge_appositions(ctx: &Ctx, end: usize, out: &mut Vec<Cand>, first: usize) {
+    let mut k = first;
+    while k + 1 < out.len() {
+        let (r, p) = (&out[k], &out[k + 1]);
+        let apposition = matches!(r.kind, CandKind::Role | CandKind::Anonymous)
+            && !r.plural
+            && p.kind == CandKind::Person
+            && r.in_quote == p.in_quote
+            && ctx.tok(r.after()) == Some(",")
+            && p.first() == r.after() + 1
+            && (p.after() >= end || matches!(ctx.tok(p.after()), Some("," | "." | ";" | "(")));
+        if apposition {
+            let r = out.remove(k);
+            let p = &mut out[k];
+            p.span = Span::new(r.span.start as usize, p.span.end as usize);
+            // The title without its article: "Ida Brandt (mayor)".
+            let from = r.first() + usize::from(matches!(ctx.low(r.first()), "the" | "a" | "an"));
+            p.role = p
+                .role
+                .or((from < r.after()).then(|| ctx.span(from..r.after())));
+            p.tokens = r.tokens.start..p.tokens.end;
+            p.after_prep = r.after_prep;
+            p.object = r.object;
+            p.located = r.located;
+            p.sentence_initial = r.sentence_initial;
+            if p.country.is_none() {
+                p.country = r.country;
+            }
+        }
+        k += 1;
     }
 }
 
@@ -879,6 +915,22 @@ fn role_description(
     if determiner == Some("'s") {
         while start > sent.start && ctx.capitalized(start - 1) && !ctx.is_function(start - 1) {
             start -= 1;
+        }
+        // "the company's chief executive": a common noun and its article.
+        if start == k
+            && k >= sent.start + 2
+            && !consumed[k - 1 - sent.start]
+            && ctx.tokens[k - 1].kind == Kind::Word
+            && !ctx.is_function(k - 1)
+            && ctx
+                .word(k - 1)
+                .is_some_and(|w| w.chars().all(char::is_lowercase))
+            && matches!(
+                ctx.low(k - 2),
+                "the" | "its" | "his" | "her" | "their" | "our"
+            )
+        {
+            start = k - 2;
         }
     }
     let plural = key.ends_with('s') && !key.ends_with("ss");

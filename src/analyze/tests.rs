@@ -357,3 +357,39 @@ fn delegate_is_a_title_not_a_sentence_end() {
         "Nora Vance",
     );
 }
+
+#[test]
+fn a_capitalised_sentence_after_an_attribution_is_speech() {
+    said_by(
+        "\"Nobody here is a guest,\" the mayor, Ida Brandt, added. \"We Belong Here.\"\n",
+        "Ida Brandt",
+    );
+    assert_eq!(
+        speakers("\"Nobody here is a guest,\" the mayor, Ida Brandt, added. \"We Belong Here.\"\n")
+            .len(),
+        2
+    );
+    // A title after "called" stays a title, full stop or not.
+    let (_, a) = run("The studio released a film called \"Big Quiet Night.\"\n");
+    assert!(a.quotes.iter().all(|q| !q.speech), "{:?}", a.quotes);
+}
+
+#[test]
+fn a_role_and_the_name_set_off_after_it_are_one_person() {
+    let text = "Talks resumed on Monday.\n\"Nobody here is a guest,\" the mayor, Ida Brandt, said.\n\"We will build,\" the company's chief executive, Tom Hale, said on Friday.\nThe council stayed silent.\n\"We will keep going,\" the mayor said later.\n";
+    let got = speakers(text);
+    let names: Vec<_> = got.iter().map(|(_, s)| s.as_deref()).collect();
+    assert_eq!(
+        names,
+        [Some("Ida Brandt"), Some("Tom Hale"), Some("Ida Brandt")],
+        "{got:?}"
+    );
+    // The role is kept as the person's title, without its article.
+    let (doc, a) = run(text);
+    let ida = a
+        .actors
+        .iter()
+        .find(|x| x.name == "Ida Brandt")
+        .expect("actor");
+    assert_eq!(ida.role.map(|r| doc.span_text(r)), Some("mayor"));
+}
