@@ -680,7 +680,11 @@ impl<'a> Resolver<'a> {
     /// subject, within the last few paragraphs.
     fn pronoun(&mut self, i: usize, pos: usize, gender: Gender, plural: bool) {
         let c = &self.cands[i];
-        let person_like = !plural;
+        // "it", "its spokesman": an organisation or a country.
+        let first = self.text_of(c.span);
+        let first = first.split_whitespace().next().unwrap_or("");
+        let neuter = first.eq_ignore_ascii_case("it") || first.eq_ignore_ascii_case("its");
+        let person_like = !plural && !neuter;
         let best = self
             .recent
             .iter()
@@ -698,6 +702,8 @@ impl<'a> Resolver<'a> {
                         && (gender == Gender::Unknown
                             || act.gender == Gender::Unknown
                             || act.gender == gender)
+                } else if neuter {
+                    act.kind != ActorKind::Person
                 } else {
                     act.kind != ActorKind::Person || act.name.ends_with('s')
                 }

@@ -503,9 +503,11 @@ fn only_asides(ctx: &Ctx, from: usize, to: usize) -> bool {
             // mayor, Ida Brandt, said").
             Some(",") if k + 1 == to => k += 1,
             Some(",") => {
-                // An appositive runs to the next comma before the cue.
+                // An appositive runs to the next comma before the cue; that
+                // comma may open another ("X, the attorney general, one of
+                // the plaintiffs, said").
                 match (k + 1..to).find(|&m| ctx.tok(m) == Some(",")) {
-                    Some(m) => k = m + 1,
+                    Some(m) => k = m,
                     None => return false,
                 }
             }
@@ -630,6 +632,14 @@ fn before_open(
     found.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
     for (cue_at, strength) in found {
         if let Some(mut f) = subject_of(ctx, cue_at, sent.clone(), cands, para.clone()) {
+            // "X said it would tell …": a cue inside what another cue
+            // reports belongs to the outer speaker.
+            if let Some(c) = f.who
+                && ctx.low(cands[c].first()) == "it"
+                && reported(ctx, cands, &para, cands[c].first())
+            {
+                continue;
+            }
             if strength == Strength::Weak {
                 f.confidence -= 0.1;
             }
@@ -637,6 +647,16 @@ fn before_open(
         }
     }
     None
+}
+
+/// Whether token `i` opens a clause reported by a cue before it ("said
+/// it", "said that it").
+fn reported(ctx: &Ctx, cands: &[Cand], para: &Range<usize>, i: usize) -> bool {
+    let mut k = i;
+    if k > 0 && ctx.low(k - 1) == "that" {
+        k -= 1;
+    }
+    k > 0 && cue(ctx, cands, para, k - 1).is_some()
 }
 
 /// The subject of the cue at `cue_at`.
@@ -1233,6 +1253,22 @@ fn in_markup(text: &str, f: &Found) -> bool {
     text[..f.open.start as usize].ends_with('=')
 }
 
+/// `what she called "…"`, `which they call "…"`: the quoted words are the
+/// subject's, not a name for something.
+fn what_someone_called(text: &str, open: usize) -> bool {
+    let before = &text[text.floor_char_boundary(open.saturating_sub(80))..open];
+    let words: Vec<String> = before
+        .split_whitespace()
+        .rev()
+        .take(6)
+        .map(|w| w.to_lowercase())
+        .collect();
+    matches!(
+        words.first().map(String::as_str),
+        Some("called" | "calls" | "call" | "termed" | "terms" | "dubbed" | "dubs")
+    ) && words[1..].iter().any(|w| w == "what" || w == "which")
+}
+
 /// Titles of works, shows and nicknames: "Fox News Sunday", Robert C.
 /// "Bobby" Scott, a film called "13th".
 fn looks_like_a_name(text: &str, f: &Found) -> bool {
@@ -1282,7 +1318,8 @@ fn looks_like_a_name(text: &str, f: &Found) -> bool {
         "the term",
     ]
     .iter()
-    .any(|w| before.trim_end().to_lowercase().ends_with(w));
+    .any(|w| before.trim_end().to_lowercase().ends_with(w))
+        && !what_someone_called(text, f.open.start as usize);
     // Between a first name and a surname: a nickname.
     let prev_word = before.split_whitespace().next_back().unwrap_or("");
     let next_word = after.split_whitespace().next().unwrap_or("");

@@ -393,3 +393,35 @@ fn a_role_and_the_name_set_off_after_it_are_one_person() {
         .expect("actor");
     assert_eq!(ida.role.map(|r| doc.span_text(r)), Some("mayor"));
 }
+
+#[test]
+fn what_someone_called_is_their_words() {
+    said_by(
+        "Senator Ann Holt spoke on Friday. She attacked what she called \"a rigged system.\"\n",
+        "Ann Holt",
+    );
+}
+
+#[test]
+fn it_refers_to_an_organisation_not_a_person() {
+    said_by(
+        "Mayor Tom Reed left early.\nThe Security Council condemned the test, which it called \"a clear threat to peace.\"\n",
+        "Security Council",
+    );
+}
+
+#[test]
+fn a_cue_inside_a_reported_clause_belongs_to_the_outer_speaker() {
+    said_by(
+        "President Ida Lund, opening the archive on Saturday, said it would tell a story \"of loss and of hope, told by those who lived it.\"\n",
+        "Ida Lund",
+    );
+}
+
+#[test]
+fn two_appositives_between_the_name_and_the_cue() {
+    said_by(
+        "\"It is an overreach by the agency,\" Paul Arne, the attorney general of the province, one of the plaintiffs, said on Monday.\n",
+        "Paul Arne",
+    );
+}
