@@ -1150,19 +1150,22 @@ pub(crate) fn resolve(
         .map(|(f, speaker)| {
             let confidence = speaker.as_ref().map_or(0.0, |s| s.confidence);
             let words = f.span.text(text).split_whitespace().count();
-            let speech =
-                if headline(f.paragraph) || names_a_work(text, f) || stage_direction(text, f) {
-                    false
-                } else if f.single {
-                    confidence >= 0.85 && !has_double(f.paragraph)
-                } else if looks_like_a_name(text, f) || in_markup(text, f) {
-                    confidence >= 0.9
-                } else if words <= 4 {
-                    // A short quote that nothing attributes is a scare quote.
-                    confidence > 0.0
-                } else {
-                    true
-                };
+            let speech = if headline(f.paragraph)
+                || names_a_work(text, f)
+                || stage_direction(text, f)
+                || nickname(text, f)
+            {
+                false
+            } else if f.single {
+                confidence >= 0.85 && !has_double(f.paragraph)
+            } else if looks_like_a_name(text, f) || in_markup(text, f) {
+                confidence >= 0.9
+            } else if words <= 4 {
+                // A short quote that nothing attributes is a scare quote.
+                confidence > 0.0
+            } else {
+                true
+            };
             Quote {
                 span: f.span,
                 speech,
@@ -1300,9 +1303,6 @@ fn looks_like_a_name(text: &str, f: &Found) -> bool {
         .into_iter()
         .rev()
         .collect();
-    let after = text
-        .get(f.close.map_or(f.span.end, |c| c.end) as usize..)
-        .unwrap_or("");
     let named = [
         "titled",
         "entitled",
@@ -1320,13 +1320,6 @@ fn looks_like_a_name(text: &str, f: &Found) -> bool {
     .iter()
     .any(|w| before.trim_end().to_lowercase().ends_with(w))
         && !what_someone_called(text, f.open.start as usize);
-    // Between a first name and a surname: a nickname.
-    let prev_word = before.split_whitespace().next_back().unwrap_or("");
-    let next_word = after.split_whitespace().next().unwrap_or("");
-    let nickname = words.len() <= 2
-        && capital(prev_word)
-        && capital(next_word)
-        && !prev_word.ends_with(['.', ',', ':']);
     // A quoted sentence standing on its own ("… he added. "We're here."")
     // is speech, however capitalised.
     let standalone = f.span.text(text).trim_end().ends_with(['.', '!', '?'])
@@ -1335,5 +1328,27 @@ fn looks_like_a_name(text: &str, f: &Found) -> bool {
             .chars()
             .next_back()
             .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '"' | '”' | '\''));
-    named || nickname || (title_case && words.len() >= 2 && !standalone)
+    named || (title_case && words.len() >= 2 && !standalone)
+}
+
+/// Between a first name (or an initial) and a surname: a nickname, as in
+/// Robert C. "Bobby" Scott.
+fn nickname(text: &str, f: &Found) -> bool {
+    let inner = f.span.text(text).trim();
+    let words = inner.split_whitespace().count();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let before = &text[text.floor_char_boundary((f.open.start as usize).saturating_sub(40))
+        ..f.open.start as usize];
+    let after = text
+        .get(f.close.map_or(f.span.end, |c| c.end) as usize..)
+        .unwrap_or("");
+    let prev = before.split_whitespace().next_back().unwrap_or("");
+    let next = after.split_whitespace().next().unwrap_or("");
+    // "C." is an initial; "said." ends a sentence.
+    let initial = prev.len() == 2 && prev.ends_with('.');
+    (1..=2).contains(&words)
+        && !inner.ends_with(['.', ',', '!', '?'])
+        && capital(prev)
+        && capital(next)
+        && (initial || !prev.ends_with(['.', ',', ':']))
 }

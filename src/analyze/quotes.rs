@@ -50,7 +50,9 @@ fn double_mark(s: &str, i: usize) -> Option<(Mark, usize)> {
             // `dollar"s`: a straight mark between two letters is a typo.
             let before = s[..i].chars().next_back();
             let after = rest[1..].chars().next();
-            if before.is_some_and(char::is_alphabetic) && after.is_some_and(char::is_alphabetic) {
+            if before.is_some_and(char::is_alphabetic) && after.is_some_and(char::is_alphabetic)
+                || feet_and_inches(&s[..i])
+            {
                 None
             } else {
                 Some((Mark::Toggle, 1))
@@ -60,6 +62,16 @@ fn double_mark(s: &str, i: usize) -> Option<(Mark, usize)> {
         '`' if rest.starts_with("``") => Some((Mark::Open, 2)),
         _ => None,
     }
+}
+
+/// `6'3"`: the text before a straight mark ends in feet and inches.
+fn feet_and_inches(before: &str) -> bool {
+    let b = before.as_bytes();
+    let digits = b.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    digits > 0
+        && b.len() > digits + 1
+        && b[b.len() - digits - 1] == b'\''
+        && b[b.len() - digits - 2].is_ascii_digit()
 }
 
 fn has_letter(s: &str) -> bool {
@@ -287,6 +299,14 @@ mod tests {
         assert_eq!(out.len(), 2);
         assert!(out[1].continues && !out[0].continues);
         assert_eq!(out[1].span.text(t), "and goes on here,");
+    }
+
+    #[test]
+    fn inch_marks_are_not_quotes() {
+        assert_eq!(
+            texts("He is 6'3\" tall and said \"fine\" twice."),
+            vec!["fine".to_string()]
+        );
     }
 
     #[test]

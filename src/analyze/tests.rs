@@ -425,3 +425,12 @@ fn two_appositives_between_the_name_and_the_cue() {
         "Paul Arne",
     );
 }
+
+#[test]
+fn nicknames_are_not_speech_even_with_a_cue() {
+    let (_, a) = run(
+        "Rep. Robert C. \"Bobby\" Lane opened his yard on Monday.\n\"This is a big year,\" his niece, Marcia \"Cia\" Lane, shouted to the crowd.\n",
+    );
+    let speech: Vec<_> = a.quotes.iter().filter(|q| q.speech).collect();
+    assert_eq!(speech.len(), 1, "{:?}", a.quotes);
+}
