@@ -96,6 +96,22 @@ fn norm(s: &str) -> String {
         .join(" ")
 }
 
+/// Whether `short` is an acronym of `long`: "CSS" of "Centre for Strategic
+/// Studies" (the capitalised words' initials, in order).
+fn abbreviates(short: &str, long: &str) -> bool {
+    let letters: Vec<char> = short.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 2 || letters.len() > 8 || !letters.iter().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    let initials: Vec<char> = long
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    let mut it = initials.iter();
+    initials.len() >= letters.len() && letters.iter().all(|l| it.any(|c| c == l))
+}
+
 const SUFFIXES: &[&str] = &["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"];
 
 fn name_parts(name: &str) -> Vec<String> {
@@ -518,7 +534,14 @@ impl<'a> Resolver<'a> {
             };
             match (self.actors[x].kind, cb.kind) {
                 (ActorKind::Organization, CandKind::Org(_)) => {
-                    if let Some(y) = yb
+                    // "Xerox Corp, Apollo Computer Inc": a bare comma between
+                    // two names is a list unless one abbreviates the other.
+                    let apposed = between != "," || {
+                        let (na, nb) = (self.text_of(ca.name), self.text_of(cb.name));
+                        abbreviates(&na, &nb) || abbreviates(&nb, &na)
+                    };
+                    if apposed
+                        && let Some(y) = yb
                         && y != x
                         && self.actors[y].mentions == 1
                     {

@@ -279,6 +279,14 @@ fn actors_and_quotes(doc: &Document, lex: &Lexicon) -> (Analysis, Vec<bool>) {
                 k += 1;
                 k <= para_start || !c.span.overlaps(d)
             });
+            // The story's first word follows the dateline: "LONDON, March
+            // 9 - Talks between …" starts a sentence with "Talks".
+            let first = toks.partition_point(|t| t.span.start < d.end);
+            for c in &mut cands[para_start..] {
+                if c.first() == first {
+                    c.sentence_initial = true;
+                }
+            }
         }
         let para_end = cands.len();
         let para_frames = attribution::attribute_paragraph(

@@ -434,3 +434,25 @@ fn nicknames_are_not_speech_even_with_a_cue() {
     let speech: Vec<_> = a.quotes.iter().filter(|q| q.speech).collect();
     assert_eq!(speech.len(), 1, "{:?}", a.quotes);
 }
+
+#[test]
+fn a_list_of_companies_is_not_one_actor() {
+    let (_, a) = run(
+        "Since then Northwind Corp, Bluefield Corp, Hartwell Systems Inc and others have entered the market.\n",
+    );
+    let orgs: Vec<_> = a.actors.iter().map(|x| x.name.as_str()).collect();
+    for name in ["Northwind Corp", "Bluefield Corp", "Hartwell Systems Inc"] {
+        assert!(orgs.contains(&name), "{name} missing from {orgs:?}");
+    }
+}
+
+#[test]
+fn places_with_connectors_and_state_abbreviations_are_not_actors() {
+    let (_, a) = run(
+        "PALO VERDE, Calif., April 2 - Talks between the shippers and the port stalled on Monday, officials said.\n    \"We will not send ships into the Strait of Hormuz,\" the agency quoted Ivanov as saying.\n    Santa Clara, Calif.-based Hartwell said it would wait.\n",
+    );
+    let names: Vec<_> = a.actors.iter().map(|x| x.name.as_str()).collect();
+    for bad in ["Strait", "Talks", "Calif."] {
+        assert!(!names.contains(&bad), "{bad} in {names:?}");
+    }
+}
