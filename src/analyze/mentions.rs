@@ -423,41 +423,44 @@ fn name_chains(ctx: &Ctx, range: Range<usize>) -> Vec<Range<usize>> {
                         .phrase_at(&ctx.lex.places, i, range.end)
                         .is_some_and(|(l, _)| through(l))
             };
-            let joins = known()
-                || match ctx.word(j) {
-                    // "Ways and Means Committee", "Securities and Exchange
-                    // Commission": only when an institution word follows.
-                    Some("and" | "&") => {
-                        // Not after a person's name: "Paul Volcker and
-                        // International Monetary Fund" are two.
-                        let person = (i..j).any(|k| {
-                            ctx.is(k, class::TITLE_START)
-                                || ctx
-                                    .word(k)
-                                    .is_some_and(|w| ctx.lex.first_names.contains_key(w))
-                        });
-                        !person
-                            && (j + 1..range.end.min(j + 4))
-                                .take_while(|&k| continues_name(ctx, k))
-                                .any(|k| ctx.is(k, class::ORG_WORD))
-                    }
-                    Some("of" | "for" | "on") => ctx.word(j - 1).is_some_and(|p| {
-                        Lexicon::has(&ctx.lex.organization_words, p.trim_end_matches('.'))
-                            || ctx.lex.titles.contains_word(p)
-                            || matches!(
-                                p,
-                                "Republic"
-                                    | "Kingdom"
-                                    | "States"
-                                    | "Union"
-                                    | "Federation"
-                                    | "Emirates"
-                                    | "Islands"
-                            )
-                    }),
-                    _ => true,
-                };
-            if connector && joins && next_is_name && ctx.in_quote[j] == ctx.in_quote[i] {
+            let joins = || match ctx.word(j) {
+                // "Ways and Means Committee", "Securities and Exchange
+                // Commission": only when an institution word follows.
+                Some("and" | "&") => {
+                    // Not after a person's name: "Paul Volcker and
+                    // International Monetary Fund" are two.
+                    let person = (i..j).any(|k| {
+                        ctx.is(k, class::TITLE_START)
+                            || ctx
+                                .word(k)
+                                .is_some_and(|w| ctx.lex.first_names.contains_key(w))
+                    });
+                    !person
+                        && (j + 1..range.end.min(j + 4))
+                            .take_while(|&k| continues_name(ctx, k))
+                            .any(|k| ctx.is(k, class::ORG_WORD))
+                }
+                Some("of" | "for" | "on") => ctx.word(j - 1).is_some_and(|p| {
+                    Lexicon::has(&ctx.lex.organization_words, p.trim_end_matches('.'))
+                        || ctx.lex.titles.contains_word(p)
+                        || matches!(
+                            p,
+                            "Republic"
+                                | "Kingdom"
+                                | "States"
+                                | "Union"
+                                | "Federation"
+                                | "Emirates"
+                                | "Islands"
+                        )
+                }),
+                _ => true,
+            };
+            if connector
+                && next_is_name
+                && ctx.in_quote[j] == ctx.in_quote[i]
+                && (joins() || known())
+            {
                 j += 2;
                 continue;
             }

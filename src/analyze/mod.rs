@@ -273,12 +273,19 @@ fn actors_and_quotes(doc: &Document, lex: &Lexicon) -> (Analysis, Vec<bool>) {
             mentions::find(&ctx, r.clone(), sentence_base + si, b, &mut cands);
         }
         // "LONDON, March 9 -" names a place, not an actor.
-        if let Some(d) = doc.dateline {
-            let mut k = para_start;
-            cands.retain(|c| {
-                k += 1;
-                k <= para_start || !c.span.overlaps(d)
-            });
+        if let Some(d) = doc.dateline
+            && d.overlaps(block.span)
+        {
+            // Only this block's candidates: a pass over all of them per
+            // block would be quadratic.
+            let mut kept = para_start;
+            for k in para_start..cands.len() {
+                if !cands[k].span.overlaps(d) {
+                    cands.swap(kept, k);
+                    kept += 1;
+                }
+            }
+            cands.truncate(kept);
             // The story's first word follows the dateline: "LONDON, March
             // 9 - Talks between …" starts a sentence with "Talks".
             let first = toks.partition_point(|t| t.span.start < d.end);
