@@ -119,9 +119,19 @@ pub mod class {
     pub const ORG_WORD: u32 = 1 << 9;
     pub const SPOKES: u32 = 1 << 10;
     pub const CONDUIT: u32 = 1 << 11;
-    /// A word that can make a stance (a cue's key word or a negation): a
-    /// sentence without one holds no position.
+    /// A cue's anchor (see `StanceLexicon::gate_words`): a sentence
+    /// without one holds no position, unless it holds both a
+    /// [`NEGATION`] and a [`NEGOTIABLE`] word.
     pub const STANCE: u32 = 1 << 12;
+    pub const NEGATION: u32 = 1 << 13;
+    /// First word of a negotiation phrase ("negotiable", "table").
+    pub const NEGOTIABLE: u32 = 1 << 14;
+
+    /// Whether a sentence whose words' classes, or-ed, are `bits` may
+    /// hold a position.
+    pub fn may_hold_stance(bits: u32) -> bool {
+        bits & STANCE != 0 || (bits & NEGATION != 0 && bits & NEGOTIABLE != 0)
+    }
 }
 use std::sync::LazyLock;
 
@@ -201,6 +211,13 @@ impl<T: Clone> Phrases<T> {
     /// allocation) for words already in that form, as the analysis passes
     /// them.
     fn norm<'w>(&self, w: &'w str) -> Cow<'w, str> {
+        // Most words are plain ASCII: one pass over the bytes decides.
+        if w.is_ascii() {
+            if self.fold_case && w.bytes().any(|b| b.is_ascii_uppercase()) {
+                return Cow::Owned(w.to_ascii_lowercase());
+            }
+            return Cow::Borrowed(w);
+        }
         let curly = w.contains('’');
         let upper = self.fold_case && w.chars().any(char::is_uppercase);
         if !curly && !upper {
@@ -672,7 +689,10 @@ impl Lexicon {
         );
         mark(&mut self.spokes_plurals.iter().cloned(), class::SPOKES);
         mark(&mut self.conduits.iter().cloned(), class::CONDUIT);
-        mark(&mut self.stances.gate_words().into_iter(), class::STANCE);
+        let [anchors, negations, negotiable] = self.stances.gate_words();
+        mark(&mut anchors.into_iter(), class::STANCE);
+        mark(&mut negations.into_iter(), class::NEGATION);
+        mark(&mut negotiable.into_iter(), class::NEGOTIABLE);
         // "jan." is looked up as "jan" too: the analysis tries both.
         self.classes = WordClasses::from_map(classes);
     }

@@ -16,9 +16,8 @@ pub(crate) struct Built {
     pub name: String,
     pub kind: ActorKind,
     pub role: Option<Span>,
-    /// Lower-case words of the role, space-padded (" iranian foreign
-    /// minister "), for linking "the minister".
-    role_text: String,
+    /// Lower-case words of the role, for linking "the minister".
+    role_text: RoleWords,
     country: Option<u32>,
     gender: Gender,
     /// Given names of a person ("abbas"), to keep Bill and Hillary apart.
@@ -60,7 +59,7 @@ impl Resolution {
             name,
             kind,
             role: c.role,
-            role_text: String::new(),
+            role_text: RoleWords::default(),
             country: c.country,
             gender: c.gender,
             given: Vec::new(),
@@ -86,14 +85,25 @@ pub(crate) fn mention_kind(c: &Cand) -> MentionKind {
 }
 
 fn norm(s: &str) -> String {
-    s.split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    // One buffer: this runs for every name mention.
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if w.is_ascii() {
+            let at = out.len();
+            out.push_str(w);
+            out[at..].make_ascii_lowercase();
+        } else {
+            out.extend(w.chars().flat_map(char::to_lowercase));
+        }
+    }
+    out
 }
 
 /// Whether `short` is an acronym of `long`: "CSS" of "Centre for Strategic
@@ -114,12 +124,25 @@ fn abbreviates(short: &str, long: &str) -> bool {
 
 const SUFFIXES: &[&str] = &["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"];
 
-fn name_parts(name: &str) -> Vec<String> {
-    norm(name)
-        .split(' ')
+/// A person's name as a lookup key: normalised words without suffixes
+/// ("Jr."), separated by single spaces.
+fn name_key(name: &str) -> String {
+    let n = norm(name);
+    if !n.split(' ').any(|w| SUFFIXES.contains(&w)) {
+        return n;
+    }
+    n.split(' ')
         .filter(|w| !SUFFIXES.contains(w))
-        .map(str::to_string)
-        .collect()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// How many words `name_key` would give, without allocating.
+fn name_part_count(name: &str) -> usize {
+    name.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty() && !SUFFIXES.iter().any(|s| s.eq_ignore_ascii_case(w)))
+        .count()
 }
 
 struct Resolver<'a> {
@@ -180,7 +203,7 @@ pub(crate) fn resolve(text: &str, lex: &Lexicon, cands: &[Cand]) -> Resolution {
     for (pos, &i) in order.iter().enumerate() {
         let c = &cands[i];
         match c.kind {
-            CandKind::Person if name_parts(c.name.text(text)).len() >= 2 => r.person(i, pos),
+            CandKind::Person if name_part_count(c.name.text(text)) >= 2 => r.person(i, pos),
             CandKind::Country(k) => r.country(i, k, pos),
             CandKind::Org(_) | CandKind::Outlet(_) => r.org(i, pos),
             _ => {}
@@ -332,8 +355,7 @@ impl<'a> Resolver<'a> {
     fn person(&mut self, i: usize, pos: usize) {
         let c = &self.cands[i];
         let name = self.text_of(c.name);
-        let parts = name_parts(&name);
-        let key = parts.join(" ");
+        let key = name_key(&name);
         if let Some(&a) = self.by_name.get(&key) {
             self.assign(i, a, pos);
             return;
@@ -341,19 +363,21 @@ impl<'a> Resolver<'a> {
         if c.headline || (c.located && c.role.is_none() && c.gender == Gender::Unknown) {
             return;
         }
-        let surname = parts.last().cloned().unwrap_or_default();
-        let given: Vec<String> = parts[..parts.len().saturating_sub(1)].to_vec();
+        let parts: Vec<&str> = key.split(' ').collect();
+        let surname = parts.last().copied().unwrap_or_default();
+        let given = &parts[..parts.len().saturating_sub(1)];
         // "Jane Doe" after "Doe" alone, or "J. Doe" after "Jane Doe".
-        let same = self.by_surname.get(&surname).and_then(|list| {
+        let same = self.by_surname.get(surname).and_then(|list| {
             list.iter().rev().copied().find(|&a| {
                 let g = &self.actors[a].given;
-                g.is_empty() || compatible_given(g, &given)
+                g.is_empty() || compatible_given(g, given)
             })
         });
+        let owned = || given.iter().map(|g| g.to_string()).collect::<Vec<_>>();
         let a = match same {
             Some(a) => {
                 if self.actors[a].given.len() < given.len() {
-                    self.actors[a].given = given;
+                    self.actors[a].given = owned();
                     self.actors[a].name = name.to_string();
                 }
                 a
@@ -365,10 +389,13 @@ impl<'a> Resolver<'a> {
                     || self
                         .lex
                         .first_names
-                        .contains_key(parts.first().map_or("", |f| f.as_str()));
+                        .contains_key(parts.first().copied().unwrap_or_default());
                 self.actors[a].weak = !backed;
-                self.actors[a].given = given;
-                self.by_surname.entry(surname).or_default().push(a);
+                self.actors[a].given = owned();
+                self.by_surname
+                    .entry(surname.to_string())
+                    .or_default()
+                    .push(a);
                 a
             }
         };
@@ -379,8 +406,13 @@ impl<'a> Resolver<'a> {
     fn single_name(&mut self, i: usize, pos: usize) {
         let c = &self.cands[i];
         let name = self.text_of(c.name);
-        let parts = name_parts(&name);
-        let Some(surname) = parts.last().cloned() else {
+        let key = name_key(&name);
+        let Some(surname) = key
+            .split(' ')
+            .next_back()
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+        else {
             return;
         };
         // A person known by this surname: the one mentioned most.
@@ -577,9 +609,9 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// Whether person `a` holds one of the roles `keys` (each padded with
-    /// spaces: " foreign minister "), in `country` when one is given.
-    fn role_matches(&self, a: usize, keys: &[String], country: Option<u32>) -> bool {
+    /// Whether person `a` holds one of the roles `keys`, in `country`
+    /// when one is given.
+    fn role_matches(&self, a: usize, keys: &[RoleWords], country: Option<u32>) -> bool {
         let act = &self.actors[a];
         if act.kind != ActorKind::Person || act.role_text.is_empty() {
             return false;
@@ -589,7 +621,7 @@ impl<'a> Resolver<'a> {
         {
             return false;
         }
-        keys.iter().any(|k| act.role_text.contains(k.as_str()))
+        keys.iter().any(|k| act.role_text.contains(k))
     }
 
     fn role(&mut self, i: usize, pos: usize, order: &[usize]) {
@@ -613,9 +645,9 @@ impl<'a> Resolver<'a> {
             }
         }
         // The role and the titles it can stand for, ready for matching.
-        let mut keys = vec![format!(" {key} ")];
+        let mut keys = vec![RoleWords::new(&key)];
         if let Some(syn) = self.lex.role_synonyms.get(&key) {
-            keys.extend(syn.iter().map(|s| format!(" {s} ")));
+            keys.extend(syn.iter().map(|s| RoleWords::new(s)));
         }
         // The most recent person with this role, else the next one
         // introduced with it ("Iran's top diplomat … Abbas Araghchi").
@@ -787,26 +819,84 @@ impl<'a> Resolver<'a> {
 }
 
 /// A role's words, lower-case and space-padded, for whole-word matching.
-fn role_words(role: &str) -> String {
+fn role_words(role: &str) -> RoleWords {
     let words: Vec<String> = role
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    if words.is_empty() {
-        String::new()
-    } else {
-        format!(" {} ", words.join(" "))
+    RoleWords::new(&words.join(" "))
+}
+
+/// A role's lower-case words, space-padded (" iranian foreign minister ")
+/// so a substring search matches whole words, and a 64-bit summary of
+/// them: the role look-back compares many roles, and the summary turns
+/// most away without a search.
+#[derive(Clone, Debug, Default)]
+struct RoleWords {
+    text: String,
+    bloom: u64,
+}
+
+impl RoleWords {
+    /// From words separated by single spaces.
+    fn new(words: &str) -> RoleWords {
+        if words.is_empty() {
+            return RoleWords::default();
+        }
+        let bloom = words.split(' ').fold(0u64, |acc, w| {
+            let h = w
+                .bytes()
+                .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
+            acc | 1 << (h % 64)
+        });
+        RoleWords {
+            text: format!(" {words} "),
+            bloom,
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Whether `key`'s words appear, in order and together, in these.
+    fn contains(&self, key: &RoleWords) -> bool {
+        self.bloom & key.bloom == key.bloom && self.text.contains(key.text.as_str())
     }
 }
 
-fn compatible_given(known: &[String], new: &[String]) -> bool {
+fn compatible_given(known: &[String], new: &[&str]) -> bool {
     if new.is_empty() {
         return true;
     }
     // Same first given name, or one is the other's initial.
-    let (a, b) = (&known[0], &new[0]);
-    a == b
-        || (a.len() == 1 && b.starts_with(a.as_str()))
-        || (b.len() == 1 && a.starts_with(b.as_str()))
+    let (a, b) = (known[0].as_str(), new[0]);
+    a == b || (a.len() == 1 && b.starts_with(a)) || (b.len() == 1 && a.starts_with(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_normalise_to_one_key() {
+        assert_eq!(norm("  Jean-Yves  Le\nDrian, "), "jean-yves le drian");
+        assert_eq!(norm("ÉMILE Zola"), "émile zola");
+        assert_eq!(name_key("Robert C. Scott Jr."), "robert c scott");
+        assert_eq!(name_key("Jr."), "");
+        assert_eq!(name_part_count("Robert C. Scott Jr."), 3);
+        assert_eq!(name_part_count("Jr."), 0);
+    }
+
+    #[test]
+    fn role_words_match_whole_words_in_order() {
+        let role = role_words("Iran's Foreign Minister");
+        assert!(role.contains(&RoleWords::new("foreign minister")));
+        assert!(role.contains(&RoleWords::new("minister")));
+        assert!(!role.contains(&RoleWords::new("minister foreign")));
+        // A word inside another is no match.
+        assert!(!role.contains(&RoleWords::new("foreign minis")));
+        assert!(!RoleWords::default().contains(&RoleWords::new("minister")));
+    }
 }

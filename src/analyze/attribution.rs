@@ -1183,7 +1183,8 @@ fn names_a_work(text: &str, f: &Found) -> bool {
         .span
         .text(text)
         .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.'));
-    let words: Vec<&str> = inner.split_whitespace().collect();
+    // Nine words at most: more is too long for a name or a title.
+    let words: Vec<&str> = inner.split_whitespace().take(9).collect();
     let capital = |w: &str| {
         w.chars()
             .next()
@@ -1279,7 +1280,8 @@ fn looks_like_a_name(text: &str, f: &Found) -> bool {
         .span
         .text(text)
         .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.'));
-    let words: Vec<&str> = inner.split_whitespace().collect();
+    // Nine words at most: more is too long for a name or a title.
+    let words: Vec<&str> = inner.split_whitespace().take(9).collect();
     if words.is_empty() || words.len() > 8 {
         return false;
     }
@@ -1295,14 +1297,10 @@ fn looks_like_a_name(text: &str, f: &Found) -> bool {
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     };
     let title_case = words.iter().all(|w| capital(w) || small(w)) && capital(words[0]);
-    let before: String = text[..f.open.start as usize]
-        .chars()
-        .rev()
-        .take(24)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let head = &text[..f.open.start as usize];
+    let from = head.char_indices().rev().nth(23).map_or(0, |(i, _)| i);
+    let before = &head[from..];
+    let lowered = before.trim_end().to_lowercase();
     let named = [
         "titled",
         "entitled",
@@ -1318,7 +1316,7 @@ fn looks_like_a_name(text: &str, f: &Found) -> bool {
         "the term",
     ]
     .iter()
-    .any(|w| before.trim_end().to_lowercase().ends_with(w))
+    .any(|w| lowered.ends_with(w))
         && !what_someone_called(text, f.open.start as usize);
     // A quoted sentence standing on its own ("… he added. "We're here."")
     // is speech, however capitalised.

@@ -106,7 +106,7 @@ impl Ctx<'_> {
 
     /// The lower-case form of token `i` ("" past the end).
     pub fn low(&self, i: usize) -> &str {
-        self.lower.get(i)
+        self.lower.get(self.text, i)
     }
 
     pub fn lower_is(&self, i: usize, set: &crate::lexicon::WordSet) -> bool {
@@ -259,7 +259,6 @@ pub(crate) fn find(
                 out.push(c);
                 continue;
             }
-            let w = ctx.word(i).unwrap_or_default().to_lowercase();
             // "her" is both object and possessive; both refer to a person.
             out.push(Cand {
                 span: ctx.tokens[i].span,
@@ -281,7 +280,6 @@ pub(crate) fn find(
                 paragraph,
                 tokens: i as u32..i as u32 + 1,
             });
-            let _ = w;
             i += 1;
             continue;
         }
@@ -358,9 +356,8 @@ pub(crate) fn subject_position(ctx: &Ctx, i: usize, sentence_start: usize) -> bo
     {
         return true;
     }
-    let before = ctx.tok(k - 1).unwrap_or("").to_lowercase();
     matches!(
-        before.as_str(),
+        ctx.low(k - 1),
         "," | ";"
             | ":"
             | "--"
@@ -560,13 +557,9 @@ fn classify_chain(
     let mut gender = Gender::Unknown;
     // Honorifics: "Mr.", "Sheikh".
     while name_start < end {
-        let w = ctx
-            .word(name_start)
-            .unwrap_or_default()
-            .trim_end_matches('.')
-            .to_lowercase();
-        if lex.honorifics.contains(&w) {
-            if let Some(g) = lex.honorific_gender.get(&w) {
+        let w = ctx.low(name_start).trim_end_matches('.');
+        if ctx.word(name_start).is_some() && lex.honorifics.contains(w) {
+            if let Some(g) = lex.honorific_gender.get(w) {
                 gender = *g;
             }
             name_start += 1;
@@ -799,8 +792,8 @@ fn classify_chain(
 
 /// "his office", "her spokesman", "their campaign".
 fn conduit_after(ctx: &Ctx, i: usize, end: usize, sentence: u32, paragraph: u32) -> Option<Cand> {
-    let w = ctx.word(i)?.to_lowercase();
-    if !matches!(w.as_str(), "his" | "her" | "their") {
+    ctx.word(i)?;
+    if !matches!(ctx.low(i), "his" | "her" | "their") {
         return None;
     }
     let p = ctx.pronoun(i)?;
@@ -902,20 +895,19 @@ fn role_description(
                 break;
             }
             Kind::Word => {
-                let pw = t.text(ctx.text);
-                let lower = pw.to_lowercase();
+                let lower = ctx.low(prev);
                 if matches!(
-                    lower.as_str(),
+                    lower,
                     "the" | "a" | "an" | "one" | "another" | "this" | "that"
                 ) {
-                    determiner = Some(match lower.as_str() {
+                    determiner = Some(match lower {
                         "the" | "this" | "that" => "the",
                         _ => "a",
                     });
                     k = prev;
                     break;
                 }
-                if ctx.is_function(prev) || lex.speech_base(pw).is_some() {
+                if ctx.is_function(prev) || lex.speech_base(t.text(ctx.text)).is_some() {
                     break;
                 }
                 if let Some((_, place)) = ctx.phrase_at(&lex.places, prev, i) {
@@ -978,7 +970,7 @@ fn role_description(
         country,
         gender: lex
             .honorific_gender
-            .get(&w.to_lowercase())
+            .get(ctx.low(i))
             .copied()
             .unwrap_or(Gender::Unknown),
         plural,

@@ -259,7 +259,7 @@ fn actors_and_quotes(doc: &Document, lex: &Lexicon) -> (Analysis, Vec<bool>) {
         gate.extend(
             sents
                 .iter()
-                .map(|r| r.clone().any(|t| lowered.class(t) & class::STANCE != 0)),
+                .map(|r| class::may_hold_stance(r.clone().fold(0, |b, t| b | lowered.class(t)))),
         );
         let ctx = mentions::Ctx {
             text,

@@ -552,7 +552,9 @@ struct Scratch {
     /// The lower-case words of the sentence, one after another, and where
     /// each one is in it.
     lower: String,
-    lows: Vec<(u32, u32)>,
+    /// Each word's lower-case form: a range of the text (when already
+    /// lower-case) or of `lower`.
+    lows: Vec<(u32, u32, bool)>,
     one: String,
     words: Vec<Word>,
     cls: Vec<u64>,
@@ -615,8 +617,9 @@ struct Sent<'a> {
     sl: &'a StanceLexicon,
     lex: &'a Lexicon,
     words: &'a [Word],
+    text: &'a str,
     lower: &'a str,
-    lows: &'a [(u32, u32)],
+    lows: &'a [(u32, u32, bool)],
     /// The stance-lexicon classes of each word (bits of [`Tab`]).
     cls: &'a [u64],
     headline: bool,
@@ -668,15 +671,23 @@ impl<'a> Sent<'a> {
                 continue;
             }
             let s = t.text(text);
-            let at = scratch.lower.len() as u32;
-            if s.is_ascii() {
-                scratch.lower.push_str(s);
-                scratch.lower[at as usize..].make_ascii_lowercase();
+            let at = scratch.lower.len();
+            let low = if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()) {
+                scratch.lows.push((t.span.start, t.span.end, false));
+                s
             } else {
-                norm_word(s, &mut scratch.one);
-                scratch.lower.push_str(&scratch.one);
-            }
-            scratch.lows.push((at, scratch.lower.len() as u32));
+                if s.is_ascii() {
+                    scratch.lower.push_str(s);
+                    scratch.lower[at..].make_ascii_lowercase();
+                } else {
+                    norm_word(s, &mut scratch.one);
+                    scratch.lower.push_str(&scratch.one);
+                }
+                scratch
+                    .lows
+                    .push((at as u32, scratch.lower.len() as u32, true));
+                &scratch.lower[at..]
+            };
             let capital = match s.as_bytes().first() {
                 Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
                 _ => s.chars().next().is_some_and(char::is_uppercase),
@@ -684,7 +695,7 @@ impl<'a> Sent<'a> {
             // Numbers, marks and names inside a sentence are in no list.
             let word = t.kind == Kind::Word || t.kind == Kind::Possessive;
             cls.push(if word && (!capital || after_open || headline) {
-                lex.stances.classes(&scratch.lower[at as usize..])
+                lex.stances.classes(low)
             } else {
                 0
             });
@@ -743,6 +754,7 @@ impl<'a> Sent<'a> {
             sl: &lex.stances,
             lex,
             words: &scratch.words,
+            text,
             lower: &scratch.lower,
             lows: &scratch.lows,
             cls: &scratch.cls,
@@ -765,9 +777,10 @@ impl<'a> Sent<'a> {
     }
 
     fn low(&self, i: usize) -> &str {
-        self.lows
-            .get(i)
-            .map_or("", |&(s, e)| &self.lower[s as usize..e as usize])
+        self.lows.get(i).map_or("", |&(s, e, copied)| {
+            let from = if copied { self.lower } else { self.text };
+            &from[s as usize..e as usize]
+        })
     }
 
     fn is(&self, i: usize, words: &[&str]) -> bool {

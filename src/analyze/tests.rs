@@ -456,3 +456,31 @@ fn places_with_connectors_and_state_abbreviations_are_not_actors() {
         assert!(!names.contains(&bad), "{bad} in {names:?}");
     }
 }
+
+/// The sentence gate (the main pass marks sentences that may hold a
+/// stance) must skip no position the stance pass would find without it.
+#[test]
+fn the_stance_gate_skips_no_position() {
+    let negotiation = "Talks resumed in Geneva on Monday.\n\n\
+        Whitfield said the fleet is not up for negotiation.\n\n\
+        The ministry said its missile range will not be traded away.\n\n\
+        The status of the port can never be negotiable, Whitfield said.\n\n\
+        Ports are not a matter for the courts, the ministry said.\n\n\
+        The islands cannot be ceded, the ministry said.\n\n\
+        The ministry said the water rights could not be bartered.\n";
+    let lex = Lexicon::builtin();
+    for text in [crate::load::SAMPLE_BRIEFING, negotiation] {
+        let (doc, gated) = run(text);
+        let all = positions(&doc, &analyze_quotes(&doc, &lex), &lex);
+        assert!(!all.is_empty());
+        // A negation and a negotiation word, and no cue: "cannot be ceded".
+        if text == negotiation {
+            assert!(all.iter().any(|p| doc.span_text(p.span).contains("ceded")));
+            assert!(
+                all.iter()
+                    .any(|p| doc.span_text(p.span).contains("bartered"))
+            );
+        }
+        assert_eq!(gated.positions, all, "in {:.40}", text);
+    }
+}

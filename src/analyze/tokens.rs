@@ -144,20 +144,36 @@ fn word(
     out: &mut Vec<Token>,
 ) -> usize {
     let s = &text[start..end];
+    let bytes = s.as_bytes();
     let numeric = s.starts_with(|c: char| c.is_ascii_digit());
-    let mut it = s.char_indices().peekable();
+    // Byte offset of the scan, and the word's length so far.
+    let mut j = 0;
     let mut len = 0;
     // Length of the current run of letters since the last inner period:
     // "U.S" continues across periods only between single letters.
     let mut run = 0;
     let mut has_inner_period = false;
-    while let Some((j, c)) = it.next() {
+    loop {
+        // ASCII letters and digits without decoding: most of a word.
+        let ascii = bytes[j..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if ascii > 0 {
+            j += ascii;
+            len = j;
+            run += ascii;
+        }
+        let Some(c) = s[j..].chars().next() else {
+            break;
+        };
         if is_word_char(c) {
-            len = j + c.len_utf8();
+            j += c.len_utf8();
+            len = j;
             run += 1;
             continue;
         }
-        let follows = it.peek().map(|&(_, n)| n);
+        let follows = s[j + c.len_utf8()..].chars().next();
         let joins = match c {
             '\'' | '’' => follows.is_some_and(|n| n.is_alphabetic()),
             '-' | '&' | '–' if !numeric => follows.is_some_and(is_word_char),
@@ -175,7 +191,8 @@ fn word(
             break;
         }
         run = 0;
-        len = j + c.len_utf8();
+        j += c.len_utf8();
+        len = j;
     }
     let mut w_end = start + len;
     let body = &text[start..w_end];
@@ -226,13 +243,15 @@ fn word(
     w_end
 }
 
-/// The lower-case form of every token of a block, in one buffer: the
-/// lexicon lookups read these, so no token allocates. A curly apostrophe
-/// reads as a straight one.
+/// The lower-case form of every token of a block: the lexicon lookups
+/// read these, so no token allocates. A curly apostrophe reads as a
+/// straight one. A token already in that form is read from the text; the
+/// others are copied, lowered, into one buffer.
 #[derive(Default)]
 pub(crate) struct Lowered {
     buf: String,
-    spans: Vec<(u32, u32)>,
+    /// Each token's form: a range of the text, or of `buf`.
+    spans: Vec<(u32, u32, bool)>,
     /// `lexicon::class` bits of each word token.
     classes: Vec<u32>,
 }
@@ -248,23 +267,29 @@ impl Lowered {
         self.spans.clear();
         self.classes.clear();
         for t in tokens {
-            let start = self.buf.len() as u32;
             let t_text = t.text(text);
-            if t_text.is_ascii() {
-                self.buf.push_str(t_text);
-                self.buf[start as usize..].make_ascii_lowercase();
+            let ascii = t_text.is_ascii();
+            let w = if ascii && !t_text.bytes().any(|b| b.is_ascii_uppercase()) {
+                self.spans.push((t.span.start, t.span.end, false));
+                t_text
             } else {
-                for c in t_text.chars() {
-                    match c {
-                        '’' => self.buf.push('\''),
-                        c if c.is_ascii() => self.buf.push(c.to_ascii_lowercase()),
-                        c => self.buf.extend(c.to_lowercase()),
+                let start = self.buf.len();
+                if ascii {
+                    self.buf.push_str(t_text);
+                    self.buf[start..].make_ascii_lowercase();
+                } else {
+                    for c in t_text.chars() {
+                        match c {
+                            '’' => self.buf.push('\''),
+                            c if c.is_ascii() => self.buf.push(c.to_ascii_lowercase()),
+                            c => self.buf.extend(c.to_lowercase()),
+                        }
                     }
                 }
-            }
-            self.spans.push((start, self.buf.len() as u32));
+                self.spans.push((start as u32, self.buf.len() as u32, true));
+                &self.buf[start..]
+            };
             let bits = if t.kind == Kind::Word {
-                let w = &self.buf[start as usize..];
                 let probe = w.trim_end_matches('.');
                 classes
                     .get(w)
@@ -285,10 +310,14 @@ impl Lowered {
         self.classes.get(i).copied().unwrap_or(0)
     }
 
-    pub fn get(&self, i: usize) -> &str {
+    /// Token `i`'s lower-case form (`text` is the one `fill` read).
+    pub fn get<'s>(&'s self, text: &'s str, i: usize) -> &'s str {
         self.spans
             .get(i)
-            .and_then(|&(s, e)| self.buf.get(s as usize..e as usize))
+            .and_then(|&(s, e, copied)| {
+                let from = if copied { self.buf.as_str() } else { text };
+                from.get(s as usize..e as usize)
+            })
             .unwrap_or("")
     }
 }

@@ -387,16 +387,25 @@ impl StanceLexicon {
 
     /// The bits of a normalised word (see [`norm_word`]).
     #[inline]
-    /// The words a stance needs one of in its sentence (see
-    /// `Sent::has_cues`): the main lexicon marks them so the analysis can
-    /// skip sentences without any.
-    pub fn gate_words(&self) -> Vec<String> {
-        let any = Tab::Anchor.word() | Tab::Negations.word();
-        self.classes
-            .iter()
-            .filter(|(_, bits)| **bits & any != 0)
-            .map(|(w, _)| w.clone())
-            .collect()
+    /// The words that gate a sentence's stances: the main lexicon marks
+    /// them so the analysis can skip sentences that cannot hold one. A
+    /// position needs a cue, and every cue holds its anchor (its longest
+    /// word); or else a negation with a negotiation word ("is not up for
+    /// negotiation", see `Sent::negotiable_at`). So: the anchors, the
+    /// negations and the first words of the negotiation phrases.
+    pub fn gate_words(&self) -> [Vec<String>; 3] {
+        let with = |bits: u64| -> Vec<String> {
+            self.classes
+                .iter()
+                .filter(|(_, b)| **b & bits != 0)
+                .map(|(w, _)| w.clone())
+                .collect()
+        };
+        [
+            with(Tab::Anchor.word()),
+            with(Tab::Negations.word()),
+            with(Tab::Negotiable.start()),
+        ]
     }
 
     /// Recomputes the pre-lookup filter from the word classes.
