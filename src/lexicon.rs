@@ -119,19 +119,14 @@ pub mod class {
     pub const ORG_WORD: u32 = 1 << 9;
     pub const SPOKES: u32 = 1 << 10;
     pub const CONDUIT: u32 = 1 << 11;
-    /// A cue's anchor (see `StanceLexicon::gate_words`): a sentence
-    /// without one holds no position, unless it holds both a
-    /// [`NEGATION`] and a [`NEGOTIABLE`] word.
-    pub const STANCE: u32 = 1 << 12;
+    /// First word of a stance cue (see `StanceLexicon::gate_words`).
+    pub const CUE_START: u32 = 1 << 12;
     pub const NEGATION: u32 = 1 << 13;
     /// First word of a negotiation phrase ("negotiable", "table").
     pub const NEGOTIABLE: u32 = 1 << 14;
-
-    /// Whether a sentence whose words' classes, or-ed, are `bits` may
-    /// hold a position.
-    pub fn may_hold_stance(bits: u32) -> bool {
-        bits & STANCE != 0 || (bits & NEGATION != 0 && bits & NEGOTIABLE != 0)
-    }
+    /// A stance cue of one word ("demands"): a sentence with one may hold
+    /// a position.
+    pub const CUE_WORD: u32 = 1 << 15;
 }
 use std::sync::LazyLock;
 
@@ -689,8 +684,9 @@ impl Lexicon {
         );
         mark(&mut self.spokes_plurals.iter().cloned(), class::SPOKES);
         mark(&mut self.conduits.iter().cloned(), class::CONDUIT);
-        let [anchors, negations, negotiable] = self.stances.gate_words();
-        mark(&mut anchors.into_iter(), class::STANCE);
+        let [cue_starts, cue_words, negations, negotiable] = self.stances.gate_words();
+        mark(&mut cue_starts.into_iter(), class::CUE_START);
+        mark(&mut cue_words.into_iter(), class::CUE_WORD);
         mark(&mut negations.into_iter(), class::NEGATION);
         mark(&mut negotiable.into_iter(), class::NEGOTIABLE);
         // "jan." is looked up as "jan" too: the analysis tries both.

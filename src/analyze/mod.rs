@@ -11,7 +11,7 @@ mod sentences;
 mod stances;
 mod tokens;
 
-use crate::lexicon::{Lexicon, class};
+use crate::lexicon::Lexicon;
 use crate::load::{BlockKind, Document};
 use crate::span::Span;
 
@@ -134,7 +134,7 @@ struct Block {
 
 /// Analyses a document. Pure: no I/O, no globals, deterministic.
 pub fn analyze(doc: &Document, lex: &Lexicon) -> Analysis {
-    let (mut analysis, gate) = actors_and_quotes(doc, lex);
+    let (mut analysis, gate) = actors_and_quotes(doc, lex, true);
     analysis.positions = stances::find(
         &doc.content(),
         &analysis.sentences,
@@ -149,7 +149,7 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> Analysis {
 /// The analysis without positions and red lines (sentences, actors,
 /// quotes): what benchmarks compare [`analyze`] with.
 pub fn analyze_quotes(doc: &Document, lex: &Lexicon) -> Analysis {
-    actors_and_quotes(doc, lex).0
+    actors_and_quotes(doc, lex, false).0
 }
 
 /// The positions and red lines of an analysed document: what [`analyze`]
@@ -165,9 +165,10 @@ pub fn positions(doc: &Document, analysis: &Analysis, lex: &Lexicon) -> Vec<Posi
     )
 }
 
-/// Sentences, actors and quotes: the analysis before positions; and for
-/// each sentence, whether it holds a word a stance needs.
-fn actors_and_quotes(doc: &Document, lex: &Lexicon) -> (Analysis, Vec<bool>) {
+/// Sentences, actors and quotes: the analysis before positions; and, when
+/// `want_gate`, for each sentence whether it may hold a position (else
+/// all false).
+fn actors_and_quotes(doc: &Document, lex: &Lexicon, want_gate: bool) -> (Analysis, Vec<bool>) {
     let content = doc.content();
     let text: &str = &content;
     let mut blocks: Vec<Block> = Vec::new();
@@ -259,7 +260,7 @@ fn actors_and_quotes(doc: &Document, lex: &Lexicon) -> (Analysis, Vec<bool>) {
         gate.extend(
             sents
                 .iter()
-                .map(|r| class::may_hold_stance(r.clone().fold(0, |b, t| b | lowered.class(t)))),
+                .map(|r| want_gate && stances::may_hold(text, &toks, &lowered, r.clone(), lex)),
         );
         let ctx = mentions::Ctx {
             text,

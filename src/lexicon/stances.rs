@@ -389,11 +389,11 @@ impl StanceLexicon {
     #[inline]
     /// The words that gate a sentence's stances: the main lexicon marks
     /// them so the analysis can skip sentences that cannot hold one. A
-    /// position needs a cue, and every cue holds its anchor (its longest
-    /// word); or else a negation with a negotiation word ("is not up for
-    /// negotiation", see `Sent::negotiable_at`). So: the anchors, the
-    /// negations and the first words of the negotiation phrases.
-    pub fn gate_words(&self) -> [Vec<String>; 3] {
+    /// position needs a cue phrase, or else a negation with a negotiation
+    /// word ("is not up for negotiation", see `Sent::negotiable_at`). So:
+    /// the first words of the cues, the one-word cues, the negations and
+    /// the first words of the negotiation phrases.
+    pub fn gate_words(&self) -> [Vec<String>; 4] {
         let with = |bits: u64| -> Vec<String> {
             self.classes
                 .iter()
@@ -402,7 +402,8 @@ impl StanceLexicon {
                 .collect()
         };
         [
-            with(Tab::Anchor.word()),
+            with(Tab::Cues.start()),
+            with(Tab::Cues.word()),
             with(Tab::Negations.word()),
             with(Tab::Negotiable.start()),
         ]
