@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use briefing::analyze::analyze;
+use briefing::analyze::{analyze, analyze_quotes, positions};
 use briefing::lexicon::Lexicon;
 use briefing::load::load_bytes;
 use briefing::span::Span;
@@ -95,8 +95,65 @@ fn quote_heavy() -> impl Strategy<Value = Vec<u8>> {
     prop::collection::vec(piece, 0..120).prop_map(|v| v.concat().into_bytes())
 }
 
+/// Text dense with stance cues, negations and negotiation words, and the
+/// marks that make the two tokenisers differ (quotation marks inside a
+/// phrase, plural possessives, abbreviations, curly apostrophes, capitals).
+fn stance_heavy() -> impl Strategy<Value = Vec<u8>> {
+    let piece = prop_oneof![
+        Just("The minister ".to_string()),
+        Just("Doe said ".to_string()),
+        Just("Iran ".to_string()),
+        Just("will ".to_string()),
+        Just("would ".to_string()),
+        Just("not ".to_string()),
+        Just("never ".to_string()),
+        Just("won’t ".to_string()),
+        Just("cannot ".to_string()),
+        Just("be ".to_string()),
+        Just("is ".to_string()),
+        Just("have to ".to_string()),
+        Just("must ".to_string()),
+        Just("Demands ".to_string()),
+        Just("accept ".to_string()),
+        Just("up for negotiation".to_string()),
+        Just("on the table".to_string()),
+        Just("ceded ".to_string()),
+        Just("a red line ".to_string()),
+        Just("only if ".to_string()),
+        Just("unless ".to_string()),
+        Just("rule out ".to_string()),
+        Just("rule “out” ".to_string()),
+        Just("have \"to\" ".to_string()),
+        Just("only ‘if’ ".to_string()),
+        Just("\"".to_string()),
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("the ministers' ".to_string()),
+        Just("No. ".to_string()),
+        Just("U.S. ".to_string()),
+        Just("Gen. ".to_string()),
+        Just(", ".to_string()),
+        Just(". ".to_string()),
+        Just("\n\n".to_string()),
+    ];
+    prop::collection::vec(piece, 0..80).prop_map(|v| v.concat().into_bytes())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// The main pass's sentence gate skips no position the stance pass
+    /// finds when it reads every sentence.
+    #[test]
+    fn the_stance_gate_skips_no_position(bytes in stance_heavy()) {
+        let Ok(loaded) = load_bytes("p", &bytes, None) else {
+            return Ok(());
+        };
+        let lex = Lexicon::builtin();
+        let gated = analyze(&loaded.doc, &lex).positions;
+        let all = positions(&loaded.doc, &analyze_quotes(&loaded.doc, &lex), &lex);
+        prop_assert_eq!(gated, all);
+    }
 
     #[test]
     fn arbitrary_text_never_panics(s in "\\PC{0,400}") {
