@@ -551,6 +551,11 @@ impl<'a> Resolver<'a> {
                 .text
                 .get(ca.span.end as usize..cb.span.start as usize)
                 .unwrap_or("");
+            // Most neighbours are far apart or not linked by a comma or a
+            // bracket: no need to normalise their gap.
+            if between.len() > 64 || !between.trim_start().starts_with([',', '(']) {
+                continue;
+            }
             let between = between.split_whitespace().collect::<Vec<_>>().join(" ");
             let between = between.as_str();
             let comma = matches!(

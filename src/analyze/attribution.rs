@@ -1203,9 +1203,9 @@ fn names_a_work(text: &str, f: &Found) -> bool {
     {
         return false;
     }
-    let before = text[..f.open.start as usize].trim_end();
-    let line = before.rsplit(['\n', '\r']).next().unwrap_or("");
-    let prev = line
+    // The word before the opening mark (read from the back: the text
+    // before may be long).
+    let prev = text[..f.open.start as usize]
         .split_whitespace()
         .next_back()
         .unwrap_or("")
@@ -1333,7 +1333,8 @@ fn looks_like_a_name(text: &str, f: &Found) -> bool {
 /// Robert C. "Bobby" Scott.
 fn nickname(text: &str, f: &Found) -> bool {
     let inner = f.span.text(text).trim();
-    let words = inner.split_whitespace().count();
+    // One or two words: no need to count past three.
+    let words = inner.split_whitespace().take(3).count();
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let before = &text[text.floor_char_boundary((f.open.start as usize).saturating_sub(40))
         ..f.open.start as usize];

@@ -80,6 +80,7 @@ pub(crate) fn tokenize(text: &str, span: Span, abbreviations: &WordSet, out: &mu
     let mut i = span.start as usize;
     let mut lower = String::new();
     let bytes = text.as_bytes();
+    let upto = &text[..end];
     while i < end {
         // ASCII spaces and letters are most of the text: no decoding.
         let b = bytes[i];
@@ -91,7 +92,7 @@ pub(crate) fn tokenize(text: &str, span: Span, abbreviations: &WordSet, out: &mu
             i = word(text, i, end, abbreviations, &mut lower, out);
             continue;
         }
-        let Some(c) = text[i..end].chars().next() else {
+        let Some(c) = char_at(upto, i) else {
             break;
         };
         let w = c.len_utf8();
@@ -103,7 +104,7 @@ pub(crate) fn tokenize(text: &str, span: Span, abbreviations: &WordSet, out: &mu
             i = word(text, i, end, abbreviations, &mut lower, out);
             continue;
         }
-        let next = text[i + w..end].chars().next();
+        let next = char_at(upto, i + w);
         let (kind, len) = match c {
             '\'' if next == Some('\'') => (Kind::Quote, 2),
             '`' if next == Some('`') => (Kind::Quote, 2),
@@ -127,6 +128,16 @@ pub(crate) fn tokenize(text: &str, span: Span, abbreviations: &WordSet, out: &mu
             kind,
         });
         i += len;
+    }
+}
+
+/// The char at byte `i` of `s` (a char boundary), if any.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        None => None,
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => s[i..].chars().next(),
     }
 }
 
@@ -164,16 +175,18 @@ fn word(
             len = j;
             run += ascii;
         }
-        let Some(c) = s[j..].chars().next() else {
+        // The next char, decoded only when it is not ASCII (an ASCII one
+        // here is no letter or digit: the run above took those).
+        let Some(c) = char_at(s, j) else {
             break;
         };
-        if is_word_char(c) {
+        if !c.is_ascii() && is_word_char(c) {
             j += c.len_utf8();
             len = j;
             run += 1;
             continue;
         }
-        let follows = s[j + c.len_utf8()..].chars().next();
+        let follows = char_at(s, j + c.len_utf8());
         let joins = match c {
             '\'' | '’' => follows.is_some_and(|n| n.is_alphabetic()),
             '-' | '&' | '–' if !numeric => follows.is_some_and(is_word_char),
