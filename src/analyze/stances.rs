@@ -298,6 +298,18 @@ struct Cand {
 /// Names as lower-case words (indexed by the first) → the actors they name.
 type NameIndex = FxMap<String, Vec<(Vec<String>, ActorId)>>;
 
+/// What a person's role, first mentions and apposition say.
+#[derive(Clone, Copy, Debug, Default)]
+struct PersonFacts {
+    /// Described as an analyst (not a party).
+    analyst: bool,
+    /// The country the person is introduced with ("French minister").
+    country: Option<ActorId>,
+    /// The organisation named in the description ("president of the
+    /// American Farm Bureau").
+    org: Option<ActorId>,
+}
+
 /// What the rules need to know about the actors of a document.
 struct DocInfo<'a> {
     actors: &'a [Actor],
@@ -305,13 +317,13 @@ struct DocInfo<'a> {
     marks: Vec<(Span, ActorId)>,
     /// Speech quotes, sorted by start: (span, speaker).
     quotes: Vec<(Span, Option<ActorId>)>,
-    /// Whether each actor is described as an analyst (not a party).
-    analyst: Vec<bool>,
-    /// The country each person is introduced with ("French minister").
-    country_of: Vec<Option<ActorId>>,
-    /// The organisation named in a person's description ("president of
-    /// the American Farm Bureau").
-    org_of: Vec<Option<ActorId>>,
+    /// What each person's descriptions tell, read at the first question
+    /// (most actors never hold a position).
+    facts: Vec<std::cell::OnceCell<PersonFacts>>,
+    sentences: &'a [Span],
+    lex: &'a Lexicon,
+    /// Country actors by name.
+    countries: HashMap<&'a str, ActorId>,
     /// The most-mentioned country: "the government" with no other clue.
     main_country: Option<ActorId>,
     /// The most-mentioned organisation: "the company", "the organization".
@@ -325,10 +337,10 @@ struct DocInfo<'a> {
 impl<'a> DocInfo<'a> {
     fn new(
         text: &'a str,
-        sentences: &[Span],
+        sentences: &'a [Span],
         actors: &'a [Actor],
         quotes: &[Quote],
-        lex: &Lexicon,
+        lex: &'a Lexicon,
     ) -> DocInfo<'a> {
         // In text order (by start; mentions do not overlap).
         let marks = by_start(
@@ -345,53 +357,12 @@ impl<'a> DocInfo<'a> {
             .collect();
         qs.sort_by_key(|(s, _)| s.start);
 
-        let by_name: HashMap<&str, ActorId> = actors
+        let countries: HashMap<&str, ActorId> = actors
             .iter()
             .enumerate()
             .filter(|(_, a)| a.kind == ActorKind::Country)
             .map(|(i, a)| (a.name.as_str(), i))
             .collect();
-        let sl = &lex.stances;
-        let mut words: Vec<String> = Vec::new();
-        let n = actors.len();
-        let (mut analyst, mut country_of, mut org_of) =
-            (vec![false; n], vec![None; n], vec![None; n]);
-        for (i, a) in actors.iter().enumerate() {
-            if a.kind != ActorKind::Person {
-                continue;
-            }
-            // The role, the first name mentions and role-like mentions ("the
-            // analyst"), and the apposition after the first name ("X,
-            // director of a studies centre, said").
-            let mut desc: Vec<Span> = a.role.into_iter().collect();
-            desc.extend(
-                a.mentions
-                    .iter()
-                    .filter(|m| m.kind != MentionKind::Pronoun)
-                    .take(4)
-                    .map(|m| m.span),
-            );
-            if let Some(m) = a.mentions.iter().find(|m| m.kind == MentionKind::Name) {
-                desc.push(apposition(text, m.span, sentences));
-            }
-            for d in desc {
-                split_words(d.text(text), &mut words);
-                if (0..words.len()).any(|k| sl.analyst.matches_at(&words, k)) {
-                    analyst[i] = true;
-                }
-                if country_of[i].is_none() {
-                    country_of[i] = demonym_country(d.text(text), lex, &by_name);
-                }
-                if org_of[i].is_none() {
-                    let at = marks.partition_point(|(s, _)| s.start < d.start);
-                    org_of[i] = marks[at..]
-                        .iter()
-                        .take_while(|(s, _)| s.start < d.end)
-                        .find(|(_, b)| *b != i && actors[*b].kind == ActorKind::Organization)
-                        .map(|(_, b)| *b);
-                }
-            }
-        }
         let most = |kind: ActorKind| {
             actors
                 .iter()
@@ -406,14 +377,75 @@ impl<'a> DocInfo<'a> {
             actors,
             marks,
             quotes: qs,
-            analyst,
-            country_of,
-            org_of,
+            facts: vec![std::cell::OnceCell::new(); actors.len()],
+            sentences,
+            lex,
+            countries,
             main_country,
             main_org,
             names: std::cell::OnceCell::new(),
             text,
         }
+    }
+
+    fn analyst(&self, a: ActorId) -> bool {
+        self.facts(a).analyst
+    }
+
+    fn country_of(&self, a: ActorId) -> Option<ActorId> {
+        self.facts(a).country
+    }
+
+    fn org_of(&self, a: ActorId) -> Option<ActorId> {
+        self.facts(a).org
+    }
+
+    fn facts(&self, i: ActorId) -> PersonFacts {
+        *self.facts[i].get_or_init(|| self.read_facts(i))
+    }
+
+    fn read_facts(&self, i: ActorId) -> PersonFacts {
+        let mut f = PersonFacts::default();
+        let a = &self.actors[i];
+        if a.kind != ActorKind::Person {
+            return f;
+        }
+        let text = self.text;
+        // The role, the first name mentions and role-like mentions ("the
+        // analyst"), and the apposition after the first name ("X, director
+        // of a studies centre, said").
+        let mut desc: Vec<Span> = a.role.into_iter().collect();
+        desc.extend(
+            a.mentions
+                .iter()
+                .filter(|m| m.kind != MentionKind::Pronoun)
+                .take(4)
+                .map(|m| m.span),
+        );
+        if let Some(m) = a.mentions.iter().find(|m| m.kind == MentionKind::Name) {
+            desc.push(apposition(text, m.span, self.sentences));
+        }
+        let mut words: Vec<String> = Vec::new();
+        let analyst = &self.lex.stances.analyst;
+        for d in desc {
+            split_words(d.text(text), &mut words);
+            if (0..words.len()).any(|k| analyst.matches_at(&words, k)) {
+                f.analyst = true;
+            }
+            if f.country.is_none() {
+                f.country = demonym_country(d.text(text), self.lex, &self.countries);
+            }
+            if f.org.is_none() {
+                let marks = &self.marks;
+                let at = marks.partition_point(|(s, _)| s.start < d.start);
+                f.org = marks[at..]
+                    .iter()
+                    .take_while(|(s, _)| s.start < d.end)
+                    .find(|(_, b)| *b != i && self.actors[*b].kind == ActorKind::Organization)
+                    .map(|(_, b)| *b);
+            }
+        }
+        f
     }
 
     fn name_index(&self) -> &NameIndex {
@@ -955,7 +987,7 @@ impl<'a> Sent<'a> {
         let (a, _) = self.words[i].actor?;
         let last = self.mention_end(i) - 1;
         if self.kind_of(a) == ActorKind::Person && self.has(last, Tab::CountryParts) {
-            return self.doc.country_of[a].or(self.doc.main_country);
+            return self.doc.country_of(a).or(self.doc.main_country);
         }
         Some(a)
     }
@@ -1125,12 +1157,13 @@ impl<'a> Sent<'a> {
     /// non-person speaks for itself.
     fn side(&self, speaker: ActorId) -> ActorId {
         let a = &self.doc.actors[speaker];
-        if a.kind != ActorKind::Person || self.doc.analyst[speaker] {
+        if a.kind != ActorKind::Person || self.doc.analyst(speaker) {
             return speaker;
         }
         let office = a.role.is_some() && a.mentions.iter().any(|m| m.kind == MentionKind::Name);
-        self.doc.org_of[speaker]
-            .or(self.doc.country_of[speaker])
+        self.doc
+            .org_of(speaker)
+            .or(self.doc.country_of(speaker))
             .or(self.doc.main_country.filter(|_| office))
             .unwrap_or(speaker)
     }
@@ -1241,7 +1274,7 @@ impl<'a> Sent<'a> {
             },
         }?;
         if country_like && self.kind_of(owner) == ActorKind::Person {
-            return self.doc.country_of[owner].or(self.doc.main_country);
+            return self.doc.country_of(owner).or(self.doc.main_country);
         }
         Some(owner)
     }
@@ -1571,7 +1604,7 @@ impl<'a> Sent<'a> {
             let Some((a, _)) = w.actor else { continue };
             if a == analyst
                 || self.kind_of(a) == ActorKind::Person
-                || self.doc.org_of[analyst] == Some(a)
+                || self.doc.org_of(analyst) == Some(a)
             {
                 continue;
             }
@@ -1584,7 +1617,7 @@ impl<'a> Sent<'a> {
     }
 
     fn is_analyst(&self, a: Option<ActorId>) -> bool {
-        a.is_some_and(|a| self.doc.analyst[a])
+        a.is_some_and(|a| self.doc.analyst(a))
     }
 
     fn trigger(&self, from: usize, end: usize) -> Span {
