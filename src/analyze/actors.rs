@@ -37,7 +37,38 @@ pub(crate) struct Built {
 pub(crate) struct Resolution {
     pub actors: Vec<Built>,
     /// Actor of each candidate.
-    pub of_cand: Vec<Option<usize>>,
+    pub of_cand: ActorOf,
+}
+
+/// The actor of each candidate, if any: four bytes a candidate (an
+/// `Option<usize>` takes sixteen, and a long document has hundreds of
+/// thousands of candidates).
+#[derive(Clone, Debug)]
+pub(crate) struct ActorOf(Vec<u32>);
+
+impl ActorOf {
+    const NONE: u32 = u32::MAX;
+
+    pub fn new(n: usize) -> ActorOf {
+        ActorOf(vec![Self::NONE; n])
+    }
+
+    pub fn get(&self, i: usize) -> Option<usize> {
+        self.0
+            .get(i)
+            .copied()
+            .filter(|&a| a != Self::NONE)
+            .map(|a| a as usize)
+    }
+
+    pub fn set(&mut self, i: usize, a: Option<usize>) {
+        // Actor ids are indices into a vector of actors: far below u32::MAX.
+        self.0[i] = a.map_or(Self::NONE, |a| a as u32);
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = Option<usize>> + '_ {
+        (0..self.0.len()).map(|i| self.get(i))
+    }
 }
 
 impl Resolution {
@@ -150,7 +181,7 @@ struct Resolver<'a> {
     lex: &'a Lexicon,
     cands: &'a [Cand],
     actors: Vec<Built>,
-    of_cand: Vec<Option<usize>>,
+    of_cand: ActorOf,
     by_name: HashMap<String, usize>,
     by_surname: HashMap<String, Vec<usize>>,
     by_country: HashMap<u32, usize>,
@@ -171,9 +202,11 @@ const RECENT: usize = 24;
 const LOOKAHEAD: usize = 400;
 
 pub(crate) fn resolve(text: &str, lex: &Lexicon, cands: &[Cand]) -> Resolution {
-    let mut order: Vec<usize> = (0..cands.len()).collect();
+    // u32, not usize: one entry per candidate.
+    let mut order: Vec<u32> = (0..cands.len() as u32).collect();
     // Headline mentions last: they join actors the body introduces.
     order.sort_by_key(|&i| {
+        let i = i as usize;
         (
             cands[i].headline,
             cands[i].span.start,
@@ -185,7 +218,7 @@ pub(crate) fn resolve(text: &str, lex: &Lexicon, cands: &[Cand]) -> Resolution {
         lex,
         cands,
         actors: Vec::new(),
-        of_cand: vec![None; cands.len()],
+        of_cand: ActorOf::new(cands.len()),
         by_name: HashMap::new(),
         by_surname: HashMap::new(),
         by_country: HashMap::new(),
@@ -200,7 +233,7 @@ pub(crate) fn resolve(text: &str, lex: &Lexicon, cands: &[Cand]) -> Resolution {
             .collect(),
     };
     // 1. Names: full names before surnames, so "Clinton" finds its person.
-    for (pos, &i) in order.iter().enumerate() {
+    for (pos, i) in order.iter().map(|&i| i as usize).enumerate() {
         let c = &cands[i];
         match c.kind {
             CandKind::Person if name_part_count(c.name.text(text)) >= 2 => r.person(i, pos),
@@ -209,9 +242,9 @@ pub(crate) fn resolve(text: &str, lex: &Lexicon, cands: &[Cand]) -> Resolution {
             _ => {}
         }
     }
-    for (pos, &i) in order.iter().enumerate() {
+    for (pos, i) in order.iter().map(|&i| i as usize).enumerate() {
         let c = &cands[i];
-        if matches!(c.kind, CandKind::Person | CandKind::Proper) && r.of_cand[i].is_none() {
+        if matches!(c.kind, CandKind::Person | CandKind::Proper) && r.of_cand.get(i).is_none() {
             r.single_name(i, pos);
         }
     }
@@ -224,8 +257,8 @@ pub(crate) fn resolve(text: &str, lex: &Lexicon, cands: &[Cand]) -> Resolution {
     }
     r.recent.clear();
     // 2. Roles, anonymous sources, pronouns and conduits, in text order.
-    for (pos, &i) in order.iter().enumerate() {
-        if let Some(a) = r.of_cand[i] {
+    for (pos, i) in order.iter().map(|&i| i as usize).enumerate() {
+        if let Some(a) = r.of_cand.get(i) {
             r.touch(a, i, pos);
             r.actors[a].mentions -= 1;
             continue;
@@ -238,7 +271,7 @@ pub(crate) fn resolve(text: &str, lex: &Lexicon, cands: &[Cand]) -> Resolution {
             CandKind::Conduit => r.pronoun(i, pos, c.gender, c.plural),
             CandKind::Common => r.common(i, pos),
             CandKind::Relative(a) => {
-                if let Some(x) = r.of_cand[a as usize] {
+                if let Some(x) = r.of_cand.get(a as usize) {
                     r.assign(i, x, pos);
                 }
             }
@@ -248,14 +281,14 @@ pub(crate) fn resolve(text: &str, lex: &Lexicon, cands: &[Cand]) -> Resolution {
     // Capitalised words that never act, speak or recur are not actors.
     let mut count = vec![0usize; r.actors.len()];
     for a in r.of_cand.iter().flatten() {
-        count[*a] += 1;
+        count[a] += 1;
     }
-    for a in r.of_cand.iter_mut() {
-        if let Some(x) = *a
+    for i in 0..cands.len() {
+        if let Some(x) = r.of_cand.get(i)
             && r.actors[x].weak
             && count[x] < 2
         {
-            *a = None;
+            r.of_cand.set(i, None);
         }
     }
     Resolution {
@@ -294,7 +327,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn assign(&mut self, i: usize, a: usize, pos: usize) {
-        self.of_cand[i] = Some(a);
+        self.of_cand.set(i, Some(a));
         self.touch(a, i, pos);
     }
 
@@ -492,7 +525,8 @@ impl<'a> Resolver<'a> {
         let c = &self.cands[i];
         let (key, name, group) = match c.kind {
             CandKind::Org(Some(o)) | CandKind::Outlet(Some(o)) => {
-                let org = &self.lex.organizations[o as usize];
+                let o = o.index();
+                let org = &self.lex.organizations[o];
                 (format!("#{o}"), org.name.clone(), org.group)
             }
             _ => {
@@ -536,9 +570,9 @@ impl<'a> Resolver<'a> {
 
     /// "IRAM, the Ankara-based Center for Iranian Studies": one actor;
     /// "Grace Wanjiru, the Kenyan foreign minister": the role is hers.
-    fn appositives(&mut self, order: &[usize]) {
+    fn appositives(&mut self, order: &[u32]) {
         for w in order.windows(2) {
-            let (a, b) = (w[0], w[1]);
+            let (a, b) = (w[0] as usize, w[1] as usize);
             let (ca, cb) = (&self.cands[a], &self.cands[b]);
             if ca.sentence != cb.sentence
                 || ca.paragraph != cb.paragraph
@@ -566,7 +600,7 @@ impl<'a> Resolver<'a> {
             if !(comma || paren) {
                 continue;
             }
-            let (Some(x), yb) = (self.of_cand[a], self.of_cand[b]) else {
+            let (Some(x), yb) = (self.of_cand.get(a), self.of_cand.get(b)) else {
                 continue;
             };
             match (self.actors[x].kind, cb.kind) {
@@ -591,7 +625,7 @@ impl<'a> Resolver<'a> {
                         self.actors[x].name = longer;
                         self.actors[x].mentions += 1;
                         self.actors[y].mentions = 0;
-                        self.of_cand[b] = Some(x);
+                        self.of_cand.set(b, Some(x));
                         let key = norm(&self.text_of(cb.name));
                         self.by_org.insert(key, x);
                     }
@@ -599,7 +633,7 @@ impl<'a> Resolver<'a> {
                 (ActorKind::Person, CandKind::Role | CandKind::Anonymous)
                     if comma && yb.is_none() =>
                 {
-                    self.of_cand[b] = Some(x);
+                    self.of_cand.set(b, Some(x));
                     self.actors[x].mentions += 1;
                     if self.actors[x].role.is_none() {
                         self.actors[x].role = cb.role;
@@ -629,7 +663,7 @@ impl<'a> Resolver<'a> {
         keys.iter().any(|k| act.role_text.contains(k))
     }
 
-    fn role(&mut self, i: usize, pos: usize, order: &[usize]) {
+    fn role(&mut self, i: usize, pos: usize, order: &[u32]) {
         let c = &self.cands[i];
         // Role, anonymous and conduit mentions are named by their role head.
         let key = self.text_of(c.name).to_lowercase();
@@ -668,7 +702,8 @@ impl<'a> Resolver<'a> {
             .max_by_key(|&a| self.actors[a].last_seen);
         let after = || {
             order[pos + 1..].iter().take(LOOKAHEAD).find_map(|&j| {
-                let a = self.of_cand[j]?;
+                let j = j as usize;
+                let a = self.of_cand.get(j)?;
                 self.role_matches(a, &keys, c.country).then_some(a)
             })
         };

@@ -1036,7 +1036,7 @@ pub(crate) fn resolve(
     found: &[Found],
     frames: &[Frame],
     cands: &[Cand],
-    of_cand: &[Option<usize>],
+    of_cand: &super::actors::ActorOf,
     blocks: &[BlockInfo],
 ) -> Vec<Quote> {
     let headline = |b: usize| blocks.get(b).is_some_and(|x| x.headline);
@@ -1047,7 +1047,7 @@ pub(crate) fn resolve(
         .map(|f| {
             let who = f.who?;
             Some(Speaker {
-                actor: of_cand[who]?,
+                actor: of_cand.get(who)?,
                 mention: Some(cands[who].span),
                 cue: f.cue,
                 via: f.via,
@@ -1089,7 +1089,7 @@ pub(crate) fn resolve(
             } else if let Some(s) = &next_attributed[q] {
                 Some(inherit(s, 0.7))
             } else if let Some((who, cue, confidence)) = frames[q].fallback
-                && let Some(actor) = of_cand[who]
+                && let Some(actor) = of_cand.get(who)
             {
                 Some(Speaker {
                     actor,
@@ -1122,7 +1122,7 @@ pub(crate) fn resolve(
             .find(|k| found[*k].paragraph == b - 1 && !found[*k].single);
         let from_lead = |(who, cue, confidence): (usize, Option<Span>, f32)| {
             Some(Speaker {
-                actor: of_cand[who]?,
+                actor: of_cand.get(who)?,
                 mention: Some(cands[who].span),
                 cue,
                 via: None,

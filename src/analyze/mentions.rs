@@ -11,13 +11,29 @@ use super::tokens::{Kind, Token};
 use crate::lexicon::{Gender, Lexicon, PlaceRole, Pronoun, class};
 use crate::span::Span;
 
+/// An index into the lexicon's organisations, stored plus one so that
+/// `Option<OrgRef>` takes four bytes (candidates are many).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct OrgRef(std::num::NonZeroU32);
+
+impl OrgRef {
+    pub fn new(index: usize) -> OrgRef {
+        OrgRef(std::num::NonZeroU32::MIN.saturating_add(index as u32))
+    }
+
+    pub fn index(self) -> usize {
+        self.0.get() as usize - 1
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) enum CandKind {
     Person,
     /// A proper name of unknown kind (one capitalised word, not in a lexicon).
     Proper,
-    Org(Option<u32>),
-    Outlet(Option<u32>),
+    /// An organisation; the lexicon entry when it is a known one.
+    Org(Option<OrgRef>),
+    Outlet(Option<OrgRef>),
     Country(u32),
     /// Refers back (or forward) to the person introduced with this role.
     Role,
@@ -734,9 +750,9 @@ fn classify_chain(
         && n.start + len == end
     {
         cand.kind = if lex.organizations[org].outlet {
-            CandKind::Outlet(Some(org as u32))
+            CandKind::Outlet(Some(OrgRef::new(org)))
         } else {
-            CandKind::Org(Some(org as u32))
+            CandKind::Org(Some(OrgRef::new(org)))
         };
         return Some(cand);
     }

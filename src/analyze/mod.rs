@@ -332,37 +332,41 @@ fn actors_and_quotes(doc: &Document, lex: &Lexicon, want_gate: bool) -> (Analysi
     let dropped = |c: &mentions::Cand| c.kind == mentions::CandKind::Proper && c.sentence_initial;
     for f in &mut frames {
         if let Some(w) = f.who
-            && res.of_cand[w].is_none()
+            && res.of_cand.get(w).is_none()
         {
             if dropped(&cands[w]) && f.confidence < 0.85 {
                 f.who = None;
             } else if dropped(&cands[w]) {
                 // "Police say …": the direct subject of a cue speaks even
                 // when its word is not a known name.
-                res.of_cand[w] = Some(res.orphan(text, &cands[w]));
+                let a = res.orphan(text, &cands[w]);
+                res.of_cand.set(w, Some(a));
             } else {
-                res.of_cand[w] = Some(res.orphan(text, &cands[w]));
+                let a = res.orphan(text, &cands[w]);
+                res.of_cand.set(w, Some(a));
                 f.confidence = f.confidence.min(0.4);
             }
         }
         if let Some((w, _, _)) = f.fallback
-            && res.of_cand[w].is_none()
+            && res.of_cand.get(w).is_none()
         {
             if dropped(&cands[w]) {
                 f.fallback = None;
             } else {
-                res.of_cand[w] = Some(res.orphan(text, &cands[w]));
+                let a = res.orphan(text, &cands[w]);
+                res.of_cand.set(w, Some(a));
             }
         }
     }
     for l in lead_ins.iter_mut() {
         if let Some((w, _, _)) = *l
-            && res.of_cand[w].is_none()
+            && res.of_cand.get(w).is_none()
         {
             if dropped(&cands[w]) {
                 *l = None;
             } else {
-                res.of_cand[w] = Some(res.orphan(text, &cands[w]));
+                let a = res.orphan(text, &cands[w]);
+                res.of_cand.set(w, Some(a));
             }
         }
     }
@@ -457,18 +461,35 @@ fn assemble(
     mut quotes: Vec<Quote>,
 ) -> Analysis {
     let n = res.actors.len();
-    let mut mentions: Vec<Vec<Mention>> = vec![Vec::new(); n];
-    for (c, a) in cands.iter().zip(&res.of_cand) {
-        if let Some(a) = *a {
+    // Sized exactly: grown by doubling, the lists of a long document
+    // would hold up to twice the memory they need.
+    let mut count = vec![0usize; n];
+    for a in res.of_cand.iter().flatten() {
+        count[a] += 1;
+    }
+    let mut mentions: Vec<Vec<Mention>> = count.iter().map(|&k| Vec::with_capacity(k)).collect();
+    drop(count);
+    for (c, a) in cands.iter().zip(res.of_cand.iter()) {
+        if let Some(a) = a {
             mentions[a].push(Mention {
                 span: c.span,
                 kind: actors::mention_kind(c),
             });
         }
     }
-    // Speakers' mentions are mentions of their actor.
-    let mut known: rustc_hash::FxHashSet<Span> =
-        mentions.iter().flatten().map(|m| m.span).collect();
+    // Speakers' mentions are mentions of their actor. Only those spans are
+    // looked up: a set of every mention would cost memory in proportion
+    // to the text.
+    let asked: rustc_hash::FxHashSet<Span> = quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_ref().and_then(|s| s.mention))
+        .collect();
+    let mut known: rustc_hash::FxHashSet<Span> = mentions
+        .iter()
+        .flatten()
+        .map(|m| m.span)
+        .filter(|s| asked.contains(s))
+        .collect();
     for q in &quotes {
         if let Some(s) = &q.speaker
             && let Some(m) = s.mention
