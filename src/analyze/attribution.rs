@@ -162,6 +162,34 @@ fn is_ing(ctx: &Ctx, i: usize) -> bool {
     ctx.word(i).is_some_and(|w| w.ends_with("ing"))
 }
 
+/// Where a participle phrase that ends at token `j` starts, when one
+/// does: "Protesters marching through the streets" (`j` after "streets")
+/// gives the token of "marching", so the subject ends before it. The
+/// phrase holds words only, and any mention in it follows a preposition.
+fn participle_phrase(
+    ctx: &Ctx,
+    cands: &[Cand],
+    para: Range<usize>,
+    sent_start: usize,
+    j: usize,
+) -> Option<usize> {
+    let from = j.saturating_sub(8).max(sent_start + 1);
+    let ing = (from..j).rev().find(|&k| {
+        is_ing(ctx, k)
+            && ctx
+                .word(k)
+                .is_some_and(|w| w.starts_with(char::is_lowercase))
+    })?;
+    // Words only between the participle and the cue.
+    if (ing..j).any(|k| ctx.tokens[k].kind != Kind::Word) {
+        return None;
+    }
+    if starting_in(cands, &para, ing, j).any(|c| !cands[c].after_prep) {
+        return None;
+    }
+    Some(ing)
+}
+
 fn is_dash(s: &str) -> bool {
     matches!(s, "—" | "―" | "–" | "-" | "--")
 }
@@ -729,6 +757,24 @@ fn subject_of(
             // says it, prepositions or not.
             return Some(frame(c, if cands[c].after_prep { 0.8 } else { 0.9 }));
         }
+        // "Protesters marching through the streets chanted …": a
+        // participle phrase between the subject and the cue (no comma, no
+        // other mention that could be the subject outside a preposition).
+        if let Some(ing) = participle_phrase(ctx, cands, para.clone(), sent.start, j) {
+            // A capitalised word opening the sentence ("Protesters") is
+            // read as a noun phrase: as a name it would need more proof.
+            let subject = cand_ending_at(cands, para.clone(), ing)
+                .filter(|&c| {
+                    let c = &cands[c];
+                    !c.after_prep
+                        && !c.object
+                        && (c.kind != CandKind::Proper || !c.sentence_initial)
+                })
+                .or_else(|| common_subject(ctx, sent.start, ing, cands));
+            if let Some(c) = subject {
+                return Some(frame(c, 0.75));
+            }
+        }
         // "led Y to fear …", "urged Y to say …": Y speaks.
         if pw == "to"
             && let Some(c) = cand_ending_at(cands, para.clone(), prev)
@@ -1161,8 +1207,10 @@ pub(crate) fn resolve(
             } else if looks_like_a_name(text, f) || in_markup(text, f) {
                 confidence >= 0.9
             } else if words <= 4 {
-                // A short quote that nothing attributes is a scare quote.
-                confidence > 0.0
+                // A short quote that nothing attributes is a scare quote,
+                // unless it reads as an utterance: "What curfew?",
+                // "Hands up, don't shoot."
+                confidence > 0.0 || utterance(text, f, words)
             } else {
                 true
             };
@@ -1173,6 +1221,16 @@ pub(crate) fn resolve(
             }
         })
         .collect()
+}
+
+/// A short quote that is a whole exclamation, question or sentence of its
+/// own: a capital first, and `!` or `?` at the end, or a full stop after
+/// two words or more (one capitalised word and a stop is a name: "dubbed
+/// "Brexit."").
+fn utterance(text: &str, f: &Found, words: usize) -> bool {
+    let inner = f.span.text(text).trim();
+    inner.starts_with(char::is_uppercase)
+        && (inner.ends_with(['!', '?']) || (words >= 2 && inner.ends_with('.')))
 }
 
 /// A title in capitals after a possessive, a preposition or a word for a

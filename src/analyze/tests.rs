@@ -484,3 +484,37 @@ fn the_stance_gate_skips_no_position() {
         assert_eq!(gated.positions, all, "in {:.40}", text);
     }
 }
+
+#[test]
+fn subject_before_a_participle_phrase() {
+    said_by(
+        &format!(
+            "{INTRO}The protesters marching in the streets said \"We will stay here until the talks resume.\"\n"
+        ),
+        "The protesters",
+    );
+    said_by(
+        &format!(
+            "{INTRO}Jane Doe speaking at the rally said \"We will stay here until the talks resume.\"\n"
+        ),
+        "Jane Doe",
+    );
+}
+
+#[test]
+fn a_short_exclamation_is_speech_not_a_term() {
+    // Nobody in the text to attribute it to.
+    let text =
+        "Talks stall\n\nOutside the hall, \"Not one step back!\" rang out across the square.\n";
+    let (doc, a) = run(text);
+    let speech: Vec<&str> = a
+        .quotes
+        .iter()
+        .filter(|q| q.speech)
+        .map(|q| doc.span_text(q.span))
+        .collect();
+    assert_eq!(speech, ["Not one step back!"]);
+    // A capitalised word and a stop is a name, not an utterance.
+    let (_, a) = run("Talks stall\n\nThe plan is known as \"Horizon.\"\n");
+    assert!(a.quotes.iter().all(|q| !q.speech));
+}
