@@ -518,3 +518,15 @@ fn a_short_exclamation_is_speech_not_a_term() {
     let (_, a) = run("Talks stall\n\nThe plan is known as \"Horizon.\"\n");
     assert!(a.quotes.iter().all(|q| !q.speech));
 }
+
+#[test]
+fn referenced_is_a_cue() {
+    let text = format!(
+        "{INTRO}Although the World Bank did not name Doe, it referenced \"a long list of broken promises\" in its report.\n"
+    );
+    said_by(&text, "World Bank");
+    let (doc, a) = run(&text);
+    let s = a.quotes[0].speaker.as_ref().expect("a speaker");
+    assert_eq!(s.cue.map(|c| doc.span_text(c)), Some("referenced"));
+    assert_eq!(s.mention.map(|m| doc.span_text(m)), Some("it"));
+}
