@@ -929,7 +929,17 @@ fn common_subject(ctx: &Ctx, from: usize, end: usize, cands: &mut Vec<Cand>) -> 
     if end == 0 || end <= from {
         return None;
     }
-    let last = end - 1;
+    let mut last = end - 1;
+    // "the mother of three", "the head of the agency": the head noun comes
+    // before "of"; the phrase keeps its tail.
+    if let Some(of) = (last.saturating_sub(2).max(from + 1)..last)
+        .rev()
+        .find(|&k| ctx.low(k) == "of")
+        && (of + 1..last).all(|k| ctx.is_function(k) || ctx.tokens[k].kind == Kind::Number)
+        && ctx.tokens[of - 1].kind == Kind::Word
+    {
+        last = of - 1;
+    }
     let w = ctx.word(last)?;
     let lower = w.to_lowercase();
     if matches!(lower.as_str(), "it" | "they" | "we" | "i" | "she" | "he") {
@@ -961,10 +971,19 @@ fn common_subject(ctx: &Ctx, from: usize, end: usize, cands: &mut Vec<Cand>) -> 
         return None;
     }
     let mut k = last;
-    while k > from && end - k < 5 {
+    while k > from && last - k < 4 {
         let p = k - 1;
         match ctx.tokens[p].kind {
             Kind::Possessive => k = p,
+            // "the 34-year-old mother".
+            Kind::Number => k = p,
+            Kind::Punct
+                if ctx.tok(p) == Some("-")
+                    && p > from
+                    && ctx.tokens[p - 1].kind == Kind::Number =>
+            {
+                k = p
+            }
             Kind::Word => {
                 let pw = ctx.word(p).unwrap_or("");
                 let pl = pw.to_lowercase();

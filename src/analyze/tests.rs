@@ -530,3 +530,17 @@ fn referenced_is_a_cue() {
     assert_eq!(s.cue.map(|c| doc.span_text(c)), Some("referenced"));
     assert_eq!(s.mention.map(|m| doc.span_text(m)), Some("it"));
 }
+
+#[test]
+fn a_noun_phrase_with_an_of_tail_speaks() {
+    said_by(
+        &format!(
+            "{INTRO}Pressed on the plan, the 34-year-old mother of three replied, \"It is meant to help families first.\"\n"
+        ),
+        "the 34-year-old mother of three",
+    );
+    said_by(
+        "Figures due\n\nThe head of the agency said \"We will publish the figures next week as planned.\"\n",
+        "The head of the agency",
+    );
+}
