@@ -544,3 +544,15 @@ fn a_noun_phrase_with_an_of_tail_speaks() {
         "The head of the agency",
     );
 }
+
+#[test]
+fn a_name_set_off_by_a_dash_after_the_quote() {
+    said_by(
+        "Voices\n\nSenator John Roe said young voters are angry.\n\n\u{201c}I would rather live anywhere else than in a world where he is president.\u{201d} \u{2015} Adriana Rodarte\n",
+        "Adriana Rodarte",
+    );
+    said_by(
+        "Voices\n\nSenator John Roe said young voters are angry.\n\n\"We will keep marching every weekend until they listen to us\" -- Jane Doe, organiser\n",
+        "Jane Doe",
+    );
+}
