@@ -75,7 +75,7 @@ fn quote_heavy() -> impl Strategy<Value = Vec<u8>> {
         Just("the minister".to_string()),
         Just("Tehran".to_string()),
         Just("Iranian officials".to_string()),
-        Just("IRAM, the Ankara-based Center for Iranian Studies".to_string()),
+        Just("CNWS, the Oslo-based Centre for Nile Water Studies".to_string()),
         Just(" she ".to_string()),
         Just(" they ".to_string()),
         Just(" it ".to_string()),

@@ -568,7 +568,7 @@ impl<'a> Resolver<'a> {
         self.assign(i, a, pos);
     }
 
-    /// "IRAM, the Ankara-based Center for Iranian Studies": one actor;
+    /// "CNWS, the Oslo-based Centre for Nile Water Studies": one actor;
     /// "Grace Wanjiru, the Kenyan foreign minister": the role is hers.
     fn appositives(&mut self, order: &[u32]) {
         for w in order.windows(2) {
