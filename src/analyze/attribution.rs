@@ -395,10 +395,7 @@ fn after_close(
     {
         return Some(Frame {
             who: Some(c),
-            cue: Some(Span::new(
-                ctx.tokens[j].span.start as usize,
-                ctx.tokens[j + len - 1].span.end as usize,
-            )),
+            cue: Some(ctx.span(j..j + len)),
             confidence: 0.9,
             ..Frame::default()
         });
@@ -619,10 +616,7 @@ fn according_to(
     let c = cand_soon_after(ctx, cands, para, v + len, end)?;
     Some(Frame {
         who: Some(c),
-        cue: Some(Span::new(
-            ctx.tokens[v].span.start as usize,
-            ctx.tokens[v + len - 1].span.end as usize,
-        )),
+        cue: Some(ctx.span(v..v + len)),
         confidence: 0.85,
         ..Frame::default()
     })
@@ -1041,10 +1035,7 @@ fn push_cand(
     cands: &mut Vec<Cand>,
     antecedent: Option<usize>,
 ) -> usize {
-    let span = Span::new(
-        ctx.tokens[r.start].span.start as usize,
-        ctx.tokens[r.end - 1].span.end as usize,
-    );
+    let span = ctx.span(r.clone());
     // Recent candidates only: the paragraph's, and those just added.
     let recent = cands.len().saturating_sub(400);
     if let Some(i) = cands[recent..].iter().rposition(|c| c.span == span) {
@@ -1214,7 +1205,8 @@ pub(crate) fn resolve(
         .zip(speakers)
         .map(|(f, speaker)| {
             let confidence = speaker.as_ref().map_or(0.0, |s| s.confidence);
-            let words = f.span.text(text).split_whitespace().count();
+            // Only "four or fewer" matters: no need to count past five.
+            let words = f.span.text(text).split_whitespace().take(5).count();
             let speech = if headline(f.paragraph)
                 || names_a_work(text, f)
                 || stage_direction(text, f)

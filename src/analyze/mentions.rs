@@ -157,7 +157,8 @@ impl Ctx<'_> {
         })
     }
 
-    fn span(&self, r: Range<usize>) -> Span {
+    /// The text span of tokens `r` (not empty).
+    pub fn span(&self, r: Range<usize>) -> Span {
         Span::new(
             self.tokens[r.start].span.start as usize,
             self.tokens[r.end - 1].span.end as usize,

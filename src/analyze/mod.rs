@@ -407,6 +407,12 @@ fn country_name(text: &str, lex: &Lexicon, canonical: &str, mentions: &[Mention]
             *counts.entry(t).or_default() += 1;
         }
     }
+    most_used(counts).unwrap_or_else(|| canonical.to_string())
+}
+
+/// The name with the highest count; ties go to the longest, then to the
+/// first in alphabetical order (deterministic whatever the map's order).
+fn most_used(counts: std::collections::HashMap<String, usize>) -> Option<String> {
     counts
         .into_iter()
         .max_by(|a, b| {
@@ -414,7 +420,7 @@ fn country_name(text: &str, lex: &Lexicon, canonical: &str, mentions: &[Mention]
                 .then(a.0.len().cmp(&b.0.len()))
                 .then(b.0.cmp(&a.0))
         })
-        .map_or_else(|| canonical.to_string(), |(t, _)| t)
+        .map(|(t, _)| t)
 }
 
 /// The most used name among an actor's name mentions, without a leading
@@ -440,14 +446,7 @@ fn surface_name(text: &str, mentions: &[Mention]) -> Option<String> {
                 .all(char::is_uppercase);
         *counts.entry(t).or_default() += if shouting { 0 } else { 2 };
     }
-    counts
-        .into_iter()
-        .max_by(|a, b| {
-            a.1.cmp(&b.1)
-                .then(a.0.len().cmp(&b.0.len()))
-                .then(b.0.cmp(&a.0))
-        })
-        .map(|(t, _)| t)
+    most_used(counts)
 }
 
 /// Builds the final actors (those with mentions, in order of appearance)

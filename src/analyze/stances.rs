@@ -84,7 +84,7 @@
 
 use std::collections::HashMap;
 
-use super::tokens::{Kind, Token};
+use super::tokens::{Kind, Token, lower_form};
 use super::{Actor, ActorId, ActorKind, MentionKind, Position, PositionKind, Quote};
 use crate::lexicon::{Cue, CueClass, FxMap, Lexicon, PlaceRole, StanceLexicon, Tab, norm_word};
 use crate::span::Span;
@@ -759,22 +759,15 @@ impl<'a> Sent<'a> {
                 continue;
             }
             let s = t.text(text);
-            let at = scratch.lower.len();
-            let low = if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()) {
-                scratch.lows.push((t.span.start, t.span.end, false));
-                s
-            } else {
-                if s.is_ascii() {
-                    scratch.lower.push_str(s);
-                    scratch.lower[at..].make_ascii_lowercase();
-                } else {
-                    norm_word(s, &mut scratch.one);
-                    scratch.lower.push_str(&scratch.one);
-                }
-                scratch
-                    .lows
-                    .push((at as u32, scratch.lower.len() as u32, true));
-                &scratch.lower[at..]
+            let one = &mut scratch.one;
+            let form = lower_form(s, t.span, &mut scratch.lower, |w, buf| {
+                norm_word(w, one);
+                buf.push_str(one);
+            });
+            scratch.lows.push(form);
+            let low = match form {
+                (a, b, true) => &scratch.lower[a as usize..b as usize],
+                _ => s,
             };
             let capital = match s.as_bytes().first() {
                 Some(b) if b.is_ascii() => b.is_ascii_uppercase(),

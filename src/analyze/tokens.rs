@@ -131,9 +131,33 @@ pub(crate) fn tokenize(text: &str, span: Span, abbreviations: &WordSet, out: &mu
     }
 }
 
+/// The lower-case form of a token `w` at `span`: `(start, end, false)`, a
+/// range of the text, when `w` is already in that form (most tokens), else
+/// `(start, end, true)`, a range of `buf`, where it is appended — ASCII
+/// lower-cased here, other text by `fold`.
+pub(crate) fn lower_form(
+    w: &str,
+    span: Span,
+    buf: &mut String,
+    fold: impl FnOnce(&str, &mut String),
+) -> (u32, u32, bool) {
+    let ascii = w.is_ascii();
+    if ascii && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+        return (span.start, span.end, false);
+    }
+    let start = buf.len();
+    if ascii {
+        buf.push_str(w);
+        buf[start..].make_ascii_lowercase();
+    } else {
+        fold(w, buf);
+    }
+    (start as u32, buf.len() as u32, true)
+}
+
 /// The char at byte `i` of `s` (a char boundary), if any.
 #[inline]
-fn char_at(s: &str, i: usize) -> Option<char> {
+pub(crate) fn char_at(s: &str, i: usize) -> Option<char> {
     match s.as_bytes().get(i) {
         None => None,
         Some(&b) if b < 0x80 => Some(char::from(b)),
@@ -281,26 +305,19 @@ impl Lowered {
         self.classes.clear();
         for t in tokens {
             let t_text = t.text(text);
-            let ascii = t_text.is_ascii();
-            let w = if ascii && !t_text.bytes().any(|b| b.is_ascii_uppercase()) {
-                self.spans.push((t.span.start, t.span.end, false));
-                t_text
-            } else {
-                let start = self.buf.len();
-                if ascii {
-                    self.buf.push_str(t_text);
-                    self.buf[start..].make_ascii_lowercase();
-                } else {
-                    for c in t_text.chars() {
-                        match c {
-                            '’' => self.buf.push('\''),
-                            c if c.is_ascii() => self.buf.push(c.to_ascii_lowercase()),
-                            c => self.buf.extend(c.to_lowercase()),
-                        }
+            let form = lower_form(t_text, t.span, &mut self.buf, |w, buf| {
+                for c in w.chars() {
+                    match c {
+                        '’' => buf.push('\''),
+                        c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
+                        c => buf.extend(c.to_lowercase()),
                     }
                 }
-                self.spans.push((start as u32, self.buf.len() as u32, true));
-                &self.buf[start..]
+            });
+            self.spans.push(form);
+            let w = match form {
+                (s, e, true) => &self.buf[s as usize..e as usize],
+                _ => t_text,
             };
             let bits = if t.kind == Kind::Word {
                 let probe = w.trim_end_matches('.');

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::analyze::{ActorId, Analysis, Position};
+use crate::analyze::{ActorId, Analysis, Position, Quote};
 use crate::export::markdown::escape;
 use crate::export::quotes::paragraph_number;
 use crate::load::Document;
@@ -34,6 +34,14 @@ fn wrap(s: &str, first: &str, rest: &str) -> String {
         .initial_indent(first)
         .subsequent_indent(rest);
     textwrap::fill(s, opts)
+}
+
+/// The summary's key quotes, as quotes of the analysis.
+fn key_quotes<'a>(analysis: &'a Analysis, s: &Summary) -> Vec<&'a Quote> {
+    s.key_quotes
+        .iter()
+        .filter_map(|&i| analysis.quotes.get(i))
+        .collect()
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -89,11 +97,7 @@ pub fn to_text(doc: &Document, analysis: &Analysis, s: &Summary) -> String {
         write_groups_text(&mut out, doc, analysis, groups);
     }
 
-    let quotes: Vec<_> = s
-        .key_quotes
-        .iter()
-        .filter_map(|&i| analysis.quotes.get(i))
-        .collect();
+    let quotes = key_quotes(analysis, s);
     if !quotes.is_empty() {
         let _ = writeln!(out, "\nKey quotes");
         for q in quotes {
@@ -218,11 +222,7 @@ pub fn to_markdown(doc: &Document, analysis: &Analysis, s: &Summary) -> String {
         }
     }
 
-    let quotes: Vec<_> = s
-        .key_quotes
-        .iter()
-        .filter_map(|&i| analysis.quotes.get(i))
-        .collect();
+    let quotes = key_quotes(analysis, s);
     if !quotes.is_empty() {
         let _ = writeln!(out, "## Key quotes\n");
         for q in quotes {

@@ -5,7 +5,7 @@
 //! "'s" is a token of its own; quotation marks are tokens (the matcher skips
 //! them); any other mark is punctuation ("--" and "..." are one token).
 
-use crate::analyze::tokens::{Kind, Token, is_quote_char};
+use crate::analyze::tokens::{Kind, Token, char_at, is_quote_char};
 use crate::span::Span;
 
 /// ASCII letters and digits.
@@ -73,27 +73,14 @@ pub(super) fn scan(text: &str, span: Span, out: &mut Vec<Token>) {
     }
 }
 
-/// Whether the text at byte `i` starts with a letter or digit.
+/// Whether the text at byte `i` (before `end`) starts with a letter or digit.
 fn alnum_at(text: &str, i: usize, end: usize) -> bool {
-    if i >= end {
-        return false;
-    }
-    let c = text.as_bytes()[i];
-    if c < 0x80 {
-        return c.is_ascii_alphanumeric();
-    }
-    text[i..].chars().next().is_some_and(char::is_alphanumeric)
+    i < end && char_at(text, i).is_some_and(char::is_alphanumeric)
 }
 
+/// Whether the text at byte `i` (before `end`) starts with a letter.
 fn alpha_at(text: &str, i: usize, end: usize) -> bool {
-    if i >= end {
-        return false;
-    }
-    let c = text.as_bytes()[i];
-    if c < 0x80 {
-        return c.is_ascii_alphabetic();
-    }
-    text[i..].chars().next().is_some_and(char::is_alphabetic)
+    i < end && char_at(text, i).is_some_and(char::is_alphabetic)
 }
 
 /// Scans one word or number from `start`; returns where it ended.
