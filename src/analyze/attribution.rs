@@ -1244,21 +1244,30 @@ fn utterance(text: &str, f: &Found, words: usize) -> bool {
         && (inner.ends_with(['!', '?']) || (words >= 2 && inner.ends_with('.')))
 }
 
+/// The first words of a quote, as a title would have them (outer commas
+/// and stops trimmed); nine at most: more is too long for a name or a
+/// title.
+fn title_words<'t>(text: &'t str, f: &Found) -> Vec<&'t str> {
+    f.span
+        .text(text)
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.'))
+        .split_whitespace()
+        .take(9)
+        .collect()
+}
+
+/// Whether a word is capitalised as in a title (or is a number).
+fn title_capital(w: &str) -> bool {
+    w.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
 /// A title in capitals after a possessive, a preposition or a word for a
 /// work: `CNN's "State of the Union"`, `on "Face the Nation"`, `the
 /// documentary "13th"`.
 fn names_a_work(text: &str, f: &Found) -> bool {
-    let inner = f
-        .span
-        .text(text)
-        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.'));
-    // Nine words at most: more is too long for a name or a title.
-    let words: Vec<&str> = inner.split_whitespace().take(9).collect();
-    let capital = |w: &str| {
-        w.chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-    };
+    let words = title_words(text, f);
     let small = |w: &str| {
         matches!(
             w,
@@ -1267,8 +1276,8 @@ fn names_a_work(text: &str, f: &Found) -> bool {
     };
     if words.is_empty()
         || words.len() > 8
-        || !capital(words[0])
-        || !words.iter().all(|w| capital(w) || small(w))
+        || !title_capital(words[0])
+        || !words.iter().all(|w| title_capital(w) || small(w))
     {
         return false;
     }
@@ -1345,12 +1354,7 @@ fn what_someone_called(text: &str, open: usize) -> bool {
 /// Titles of works, shows and nicknames: "Fox News Sunday", Robert C.
 /// "Bobby" Scott, a film called "13th".
 fn looks_like_a_name(text: &str, f: &Found) -> bool {
-    let inner = f
-        .span
-        .text(text)
-        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.'));
-    // Nine words at most: more is too long for a name or a title.
-    let words: Vec<&str> = inner.split_whitespace().take(9).collect();
+    let words = title_words(text, f);
     if words.is_empty() || words.len() > 8 {
         return false;
     }
@@ -1360,12 +1364,7 @@ fn looks_like_a_name(text: &str, f: &Found) -> bool {
             "of" | "the" | "and" | "in" | "a" | "an" | "on" | "for" | "to" | "with" | "at"
         )
     };
-    let capital = |w: &str| {
-        w.chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-    };
-    let title_case = words.iter().all(|w| capital(w) || small(w)) && capital(words[0]);
+    let title_case = words.iter().all(|w| title_capital(w) || small(w)) && title_capital(words[0]);
     let head = &text[..f.open.start as usize];
     let from = head.char_indices().rev().nth(23).map_or(0, |(i, _)| i);
     let before = &head[from..];

@@ -135,14 +135,7 @@ struct Block {
 /// Analyses a document. Pure: no I/O, no globals, deterministic.
 pub fn analyze(doc: &Document, lex: &Lexicon) -> Analysis {
     let (mut analysis, gate) = actors_and_quotes(doc, lex, true);
-    analysis.positions = stances::find(
-        &doc.content(),
-        &analysis.sentences,
-        &analysis.actors,
-        &analysis.quotes,
-        lex,
-        Some(&gate),
-    );
+    analysis.positions = find_positions(doc, &analysis, lex, Some(&gate));
     analysis
 }
 
@@ -155,13 +148,23 @@ pub fn analyze_quotes(doc: &Document, lex: &Lexicon) -> Analysis {
 /// The positions and red lines of an analysed document: what [`analyze`]
 /// fills [`Analysis::positions`] with, from its sentences, actors and quotes.
 pub fn positions(doc: &Document, analysis: &Analysis, lex: &Lexicon) -> Vec<Position> {
+    find_positions(doc, analysis, lex, None)
+}
+
+/// The stance pass over every sentence, or over those `gate` marks.
+fn find_positions(
+    doc: &Document,
+    analysis: &Analysis,
+    lex: &Lexicon,
+    gate: Option<&[bool]>,
+) -> Vec<Position> {
     stances::find(
         &doc.content(),
         &analysis.sentences,
         &analysis.actors,
         &analysis.quotes,
         lex,
-        None,
+        gate,
     )
 }
 
