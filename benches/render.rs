@@ -8,11 +8,11 @@
 
 use std::hint::black_box;
 
-use briefing::analyze::{
-    Actor, ActorKind, Analysis, Mention, MentionKind, Position, PositionKind, Quote, Speaker,
+use briefing::load::{SAMPLE_BRIEFING, load_bytes};
+use briefing::model::{
+    Actor, ActorId, ActorKind, Analysis, Document, Mention, MentionKind, Position, PositionKind,
+    Quote, Speaker,
 };
-use briefing::config::Config;
-use briefing::load::{Document, SAMPLE_BRIEFING, load_bytes};
 use briefing::span::Span;
 use briefing::tui::{Action, App, Article, ColourMode, Options, render};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -72,7 +72,7 @@ fn synthetic_analysis(doc: &Document) -> Analysis {
                     span: Span::new(s, i),
                     speech: true,
                     speaker: Some(Speaker {
-                        actor: quotes.len() % names.len(),
+                        actor: ActorId::new(quotes.len() % names.len()),
                         mention: None,
                         cue: None,
                         via: None,
@@ -93,7 +93,7 @@ fn synthetic_analysis(doc: &Document) -> Analysis {
             let red_line = t.contains("never") || t.contains("would have to");
             (red_line || t.contains("said")).then_some(Position {
                 span: p.span,
-                holder: Some(0),
+                holder: Some(ActorId::new(0)),
                 kind: PositionKind::Refusal,
                 trigger: None,
                 red_line,
@@ -112,7 +112,7 @@ fn synthetic_analysis(doc: &Document) -> Analysis {
 fn app() -> App {
     let doc = long_article();
     let analysis = synthetic_analysis(&doc);
-    let options = Options::new(&Config::default(), ColourMode::Colour);
+    let options = Options::new(ColourMode::Colour);
     let mut app = App::new(Article::new(doc, analysis), &options);
     app.resize(200, 60);
     app

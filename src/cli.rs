@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 
 use crate::analyze;
-use crate::config::{Config, ConfigSource};
+use crate::config::{self, ConfigSource};
 use crate::export::{self, Format};
-use crate::lexicon::Lexicon;
-use crate::load::{self, Document, Source};
+use crate::lexicon::{Lexicon, LexiconConfig};
+use crate::load::{self, Source};
+use crate::model::Document;
 
 /// Exit code for a runtime error (bad input, unreadable file, bad config).
 pub const EXIT_FAILURE: i32 = 1;
@@ -80,6 +81,34 @@ pub enum Command {
     },
 }
 
+/// The configuration file: each section is the type of the part it
+/// configures.
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Settings {
+    pub reader: crate::tui::ReaderConfig,
+    pub lexicon: LexiconConfig,
+    pub theme: crate::tui::ThemeConfig,
+    pub keys: crate::tui::KeysConfig,
+}
+
+impl Settings {
+    /// Parses a configuration file's text; `path` names it in errors.
+    pub fn parse(path: &Path, text: &str) -> Result<Settings, crate::error::ConfigError> {
+        config::parse(path, text)
+    }
+
+    /// What the reader is configured with.
+    fn reader_options(&self, colour: crate::tui::ColourMode) -> crate::tui::Options {
+        crate::tui::Options {
+            reader: self.reader.clone(),
+            theme: self.theme.clone(),
+            keys: self.keys.clone(),
+            colour,
+        }
+    }
+}
+
 /// An error already phrased for the user (`FILE: what is wrong`).
 struct Failure(String);
 
@@ -124,7 +153,7 @@ fn run(cli: Cli, started: std::time::Instant) -> Result<i32, Failure> {
     // The loader's patterns take a few milliseconds to compile: on another
     // core, while the configuration and the lexicon are read.
     std::thread::spawn(crate::load::warm_up);
-    let config = Config::load(&ConfigSource::resolve(cli.config.as_deref()))?;
+    let config: Settings = config::load(&ConfigSource::resolve(cli.config.as_deref()))?;
     // Built by the commands that analyse (`sections` does not).
     let lexicon = || Lexicon::with_config(&config.lexicon);
     match cli.command {
@@ -136,8 +165,7 @@ fn run(cli: Cli, started: std::time::Instant) -> Result<i32, Failure> {
             let lexicon = lexicon();
             each_source(&paths, |doc| {
                 let analysis = analyze::analyze(doc, &lexicon);
-                let text =
-                    export::quotes::to_string(doc, &analysis, actor.as_deref()).map_err(Failure)?;
+                let text = export::quotes::to_string(doc, &analysis, actor.as_deref())?;
                 emit(&text)
             })
         }
@@ -165,7 +193,7 @@ fn run(cli: Cli, started: std::time::Instant) -> Result<i32, Failure> {
 /// `briefing [PATH]`: the reader on a terminal, else the plain reading.
 fn read(
     path: Option<&Path>,
-    config: &Config,
+    config: &Settings,
     lexicon: &Lexicon,
     started: std::time::Instant,
 ) -> Result<i32, Failure> {
@@ -174,7 +202,7 @@ fn read(
         _ => vec![Source::from_arg(path)],
     };
     if std::io::stdout().is_terminal() {
-        let options = crate::tui::Options::new(config, crate::tui::ColourMode::from_env());
+        let options = config.reader_options(crate::tui::ColourMode::from_env());
         return crate::tui::run(sources, &options, lexicon, started).map_err(Failure);
     }
     let mut first = true;
@@ -256,8 +284,8 @@ pub fn sections_outline(doc: &Document) -> String {
 
 /// The summary of one article in the format asked for.
 fn summary_view(
-    doc: &crate::load::Document,
-    analysis: &crate::analyze::Analysis,
+    doc: &crate::model::Document,
+    analysis: &crate::model::Analysis,
     format: export::summary::SummaryFormat,
 ) -> String {
     use export::summary::SummaryFormat as F;
@@ -349,5 +377,31 @@ fn stdout_result(done: std::io::Result<()>) -> Result<(), Failure> {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
         Err(e) => Err(Failure(format!("<stdout>: {e}"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn example_config_documents_the_defaults() {
+        let text = include_str!("../config.example.toml");
+        let parsed = Settings::parse(Path::new("config.example.toml"), text).expect("parses");
+        assert_eq!(parsed, Settings::default());
+    }
+
+    #[test]
+    fn every_section_is_read_into_the_part_it_configures() {
+        let s = Settings::parse(
+            Path::new("c.toml"),
+            "[reader]\nwrap_width = 72\n[lexicon]\nspeech_verbs = [\"rage|raged\"]\n",
+        )
+        .unwrap();
+        assert_eq!(s.reader.wrap_width, 72);
+        assert_eq!(s.lexicon.speech_verbs, ["rage|raged"]);
+        assert_eq!(s.theme, crate::tui::ThemeConfig::default());
+        let err = Settings::parse(Path::new("c.toml"), "[colours]\n").unwrap_err();
+        assert!(err.to_string().starts_with("c.toml:1:"), "{err}");
     }
 }

@@ -1,51 +1,18 @@
-//! The user's configuration: `--config FILE`, else `$BRIEFING_CONFIG`, else
-//! `config.toml` in the platform config folder (`~/.config/briefing/` on
-//! Linux). A missing default file means defaults; a file the user named must
-//! exist. Unknown keys are errors: a typo must never be silently ignored.
+//! Where the user's configuration file is and how a bad line is reported:
+//! `--config FILE`, else `$BRIEFING_CONFIG`, else `config.toml` in the
+//! platform config folder (`~/.config/briefing/` on Linux). A missing default
+//! file means defaults; a file the user named must exist. Unknown keys are
+//! errors: a typo must never be silently ignored.
+//!
+//! This module knows no section: each part of the program owns the type of
+//! its own (`[lexicon]` in `lexicon`, `[reader]`, `[theme]` and `[keys]` in
+//! `tui`) and the command line composes them into one file type.
 
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use serde::de::DeserializeOwned;
 
 use crate::error::ConfigError;
-
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct Config {
-    pub reader: ReaderConfig,
-    pub lexicon: LexiconConfig,
-    /// Colours of the reader (`[theme]`, defined with the reader).
-    pub theme: crate::tui::ThemeConfig,
-    /// Key bindings of the reader (`[keys]`, defined with the reader).
-    pub keys: crate::tui::KeysConfig,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct ReaderConfig {
-    /// Longest line the article is wrapped to, in columns; 0 = the pane width.
-    pub wrap_width: u16,
-}
-
-impl Default for ReaderConfig {
-    fn default() -> Self {
-        ReaderConfig { wrap_width: 100 }
-    }
-}
-
-/// Words and phrases added to the built-in lexicons in `assets/lexicon/`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct LexiconConfig {
-    /// Verbs that introduce speech, as `base` or `base|past` (`"rage|raged"`).
-    pub speech_verbs: Vec<String>,
-    /// Titles and roles that precede a name (`"Deputy Governor"`).
-    pub titles: Vec<String>,
-    /// News agencies and outlets (`"Daily Planet"`).
-    pub news_outlets: Vec<String>,
-    /// Phrases that mark a red line (`"line in the sand"`).
-    pub red_line_phrases: Vec<String>,
-}
 
 /// Where the configuration was looked for, in order of precedence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,37 +40,36 @@ impl ConfigSource {
     }
 }
 
-impl Config {
-    pub fn load(source: &ConfigSource) -> Result<Config, ConfigError> {
-        let (path, required) = match source {
-            ConfigSource::Explicit(p) => (p, true),
-            ConfigSource::Default(p) => (p, false),
-            ConfigSource::None => return Ok(Config::default()),
-        };
-        match std::fs::read_to_string(path) {
-            Ok(text) => Config::parse(path, &text),
-            Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {
-                Ok(Config::default())
-            }
-            Err(e) => Err(ConfigError::Io {
-                path: path.clone(),
-                source: e,
-            }),
-        }
+/// Reads the configuration from `source` as a `T`: defaults when the
+/// platform's default file is missing, an error naming the file otherwise.
+pub fn load<T: DeserializeOwned + Default>(source: &ConfigSource) -> Result<T, ConfigError> {
+    let (path, required) = match source {
+        ConfigSource::Explicit(p) => (p, true),
+        ConfigSource::Default(p) => (p, false),
+        ConfigSource::None => return Ok(T::default()),
+    };
+    match std::fs::read_to_string(path) {
+        Ok(text) => parse(path, &text),
+        Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => Ok(T::default()),
+        Err(e) => Err(ConfigError::Io {
+            path: path.clone(),
+            source: e,
+        }),
     }
+}
 
-    /// Parses a config file's text; `path` names it in errors.
-    pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
-        toml::from_str(text).map_err(|e| {
-            let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
-            ConfigError::Parse {
-                path: path.to_path_buf(),
-                line,
-                column,
-                message: e.message().trim().replace('\n', " "),
-            }
-        })
-    }
+/// Parses a config file's text; `path` names it in errors, with the line
+/// and column of the mistake.
+pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, ConfigError> {
+    toml::from_str(text).map_err(|e| {
+        let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
+        ConfigError::Parse {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: e.message().trim().replace('\n', " "),
+        }
+    })
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -118,32 +84,37 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 mod tests {
     use super::*;
 
-    #[test]
-    fn example_config_documents_the_defaults() {
-        let text = include_str!("../config.example.toml");
-        let parsed = Config::parse(Path::new("config.example.toml"), text).expect("example parses");
-        assert_eq!(parsed, Config::default());
+    #[derive(Debug, Default, PartialEq, serde::Deserialize)]
+    #[serde(deny_unknown_fields, default)]
+    struct File {
+        part: Part,
+    }
+
+    #[derive(Debug, Default, PartialEq, serde::Deserialize)]
+    #[serde(deny_unknown_fields, default)]
+    struct Part {
+        width: u16,
+        words: Vec<String>,
     }
 
     #[test]
     fn unknown_key_is_named_with_its_line() {
-        let err = Config::parse(Path::new("c.toml"), "[reader]\nwrap_widht = 80\n").unwrap_err();
+        let err = parse::<File>(Path::new("c.toml"), "[part]\nwidht = 80\n").unwrap_err();
         let msg = err.to_string();
         assert!(msg.starts_with("c.toml:2:1: "), "{msg}");
-        assert!(msg.contains("wrap_widht"), "{msg}");
+        assert!(msg.contains("widht"), "{msg}");
     }
 
     #[test]
     fn malformed_file_reports_line_and_column() {
-        let err = Config::parse(Path::new("c.toml"), "[reader]\nwrap_width = \n").unwrap_err();
+        let err = parse::<File>(Path::new("c.toml"), "[part]\nwidth = \n").unwrap_err();
         let msg = err.to_string();
         assert!(msg.starts_with("c.toml:2:"), "{msg}");
     }
 
     #[test]
     fn wrong_type_names_what_was_expected() {
-        let err =
-            Config::parse(Path::new("c.toml"), "[reader]\nwrap_width = \"wide\"\n").unwrap_err();
+        let err = parse::<File>(Path::new("c.toml"), "[part]\nwidth = \"wide\"\n").unwrap_err();
         assert!(
             err.to_string().contains("u16") || err.to_string().contains("integer"),
             "{err}"
@@ -154,10 +125,10 @@ mod tests {
     fn missing_default_file_means_defaults_but_missing_named_file_is_an_error() {
         let missing = PathBuf::from("/nonexistent/briefing/config.toml");
         assert_eq!(
-            Config::load(&ConfigSource::Default(missing.clone())).unwrap(),
-            Config::default()
+            load::<File>(&ConfigSource::Default(missing.clone())).unwrap(),
+            File::default()
         );
-        let err = Config::load(&ConfigSource::Explicit(missing)).unwrap_err();
+        let err = load::<File>(&ConfigSource::Explicit(missing)).unwrap_err();
         assert!(
             err.to_string()
                 .starts_with("/nonexistent/briefing/config.toml: "),
@@ -166,12 +137,9 @@ mod tests {
     }
 
     #[test]
-    fn lexicon_additions_are_read() {
-        let c = Config::parse(
-            Path::new("c.toml"),
-            "[lexicon]\nspeech_verbs = [\"rage|raged\"]\n",
-        )
-        .unwrap();
-        assert_eq!(c.lexicon.speech_verbs, ["rage|raged"]);
+    fn sections_are_read_into_their_types() {
+        let f: File = parse(Path::new("c.toml"), "[part]\nwords = [\"a|b\"]\n").unwrap();
+        assert_eq!(f.part.words, ["a|b"]);
+        assert_eq!(f.part.width, 0);
     }
 }

@@ -24,6 +24,30 @@ pub enum LoadError {
     },
 }
 
+/// Why an export could not be written as asked.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// `briefing quotes --actor NAME` matched no speaker.
+    #[error(
+        "{name}: no quoted actor matches \"{filter}\" (quoted: {})",
+        quoted_list(quoted)
+    )]
+    NoQuotedActor {
+        name: String,
+        filter: String,
+        /// The speakers the article does quote, sorted.
+        quoted: Vec<String>,
+    },
+}
+
+fn quoted_list(names: &[String]) -> String {
+    if names.is_empty() {
+        "none".to_string()
+    } else {
+        names.join(", ")
+    }
+}
+
 /// Why a configuration file could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {

@@ -19,8 +19,7 @@
 //!    quote › position › plain. Red lines therefore win over the actor
 //!    colours of the mentions and quotes inside them.
 
-use crate::analyze::{ActorId, Analysis};
-use crate::load::Document;
+use crate::model::{ActorId, Analysis, Document, Speaker};
 use crate::span::Span;
 
 /// A quote's part in a mark.
@@ -28,7 +27,7 @@ use crate::span::Span;
 pub struct QuoteMark {
     /// The actor it is attributed to, if any.
     pub speaker: Option<ActorId>,
-    /// Attributed with confidence below 0.5: show as uncertain.
+    /// [`Speaker::is_uncertain`]: show as uncertain.
     pub uncertain: bool,
 }
 
@@ -142,7 +141,7 @@ impl Highlighter {
         for (id, actor) in analysis.actors.iter().enumerate() {
             items.extend(actor.mentions.iter().map(|m| Item {
                 span: m.span,
-                layer: Layer::Mention(id),
+                layer: Layer::Mention(ActorId::new(id)),
             }));
         }
         // Scare quotes and titles of works are nobody's speech: not marked.
@@ -150,7 +149,7 @@ impl Highlighter {
             span: q.span,
             layer: Layer::Quote(QuoteMark {
                 speaker: q.speaker.as_ref().map(|s| s.actor),
-                uncertain: q.speaker.as_ref().is_some_and(|s| s.confidence < 0.5),
+                uncertain: q.speaker.as_ref().is_some_and(Speaker::is_uncertain),
             }),
         }));
         items.extend(analysis.positions.iter().map(|p| Item {
@@ -345,7 +344,7 @@ fn push(runs: &mut Vec<(String, Mark)>, c: char, mark: Mark, left: Mark) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyze::{
+    use crate::model::{
         Actor, ActorKind, Mention, MentionKind, Position, PositionKind, Quote, Speaker,
     };
 
@@ -369,7 +368,7 @@ mod tests {
             span: Span::new(s, e),
             speech: true,
             speaker: speaker.map(|(actor, confidence)| Speaker {
-                actor,
+                actor: ActorId::new(actor),
                 mention: None,
                 cue: None,
                 via: None,
@@ -381,7 +380,7 @@ mod tests {
     fn position(s: usize, e: usize, red_line: bool) -> Position {
         Position {
             span: Span::new(s, e),
-            holder: Some(0),
+            holder: Some(ActorId::new(0)),
             kind: PositionKind::Refusal,
             trigger: None,
             red_line,
@@ -420,8 +419,8 @@ mod tests {
             [(0, 5), (5, 10), (10, 15), (15, 25), (25, 30), (30, 34)]
         );
         let inner = segs[2].mark;
-        assert_eq!(inner.mention, Some(0));
-        assert_eq!(inner.quote.map(|q| q.speaker), Some(Some(1)));
+        assert_eq!(inner.mention, Some(ActorId::new(0)));
+        assert_eq!(inner.quote.map(|q| q.speaker), Some(Some(ActorId::new(1))));
         assert!(inner.red_line);
         // Red lines win over actor colours.
         assert_eq!(inner.class(), Class::RedLine);
@@ -435,7 +434,10 @@ mod tests {
             ..Analysis::default()
         };
         let segs = segments(&analysis, Span::new(0, 20), &Overlay::default());
-        let who: Vec<Option<usize>> = segs.iter().map(|s| s.mark.mention).collect();
+        let who: Vec<Option<usize>> = segs
+            .iter()
+            .map(|s| s.mark.mention.map(ActorId::index))
+            .collect();
         assert_eq!(who, [Some(0), Some(1), Some(0)]);
     }
 
@@ -553,7 +555,7 @@ mod tests {
         assert_eq!(
             parts,
             [
-                ("Haddad", Class::Mention(0)),
+                ("Haddad", Class::Mention(ActorId::new(0))),
                 (" said ", Class::Plain),
                 ("it would ␛never be traded", Class::RedLine),
                 (".", Class::Plain),

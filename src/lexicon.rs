@@ -132,7 +132,20 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use crate::config::LexiconConfig;
+/// Words and phrases the user adds to the built-in lexicons: the
+/// `[lexicon]` section of the configuration file.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LexiconConfig {
+    /// Verbs that introduce speech, as `base` or `base|past` (`"rage|raged"`).
+    pub speech_verbs: Vec<String>,
+    /// Titles and roles that precede a name (`"Deputy Governor"`).
+    pub titles: Vec<String>,
+    /// News agencies and outlets (`"Daily Planet"`).
+    pub news_outlets: Vec<String>,
+    /// Phrases that mark a red line (`"line in the sand"`).
+    pub red_line_phrases: Vec<String>,
+}
 
 mod stances;
 pub use stances::{Cue, CueClass, FxMap, PhraseTable, StanceLexicon, Tab, norm_word};

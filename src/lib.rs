@@ -13,6 +13,7 @@ pub mod export;
 pub mod highlight;
 pub mod lexicon;
 pub mod load;
+pub mod model;
 pub mod span;
 pub mod summary;
 pub mod text;

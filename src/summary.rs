@@ -14,8 +14,7 @@
 //!
 //! Building is linear in the size of the analysis.
 
-use crate::analyze::{ActorId, Analysis};
-use crate::load::Document;
+use crate::model::{ActorId, Analysis, Document};
 use crate::span::Span;
 
 /// One actor among the key actors, with the counts that ranked it.
@@ -91,13 +90,13 @@ pub fn build(doc: &Document, analysis: &Analysis) -> Summary {
     let mut red = vec![0usize; n];
     for q in analysis.quotes.iter().filter(|q| q.speech) {
         if let Some(s) = &q.speaker {
-            quotes[s.actor] += 1;
+            quotes[s.actor.index()] += 1;
         }
     }
     for p in &analysis.positions {
         if let Some(h) = p.holder {
-            positions[h] += 1;
-            red[h] += usize::from(p.red_line);
+            positions[h.index()] += 1;
+            red[h.index()] += usize::from(p.red_line);
         }
     }
     let mut ranked: Vec<KeyActor> = analysis
@@ -106,7 +105,7 @@ pub fn build(doc: &Document, analysis: &Analysis) -> Summary {
         .enumerate()
         .filter_map(|(i, a)| {
             Some(KeyActor {
-                actor: i,
+                actor: ActorId::new(i),
                 role: a.role,
                 span: a.mentions.first()?.span,
                 mentions: a.mentions.len(),
@@ -147,17 +146,19 @@ pub fn build(doc: &Document, analysis: &Analysis) -> Summary {
     // The best quote of every speaker in one pass, then those of the key
     // actors in their rank order.
     let mut best: Vec<Option<usize>> = vec![None; n];
-    let weight =
-        |q: &crate::analyze::Quote| (q.span.len().min(200), std::cmp::Reverse(q.span.start));
+    let weight = |q: &crate::model::Quote| (q.span.len().min(200), std::cmp::Reverse(q.span.start));
     for (i, q) in analysis.quotes.iter().enumerate() {
         if let Some(s) = q.speaker.as_ref().filter(|_| q.speech)
-            && let Some(b) = best.get_mut(s.actor)
+            && let Some(b) = best.get_mut(s.actor.index())
             && b.is_none_or(|j| weight(q) > weight(&analysis.quotes[j]))
         {
             *b = Some(i);
         }
     }
-    let key_quotes = ranked.iter().filter_map(|k| best[k.actor]).collect();
+    let key_quotes = ranked
+        .iter()
+        .filter_map(|k| best[k.actor.index()])
+        .collect();
 
     Summary {
         headline,

@@ -39,7 +39,7 @@ fn check(bytes: &[u8], ext: Option<&str>) {
     for q in &a.quotes {
         assert!(ok(q.span), "quote {:?}", q.span);
         if let Some(s) = &q.speaker {
-            assert!(s.actor < a.actors.len());
+            assert!(a.actor(s.actor).is_some());
             assert!((0.0..=1.0).contains(&s.confidence));
             for sp in s.mention.iter().chain(&s.cue).chain(&s.via) {
                 assert!(ok(*sp), "speaker span {sp:?}");
@@ -48,7 +48,8 @@ fn check(bytes: &[u8], ext: Option<&str>) {
     }
     for p in &a.positions {
         assert!(ok(p.span));
-        assert!(p.holder.is_none_or(|h| h < a.actors.len()));
+        assert!(p.holder.is_none_or(|h| a.actor(h).is_some()));
+        assert!(p.source.is_none_or(|h| a.actor(h).is_some()));
     }
 }
 

@@ -1,7 +1,8 @@
 //! The loader never panics, for any bytes, and every span it builds lies on
 //! char boundaries inside the buffer.
 
-use briefing::load::{Document, load_bytes};
+use briefing::load::load_bytes;
+use briefing::model::Document;
 use briefing::span::Span;
 use proptest::prelude::*;
 

@@ -2,9 +2,10 @@
 //! (tests/fixtures/sample-briefing.gold.toml): sections, actors, and every
 //! quote with its speaker.
 
-use briefing::analyze::{Analysis, analyze};
+use briefing::analyze::analyze;
 use briefing::lexicon::Lexicon;
-use briefing::load::{Document, Source, load};
+use briefing::load::{Source, load};
+use briefing::model::{ActorId, Analysis, Document};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -51,7 +52,7 @@ fn sample() -> (Document, Analysis) {
 
 /// Whether the predicted actor is the gold one: same name, or one of its
 /// mentions is one of the gold actor's names.
-fn same_actor(doc: &Document, a: &Analysis, actor: usize, gold: &GoldActor) -> bool {
+fn same_actor(doc: &Document, a: &Analysis, actor: ActorId, gold: &GoldActor) -> bool {
     let x = &a.actors[actor];
     x.name == gold.name
         || x.mentions.iter().any(|m| {
@@ -139,7 +140,7 @@ fn every_actor_is_found() {
     let g = gold();
     let (doc, a) = sample();
     for ga in &g.actors {
-        let found = (0..a.actors.len()).any(|i| same_actor(&doc, &a, i, ga));
+        let found = (0..a.actors.len()).any(|i| same_actor(&doc, &a, ActorId::new(i), ga));
         assert!(
             found,
             "actor {} not found among {:?}",

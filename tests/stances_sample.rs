@@ -6,9 +6,10 @@
 //! precision and recall against red lines ∪ positions, and holders are
 //! checked on the positions that land on a gold sentence.
 
-use briefing::analyze::{Analysis, analyze};
+use briefing::analyze::analyze;
 use briefing::lexicon::Lexicon;
-use briefing::load::{Document, SAMPLE_BRIEFING, load_bytes};
+use briefing::load::{SAMPLE_BRIEFING, load_bytes};
+use briefing::model::{ActorId, Analysis, Document};
 use briefing::span::Span;
 
 #[derive(Debug)]
@@ -109,9 +110,9 @@ fn sample_positions_and_red_lines_score_against_the_gold() {
     let (doc, a) = sample();
     let text = doc.text.as_str();
     let g = gold(text);
-    let name = |id: Option<usize>| id.map_or("", |i| a.actors[i].name.as_str());
+    let name = |id: Option<ActorId>| id.map_or("", |i| a.actors[i].name.as_str());
     let positive: Vec<&GoldItem> = g.red_lines.iter().chain(&g.positions).collect();
-    let gold_of = |p: &briefing::analyze::Position| -> Option<Span> {
+    let gold_of = |p: &briefing::model::Position| -> Option<Span> {
         let at = p.trigger.unwrap_or(p.span).start;
         positive
             .iter()
@@ -190,7 +191,7 @@ fn sample_red_lines_have_the_seed_shapes() {
     let (doc, a) = sample();
     let text = doc.text.as_str();
     let g = gold(text);
-    let name = |id: Option<usize>| id.map_or("", |i| a.actors[i].name.as_str());
+    let name = |id: Option<ActorId>| id.map_or("", |i| a.actors[i].name.as_str());
     let red: Vec<_> = a.positions.iter().filter(|p| p.red_line).collect();
     let in_sentence = |s: Span| red.iter().filter(move |p| s.contains(p.trigger.unwrap()));
 

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use briefing::config::Config;
+use briefing::cli::Settings as Config;
 
 fn error(text: &str) -> String {
     Config::parse(Path::new("c.toml"), text)

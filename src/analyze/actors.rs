@@ -7,8 +7,8 @@
 use std::collections::HashMap;
 
 use super::mentions::{Cand, CandKind};
-use super::{ActorKind, MentionKind};
 use crate::lexicon::{Gender, Lexicon};
+use crate::model::{ActorKind, MentionKind};
 use crate::span::Span;
 
 #[derive(Clone, Debug)]

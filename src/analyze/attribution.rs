@@ -20,8 +20,8 @@ use std::ops::Range;
 use super::mentions::{Cand, CandKind, Ctx};
 use super::quotes::Found;
 use super::tokens::Kind;
-use super::{Quote, Speaker};
 use crate::lexicon::{Gender, Lexicon, class};
+use crate::model::{ActorId, Quote, Speaker};
 use crate::span::Span;
 
 /// One quote's attribution as far as its own paragraph tells.
@@ -1103,7 +1103,7 @@ pub(crate) fn resolve(
         .map(|f| {
             let who = f.who?;
             Some(Speaker {
-                actor: of_cand.get(who)?,
+                actor: ActorId::new(of_cand.get(who)?),
                 mention: Some(cands[who].span),
                 cue: f.cue,
                 via: f.via,
@@ -1148,7 +1148,7 @@ pub(crate) fn resolve(
                 && let Some(actor) = of_cand.get(who)
             {
                 Some(Speaker {
-                    actor,
+                    actor: ActorId::new(actor),
                     mention: Some(cands[who].span),
                     cue,
                     via: None,
@@ -1178,7 +1178,7 @@ pub(crate) fn resolve(
             .find(|k| found[*k].paragraph == b - 1 && !found[*k].single);
         let from_lead = |(who, cue, confidence): (usize, Option<Span>, f32)| {
             Some(Speaker {
-                actor: of_cand.get(who)?,
+                actor: ActorId::new(of_cand.get(who)?),
                 mention: Some(cands[who].span),
                 cue,
                 via: None,

@@ -12,118 +12,10 @@ mod stances;
 mod tokens;
 
 use crate::lexicon::Lexicon;
-use crate::load::{BlockKind, Document};
+use crate::model::{
+    Actor, ActorId, ActorKind, Analysis, BlockKind, Document, Mention, MentionKind, Position, Quote,
+};
 use crate::span::Span;
-
-/// Index of an actor in [`Analysis::actors`].
-pub type ActorId = usize;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ActorKind {
-    Person,
-    Organization,
-    Country,
-    Group,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum MentionKind {
-    /// A name: "Foreign Minister Jane Doe", "Doe", "IRAM", "Tehran".
-    Name,
-    /// A role or description: "the minister", "Iran's top diplomat".
-    Role,
-    Pronoun,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Mention {
-    pub span: Span,
-    pub kind: MentionKind,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Actor {
-    /// Canonical name ("Abbas Araghchi", "Iran").
-    pub name: String,
-    pub kind: ActorKind,
-    /// The role given when the actor was introduced ("Iranian Foreign Minister").
-    pub role: Option<Span>,
-    /// Sorted by position; every mention belongs to exactly one actor.
-    pub mentions: Vec<Mention>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Speaker {
-    pub actor: ActorId,
-    /// The mention that carries the attribution ("Doe" in "Doe said").
-    pub mention: Option<Span>,
-    /// The cue: "said", "told", "according to", a transcript colon.
-    pub cue: Option<Span>,
-    /// The conduit the words came through ("his office").
-    pub via: Option<Span>,
-    /// 0.0–1.0: how sure the attribution is. Below 0.5 is shown as uncertain.
-    pub confidence: f32,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Quote {
-    /// The words strictly inside the quotation marks.
-    pub span: Span,
-    /// False for titles of works and scare quotes.
-    pub speech: bool,
-    pub speaker: Option<Speaker>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum PositionKind {
-    Demand,
-    Offer,
-    Condition,
-    Refusal,
-    Accusation,
-    Assessment,
-    Support,
-    Opposition,
-}
-
-impl PositionKind {
-    /// The lower-case name, as in the JSON export.
-    pub fn name(self) -> &'static str {
-        match self {
-            PositionKind::Demand => "demand",
-            PositionKind::Offer => "offer",
-            PositionKind::Condition => "condition",
-            PositionKind::Refusal => "refusal",
-            PositionKind::Accusation => "accusation",
-            PositionKind::Assessment => "assessment",
-            PositionKind::Support => "support",
-            PositionKind::Opposition => "opposition",
-        }
-    }
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Position {
-    pub span: Span,
-    pub holder: Option<ActorId>,
-    pub kind: PositionKind,
-    pub trigger: Option<Span>,
-    pub red_line: bool,
-    /// Who reports it, when that is not the holder (an analyst, an outlet).
-    pub source: Option<ActorId>,
-}
-
-/// Everything the analysis found in one document.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Analysis {
-    pub sentences: Vec<Span>,
-    pub actors: Vec<Actor>,
-    pub quotes: Vec<Quote>,
-    pub positions: Vec<Position>,
-}
 
 /// A stretch of text the analysis reads as one paragraph: the title,
 /// a section heading, or a body paragraph.
@@ -497,7 +389,7 @@ fn assemble(
             && let Some(m) = s.mention
             && known.insert(m)
         {
-            mentions[s.actor].push(Mention {
+            mentions[s.actor.index()].push(Mention {
                 span: m,
                 kind: MentionKind::Role,
             });
@@ -509,9 +401,9 @@ fn assemble(
         m.dedup_by_key(|x| x.span);
     }
     order.sort_by_key(|&a| mentions[a][0].span.start);
-    let mut new_id = vec![usize::MAX; n];
+    let mut new_id: Vec<Option<ActorId>> = vec![None; n];
     for (i, &a) in order.iter().enumerate() {
-        new_id[a] = i;
+        new_id[a] = Some(ActorId::new(i));
     }
     let actors: Vec<Actor> = order
         .iter()
@@ -535,11 +427,12 @@ fn assemble(
         })
         .collect();
     for q in &mut quotes {
-        if let Some(s) = &mut q.speaker {
-            s.actor = new_id[s.actor];
-        }
-        if q.speaker.as_ref().is_some_and(|s| s.actor == usize::MAX) {
-            q.speaker = None;
+        // Speakers come numbered as the resolver numbers actors.
+        let renumbered = q.speaker.as_ref().and_then(|s| new_id[s.actor.index()]);
+        match (q.speaker.as_mut(), renumbered) {
+            (Some(s), Some(id)) => s.actor = id,
+            (Some(_), None) => q.speaker = None,
+            (None, _) => {}
         }
     }
     let _ = text;

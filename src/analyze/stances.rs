@@ -85,7 +85,10 @@
 use std::collections::HashMap;
 
 use super::tokens::{Kind, Token, lower_form};
-use super::{Actor, ActorId, ActorKind, MentionKind, Position, PositionKind, Quote};
+use crate::model::{Actor, ActorKind, MentionKind, Position, PositionKind, Quote};
+
+/// Actors by index into the analysis's list, as the stance rules count them.
+type ActorId = usize;
 use crate::lexicon::{Cue, CueClass, FxMap, Lexicon, PlaceRole, StanceLexicon, Tab, norm_word};
 use crate::span::Span;
 
@@ -237,9 +240,9 @@ fn fill_pending(
                 .find(|p| p.red_line == red && p.kind == kind)
                 .or_else(|| lead.iter().find(|p| p.red_line == red))
                 .or_else(|| lead.first())
-                .and_then(|p| p.holder)
+                .and_then(|p| p.holder.map(|h| h.index()))
         });
-        out[pi].holder = holder;
+        out[pi].holder = holder.map(crate::model::ActorId::new);
         false
     });
 }
@@ -274,11 +277,14 @@ fn select(cands: Vec<Cand>, span: Span, headline: bool, out: &mut Vec<Position>)
     for c in kept {
         out.push(Position {
             span,
-            holder: c.holder,
+            holder: c.holder.map(crate::model::ActorId::new),
             kind: c.kind,
             trigger: Some(c.trigger),
             red_line: c.red_line,
-            source: c.source.filter(|&s| Some(s) != c.holder),
+            source: c
+                .source
+                .filter(|&s| Some(s) != c.holder)
+                .map(crate::model::ActorId::new),
         });
     }
 }
@@ -353,7 +359,7 @@ impl<'a> DocInfo<'a> {
         let mut qs: Vec<(Span, Option<ActorId>)> = quotes
             .iter()
             .filter(|q| q.speech)
-            .map(|q| (q.span, q.speaker.as_ref().map(|s| s.actor)))
+            .map(|q| (q.span, q.speaker.as_ref().map(|s| s.actor.index())))
             .collect();
         qs.sort_by_key(|(s, _)| s.start);
 

@@ -268,7 +268,7 @@ fn hard_wrapped_copy_is_read_across_line_breaks() {
         .expect("Doe across a line break");
     for q in a.quotes.iter().filter(|q| q.speech) {
         assert_eq!(
-            q.speaker.as_ref().map(|s| s.actor),
+            q.speaker.as_ref().map(|s| s.actor.index()),
             Some(doe),
             "{}",
             doc.span_text(q.span)

@@ -5,8 +5,7 @@
 
 use serde::Serialize;
 
-use crate::analyze::{ActorId, Analysis, Speaker};
-use crate::load::{BlockKind, Document, Layout};
+use crate::model::{ActorId, Analysis, BlockKind, Document, Layout, Speaker};
 use crate::span::{CharMap, Span};
 
 /// The schema version; bumped on any change that breaks a reader.
@@ -64,14 +63,14 @@ struct ParagraphOut {
 struct MentionOut {
     start: usize,
     end: usize,
-    kind: crate::analyze::MentionKind,
+    kind: crate::model::MentionKind,
 }
 
 #[derive(Serialize)]
 struct ActorOut<'a> {
     id: String,
     name: &'a str,
-    kind: crate::analyze::ActorKind,
+    kind: crate::model::ActorKind,
     role: Option<TextSpan<'a>>,
     mentions: Vec<MentionOut>,
 }
@@ -101,7 +100,7 @@ struct PositionOut<'a> {
     end: usize,
     text: &'a str,
     holder: Option<String>,
-    kind: crate::analyze::PositionKind,
+    kind: crate::model::PositionKind,
     red_line: bool,
     trigger: Option<Offsets>,
     source: Option<String>,
@@ -111,7 +110,7 @@ struct PositionOut<'a> {
 struct KeyActorOut<'a> {
     actor: String,
     name: &'a str,
-    kind: crate::analyze::ActorKind,
+    kind: crate::model::ActorKind,
     role: Option<TextSpan<'a>>,
     /// The first mention.
     start: usize,
@@ -162,8 +161,8 @@ struct SummaryDoc<'a> {
 }
 
 /// The id an actor goes by in exports.
-pub fn actor_id(index: usize) -> String {
-    format!("a{}", index + 1)
+pub fn actor_id(id: ActorId) -> String {
+    format!("a{}", id.index() + 1)
 }
 
 struct Mapper<'a> {
@@ -222,7 +221,7 @@ fn build<'a>(doc: &'a Document, analysis: &'a Analysis) -> Export<'a> {
     }
     let speaker = |s: &Speaker| SpeakerOut {
         actor: actor_id(s.actor),
-        name: analysis.actors.get(s.actor).map_or("", |a| a.name.as_str()),
+        name: analysis.actor(s.actor).map_or("", |a| a.name.as_str()),
         mention: s.mention.map(|sp| m.offsets(sp)),
         cue: s.cue.map(|sp| m.text_span(sp)),
         via: s.via.map(|sp| m.text_span(sp)),
@@ -270,7 +269,7 @@ fn build<'a>(doc: &'a Document, analysis: &'a Analysis) -> Export<'a> {
             .iter()
             .enumerate()
             .map(|(i, a)| ActorOut {
-                id: actor_id(i),
+                id: actor_id(ActorId::new(i)),
                 name: &a.name,
                 kind: a.kind,
                 role: a.role.map(|r| m.text_span(r)),
@@ -350,7 +349,7 @@ fn summary_out<'a>(
     analysis: &'a Analysis,
     s: &crate::summary::Summary,
 ) -> SummaryOut<'a> {
-    let name = |a: ActorId| analysis.actors.get(a).map(|x| x.name.as_str());
+    let name = |a: ActorId| analysis.actor(a).map(|x| x.name.as_str());
     let groups = |gs: &[crate::summary::ByHolder]| {
         gs.iter()
             .map(|g| ByHolderOut {

@@ -4,8 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::analyze::Analysis;
-use crate::load::{BlockKind, Document};
+use crate::model::{ActorId, Analysis, BlockKind, Document};
 
 /// Escapes characters Markdown would read as markup.
 pub fn escape(s: &str) -> String {
@@ -76,8 +75,8 @@ fn write_quotes(out: &mut String, doc: &Document, analysis: &Analysis) {
     }
     let _ = writeln!(out, "## Quotes by actor\n");
     // Grouped once, speakers in order of their first quote.
-    let mut order: Vec<Option<usize>> = Vec::new();
-    let mut groups: std::collections::HashMap<Option<usize>, Vec<&crate::analyze::Quote>> =
+    let mut order: Vec<Option<ActorId>> = Vec::new();
+    let mut groups: std::collections::HashMap<Option<ActorId>, Vec<&crate::model::Quote>> =
         std::collections::HashMap::new();
     for q in &speech {
         let who = q.speaker.as_ref().map(|s| s.actor);
@@ -90,8 +89,7 @@ fn write_quotes(out: &mut String, doc: &Document, analysis: &Analysis) {
     for who in order {
         let name = match who {
             Some(a) => analysis
-                .actors
-                .get(a)
+                .actor(a)
                 .map_or_else(String::new, |a| escape(&a.name)),
             None => "Unattributed".to_string(),
         };
@@ -99,7 +97,7 @@ fn write_quotes(out: &mut String, doc: &Document, analysis: &Analysis) {
         for q in groups.get(&who).map(Vec::as_slice).unwrap_or_default() {
             let words = escape(&doc.reading(q.span));
             let note = match &q.speaker {
-                Some(s) if s.confidence < crate::export::quotes::UNCERTAIN => " *(uncertain)*",
+                Some(s) if s.is_uncertain() => " *(uncertain)*",
                 _ => "",
             };
             let _ = writeln!(out, "- “{words}”{note}");

@@ -7,9 +7,8 @@
 
 use std::fmt::Write;
 
-use crate::analyze::Analysis;
 use crate::highlight::{Highlighter, Mark, Overlay, marked_reading};
-use crate::load::{BlockKind, Document};
+use crate::model::{Analysis, BlockKind, Document};
 use crate::span::Span;
 
 /// Column the reading is wrapped to (gutter included).
@@ -99,7 +98,7 @@ fn marked_text(
             }
             skip = closing;
         }
-        let Some(actor) = q.speaker.and_then(|a| analysis.actors.get(a)) else {
+        let Some(actor) = q.speaker.and_then(|a| analysis.actor(a)) else {
             continue;
         };
         let tag = format!(

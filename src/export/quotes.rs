@@ -2,11 +2,8 @@
 
 use std::fmt::Write;
 
-use crate::analyze::Analysis;
-use crate::load::Document;
-
-/// Quotes below this confidence are marked uncertain wherever they show.
-pub const UNCERTAIN: f32 = 0.5;
+use crate::error::ExportError;
+use crate::model::{ActorId, Analysis, Document};
 
 /// The 1-based number of the paragraph holding byte `pos`.
 pub fn paragraph_number(doc: &Document, pos: u32) -> usize {
@@ -21,14 +18,14 @@ pub fn to_string(
     doc: &Document,
     analysis: &Analysis,
     actor: Option<&str>,
-) -> Result<String, String> {
-    let speech: Vec<(usize, &crate::analyze::Quote)> = analysis
+) -> Result<String, ExportError> {
+    let speech: Vec<(usize, &crate::model::Quote)> = analysis
         .quotes
         .iter()
         .enumerate()
         .filter(|(_, q)| q.speech)
         .collect();
-    let mut order: Vec<Option<usize>> = Vec::new();
+    let mut order: Vec<Option<ActorId>> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for (_, q) in &speech {
         let who = q.speaker.as_ref().map(|s| s.actor);
@@ -36,10 +33,9 @@ pub fn to_string(
             order.push(who);
         }
     }
-    let name_of = |who: Option<usize>| match who {
+    let name_of = |who: Option<ActorId>| match who {
         Some(a) => analysis
-            .actors
-            .get(a)
+            .actor(a)
             .map_or_else(String::new, |a| a.name.clone()),
         None => "Unattributed".to_string(),
     };
@@ -54,19 +50,15 @@ pub fn to_string(
             speakers.dedup();
             speakers.sort();
             speakers.dedup();
-            return Err(format!(
-                "{}: no quoted actor matches \"{filter}\" (quoted: {})",
-                doc.name,
-                if speakers.is_empty() {
-                    "none".to_string()
-                } else {
-                    speakers.join(", ")
-                }
-            ));
+            return Err(ExportError::NoQuotedActor {
+                name: doc.name.clone(),
+                filter: filter.to_string(),
+                quoted: speakers,
+            });
         }
     }
     // Group once: quote indices per speaker, in text order.
-    let mut groups: std::collections::HashMap<Option<usize>, Vec<&crate::analyze::Quote>> =
+    let mut groups: std::collections::HashMap<Option<ActorId>, Vec<&crate::model::Quote>> =
         std::collections::HashMap::new();
     for (_, q) in &speech {
         groups
@@ -89,7 +81,7 @@ pub fn to_string(
     for who in order {
         let mine = groups.get(&who).map(Vec::as_slice).unwrap_or_default();
         let mut head = crate::text::sanitize(&name_of(who)).into_owned();
-        if let Some(a) = who.and_then(|a| analysis.actors.get(a))
+        if let Some(a) = who.and_then(|a| analysis.actor(a))
             && let Some(r) = a.role
         {
             let _ = write!(head, " ({})", doc.reading(r));
@@ -109,7 +101,7 @@ pub fn to_string(
                 if let Some(v) = s.via {
                     note.push(format!("via {}", doc.reading(v)));
                 }
-                if s.confidence < UNCERTAIN {
+                if s.is_uncertain() {
                     note.push("uncertain".to_string());
                 }
             }

@@ -4,10 +4,9 @@
 
 use std::fmt::Write;
 
-use crate::analyze::{ActorId, Analysis, Position, Quote};
 use crate::export::markdown::escape;
 use crate::export::quotes::paragraph_number;
-use crate::load::Document;
+use crate::model::{ActorId, Analysis, Document, Position, Quote};
 use crate::span::Span;
 use crate::summary::{ByHolder, Summary};
 
@@ -23,7 +22,7 @@ pub enum SummaryFormat {
 }
 
 fn actor_name(analysis: &Analysis, id: Option<ActorId>) -> String {
-    match id.and_then(|a| analysis.actors.get(a)) {
+    match id.and_then(|a| analysis.actor(a)) {
         Some(a) => crate::text::sanitize(&a.name).into_owned(),
         None => "Unattributed".to_string(),
     }

@@ -5,7 +5,7 @@
 
 use serde::Deserialize;
 
-use crate::analyze::PositionKind;
+use crate::model::PositionKind;
 
 /// How a cue phrase is read (see `analyze::stances` for the rules).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -2,7 +2,8 @@
 //! list items and code blocks. Markup is recorded as spans (so views and the
 //! analysis read it as blanks) and the text itself is kept.
 
-use super::{Block, BlockKind, Document, Layout, Paragraph, assemble_sections, split_lines};
+use super::{Element, assemble_sections, split_lines};
+use crate::model::{BlockKind, Document, Layout, Paragraph};
 use crate::span::Span;
 
 /// Text with an ATX heading or a code fence at the start of a line is Markdown.
@@ -23,16 +24,16 @@ struct Open {
 pub(super) fn parse(name: &str, text: String, bom: bool) -> Document {
     let lines = split_lines(&text);
     let mut markup: Vec<Span> = Vec::new();
-    let mut blocks: Vec<Block> = Vec::new();
+    let mut blocks: Vec<Element> = Vec::new();
     let mut title: Option<Span> = None;
     let mut open: Option<Open> = None;
     let mut in_fence: Option<(u8, usize)> = None;
 
-    let flush = |open: &mut Option<Open>, blocks: &mut Vec<Block>| {
+    let flush = |open: &mut Option<Open>, blocks: &mut Vec<Element>| {
         if let Some(o) = open.take() {
             let span = o.first.cover(o.last);
             if !span.is_empty() {
-                blocks.push(Block::Paragraph(Paragraph { span, kind: o.kind }));
+                blocks.push(Element::Paragraph(Paragraph { span, kind: o.kind }));
             }
         }
     };
@@ -72,7 +73,7 @@ pub(super) fn parse(name: &str, text: String, bom: bool) -> Document {
                 if title.is_none() && blocks.is_empty() && level == 1 {
                     title = Some(h);
                 } else {
-                    blocks.push(Block::Heading(h));
+                    blocks.push(Element::Heading(h));
                 }
             }
             continue;
@@ -88,7 +89,7 @@ pub(super) fn parse(name: &str, text: String, bom: bool) -> Document {
             if title.is_none() && blocks.is_empty() && s.trim().starts_with('=') {
                 title = Some(h);
             } else {
-                blocks.push(Block::Heading(h));
+                blocks.push(Element::Heading(h));
             }
             continue;
         }

@@ -7,7 +7,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Block, BlockKind, Document, Layout, Line, Paragraph, assemble_sections, split_lines};
+use super::{Element, Line, assemble_sections, split_lines};
+use crate::model::{BlockKind, Document, Layout, Paragraph};
 use crate::span::Span;
 
 pub(super) fn parse(name: &str, text: String, bom: bool) -> Document {
@@ -59,14 +60,14 @@ pub(super) fn parse(name: &str, text: String, bom: bool) -> Document {
         if g.len() == 1
             && let Some(h) = heading(&text, span, between)
         {
-            blocks.push(Block::Heading(h));
+            blocks.push(Element::Heading(h));
             continue;
         }
         if dateline.is_none() && i == 0 {
             dateline = find_dateline(span.text(&text))
                 .map(|len| Span::new(span.start as usize, span.start as usize + len));
         }
-        blocks.push(Block::Paragraph(Paragraph {
+        blocks.push(Element::Paragraph(Paragraph {
             span,
             kind: BlockKind::Text,
         }));

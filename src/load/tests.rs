@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::Layout;
 
 fn doc(src: &str) -> Document {
     load_bytes("t.txt", src.as_bytes(), None)

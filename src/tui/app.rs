@@ -12,7 +12,7 @@ use crossterm::event::{
 };
 use ratatui::layout::Rect;
 
-use crate::config::Config;
+use crate::model::ActorId;
 use crate::span::Span;
 
 use super::action::Action;
@@ -29,22 +29,37 @@ const CONTEXT: usize = 2;
 /// Rows the mouse wheel scrolls per notch.
 pub(crate) const WHEEL: i16 = 3;
 
-/// What the reader is configured with.
+/// The `[reader]` section of the configuration file.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ReaderConfig {
+    /// Longest line the article is wrapped to, in columns; 0 = the pane width.
+    pub wrap_width: u16,
+}
+
+impl Default for ReaderConfig {
+    fn default() -> Self {
+        ReaderConfig { wrap_width: 100 }
+    }
+}
+
+/// What the reader is configured with: its three sections of the
+/// configuration file and the terminal's colour mode.
 #[derive(Clone, Debug)]
 pub struct Options {
+    pub reader: ReaderConfig,
     pub theme: ThemeConfig,
     pub keys: KeysConfig,
-    /// Longest article line, in columns; 0 = the pane width.
-    pub wrap_width: u16,
     pub colour: ColourMode,
 }
 
 impl Options {
-    pub fn new(config: &Config, colour: ColourMode) -> Options {
+    /// The defaults of every section.
+    pub fn new(colour: ColourMode) -> Options {
         Options {
-            theme: config.theme.clone(),
-            keys: config.keys.clone(),
-            wrap_width: config.reader.wrap_width,
+            reader: ReaderConfig::default(),
+            theme: ThemeConfig::default(),
+            keys: KeysConfig::default(),
             colour,
         }
     }
@@ -126,7 +141,7 @@ impl App {
             article,
             theme: Theme::new(&options.theme, options.colour),
             keymap: KeyMap::new(&options.keys),
-            wrap_width: options.wrap_width,
+            wrap_width: options.reader.wrap_width,
             size: (0, 0),
             panes: None,
             focus: Pane::Article,
@@ -185,8 +200,8 @@ impl App {
         self.search.as_ref().is_some_and(|s| s.editing)
     }
 
-    pub(crate) fn selected_actor(&self) -> Option<usize> {
-        self.actors.selected.checked_sub(1)
+    pub(crate) fn selected_actor(&self) -> Option<ActorId> {
+        self.actors.selected.checked_sub(1).map(ActorId::new)
     }
 
     /// The action a key press stands for in the current state.
@@ -600,12 +615,10 @@ impl App {
     fn activate(&mut self) {
         let target = match self.focus {
             Pane::Article => None,
-            Pane::Actors => self.selected_actor().and_then(|a| {
-                self.article.analysis.actors[a]
-                    .mentions
-                    .first()
-                    .map(|m| m.span)
-            }),
+            Pane::Actors => self
+                .selected_actor()
+                .and_then(|a| self.article.analysis.actors[a].mentions.first())
+                .map(|m| m.span),
             Pane::Quotes => self
                 .quote_items
                 .get(self.quotes.selected)
@@ -942,7 +955,7 @@ impl App {
         });
         if let Some(id) = hit {
             self.select(Pane::Actors, id + 1);
-            self.message = Some(format!("selected {}", a.actor_name(id)));
+            self.message = Some(format!("selected {}", a.actor_name(ActorId::new(id))));
         }
     }
 }

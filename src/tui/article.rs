@@ -7,9 +7,8 @@
 use ratatui::buffer::CellWidth;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::analyze::Analysis;
 use crate::highlight::Highlighter;
-use crate::load::{self, Document};
+use crate::model::{ActorId, Analysis, Document};
 use crate::span::Span;
 use crate::summary::{self, Summary};
 use crate::text::{placeholder, sanitize};
@@ -22,7 +21,7 @@ pub(crate) enum BlockKind {
     Title,
     Byline,
     Heading,
-    Para(load::BlockKind),
+    Para(crate::model::BlockKind),
 }
 
 /// A word (maximal run of non-whitespace content) with its display width.
@@ -118,13 +117,13 @@ impl Article {
             if let Some(s) = analysis.quotes[q]
                 .speaker
                 .as_ref()
-                .and_then(|s| stats.get_mut(s.actor))
+                .and_then(|s| stats.get_mut(s.actor.index()))
             {
                 s.quotes += 1;
             }
         }
         for p in &analysis.positions {
-            if let Some(s) = p.holder.and_then(|h| stats.get_mut(h)) {
+            if let Some(s) = p.holder.and_then(|h| stats.get_mut(h.index())) {
                 if p.red_line {
                     s.red_lines += 1;
                 } else {
@@ -167,9 +166,9 @@ impl Article {
     }
 
     /// An actor's name, safe to print.
-    pub(crate) fn actor_name(&self, id: usize) -> String {
+    pub(crate) fn actor_name(&self, id: ActorId) -> String {
         self.names
-            .get(id)
+            .get(id.index())
             .cloned()
             .unwrap_or_else(|| "?".to_string())
     }
@@ -183,13 +182,13 @@ impl Article {
             .get(quote)
             .and_then(|q| q.speaker.as_ref())
         {
-            Some(s) if s.confidence < 0.5 => (format!("? {}", self.actor_name(s.actor)), true),
+            Some(s) if s.is_uncertain() => (format!("? {}", self.actor_name(s.actor)), true),
             Some(s) => (self.actor_name(s.actor), false),
             None => ("(unattributed)".to_string(), true),
         }
     }
 
-    pub(crate) fn holder_label(&self, holder: Option<usize>) -> String {
+    pub(crate) fn holder_label(&self, holder: Option<ActorId>) -> String {
         holder.map_or_else(|| "(unknown)".to_string(), |h| self.actor_name(h))
     }
 
@@ -225,7 +224,7 @@ fn raw_width(s: &str) -> u32 {
 fn blocks(doc: &Document) -> Vec<Block> {
     let mut out = Vec::new();
     let mut push = |kind: BlockKind, section: usize, span: Span| {
-        let tokens = if kind == BlockKind::Para(load::BlockKind::Code) {
+        let tokens = if kind == BlockKind::Para(crate::model::BlockKind::Code) {
             code_tokens(doc, span)
         } else {
             tokens(doc, span)
@@ -415,7 +414,9 @@ mod tests {
     use super::*;
 
     fn doc(src: &str) -> Document {
-        load::load_bytes("t.txt", src.as_bytes(), None).unwrap().doc
+        crate::load::load_bytes("t.txt", src.as_bytes(), None)
+            .unwrap()
+            .doc
     }
 
     #[test]
@@ -430,7 +431,7 @@ mod tests {
 
     #[test]
     fn markup_glues_without_a_gap() {
-        let d = load::load_bytes("t.md", b"Some **bold**, text here.\n", Some("md"))
+        let d = crate::load::load_bytes("t.md", b"Some **bold**, text here.\n", Some("md"))
             .unwrap()
             .doc;
         let b = blocks(&d);

@@ -31,7 +31,7 @@ mod tests;
 use std::time::Instant;
 
 pub use action::Action;
-pub use app::{App, Options};
+pub use app::{App, Options, ReaderConfig};
 pub use article::Article;
 pub use keymap::KeysConfig;
 pub use render::render;

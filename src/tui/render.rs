@@ -16,9 +16,8 @@ use ratatui::text::{Line, Span as TSpan};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::analyze::ActorKind;
 use crate::highlight::{Mark, Overlay, Segment};
-use crate::load::BlockKind as ParaKind;
+use crate::model::{ActorId, ActorKind, BlockKind as ParaKind};
 use crate::span::Span;
 use crate::text::sanitize;
 
@@ -400,7 +399,7 @@ fn actors(app: &App, buf: &mut Buffer, r: Rect) {
         return;
     }
     list_rows(app, buf, inner, Pane::Actors, n + 1, |i, width| {
-        let (name, style, kind, stats) = match i.checked_sub(1) {
+        let (name, style, kind, stats) = match i.checked_sub(1).map(ActorId::new) {
             None => (
                 "All actors".to_string(),
                 Style::new().add_modifier(Modifier::BOLD),
@@ -408,7 +407,7 @@ fn actors(app: &App, buf: &mut Buffer, r: Rect) {
                 (a.quotes.len(), a.positions.len(), a.red_lines.len()),
             ),
             Some(id) => {
-                let s = a.stats[id];
+                let s = a.stats[id.index()];
                 (
                     a.actor_name(id),
                     app.theme.actor(id).add_modifier(Modifier::BOLD),

@@ -5,7 +5,7 @@
 //! text. Instead the index keeps, for every byte of its folded text, the
 //! source character it came from, and maps matches back through that.
 
-use crate::load::Document;
+use crate::model::Document;
 use crate::span::Span;
 
 use super::article::Block;

@@ -6,6 +6,7 @@ use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 
 use crate::highlight::{Class, Mark};
+use crate::model::ActorId;
 
 /// A colour as written in the config: a name (`red`, `light-blue`,
 /// `dark-gray`, `default`), a 256-colour index, or `#rrggbb`.
@@ -126,8 +127,8 @@ impl Theme {
         }
     }
 
-    pub(crate) fn actor(&self, id: usize) -> Style {
-        match self.actors.get(id % self.actors.len().max(1)) {
+    pub(crate) fn actor(&self, id: ActorId) -> Style {
+        match self.actors.get(id.index() % self.actors.len().max(1)) {
             Some(&c) => self.fg(c),
             None => self.fg(self.accent),
         }
@@ -295,7 +296,7 @@ mod tests {
     fn without_colour_marks_use_emphasis_only() {
         let theme = Theme::new(&ThemeConfig::default(), ColourMode::Plain);
         let mark = Mark {
-            mention: Some(0),
+            mention: Some(ActorId::new(0)),
             red_line: true,
             ..Mark::default()
         };

@@ -6,7 +6,6 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::load;
 use crate::span::Span;
 use crate::text::sanitize;
 
@@ -47,10 +46,11 @@ impl Row {
     pub(crate) fn prefix(&self) -> &'static str {
         match self.kind {
             Some(BlockKind::Heading) if self.first => "§ ",
-            Some(BlockKind::Para(load::BlockKind::Quote)) => "│ ",
-            Some(BlockKind::Para(load::BlockKind::Item)) if self.first => "• ",
+            Some(BlockKind::Para(crate::model::BlockKind::Quote)) => "│ ",
+            Some(BlockKind::Para(crate::model::BlockKind::Item)) if self.first => "• ",
             Some(
-                BlockKind::Para(load::BlockKind::Item | load::BlockKind::Code) | BlockKind::Heading,
+                BlockKind::Para(crate::model::BlockKind::Item | crate::model::BlockKind::Code)
+                | BlockKind::Heading,
             ) => "  ",
             _ => "",
         }
@@ -93,7 +93,9 @@ impl TextLayout {
                 block.kind,
                 BlockKind::Heading
                     | BlockKind::Para(
-                        load::BlockKind::Quote | load::BlockKind::Item | load::BlockKind::Code
+                        crate::model::BlockKind::Quote
+                            | crate::model::BlockKind::Item
+                            | crate::model::BlockKind::Code
                     )
             ) {
                 2
@@ -208,7 +210,7 @@ impl TextLayout {
     /// row `row`: the start of the word there.
     pub(crate) fn byte_at(&self, article: &Article, row: usize, x: usize) -> Option<u32> {
         let r = self.rows.get(row)?;
-        let code = r.kind == Some(BlockKind::Para(load::BlockKind::Code));
+        let code = r.kind == Some(BlockKind::Para(crate::model::BlockKind::Code));
         let mut at = display_width(r.prefix());
         for f in self.frags(r) {
             if f.gap.is_some() {

@@ -2,9 +2,10 @@
 //! every pattern of the rules, and the negations and hedges that must not
 //! become red lines.
 
-use crate::analyze::{Analysis, PositionKind, analyze};
+use crate::analyze::analyze;
 use crate::lexicon::Lexicon;
 use crate::load::load_bytes;
+use crate::model::{Analysis, PositionKind};
 
 fn run(text: &str) -> (String, Analysis) {
     let doc = load_bytes("t.txt", text.as_bytes(), Some("txt"))
@@ -311,7 +312,7 @@ fn the_configuration_adds_red_line_phrases() {
     let text = "Chile has proposed new talks. Foreign Minister Ana Ruiz said the vote on the \
                 islands was a point of no return for Chile.";
     no_red_line(text);
-    let extra = crate::config::LexiconConfig {
+    let extra = crate::lexicon::LexiconConfig {
         red_line_phrases: vec!["point of no return".into()],
         ..Default::default()
     };

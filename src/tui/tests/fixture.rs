@@ -6,10 +6,11 @@
 
 use serde::Deserialize;
 
-use crate::analyze::{
-    Actor, ActorKind, Analysis, Mention, MentionKind, Position, PositionKind, Quote, Speaker,
+use crate::load;
+use crate::model::{
+    Actor, ActorId, ActorKind, Analysis, Document, Mention, MentionKind, Position, PositionKind,
+    Quote, Speaker,
 };
-use crate::load::{self, Document};
 use crate::span::Span;
 
 #[derive(Deserialize)]
@@ -85,6 +86,7 @@ pub(crate) fn sample_analysis(doc: &Document) -> Analysis {
         gold.actors
             .iter()
             .position(|a| a.name == name)
+            .map(ActorId::new)
             .unwrap_or_else(|| panic!("actor {name}"))
     };
 
@@ -108,7 +110,7 @@ pub(crate) fn sample_analysis(doc: &Document) -> Analysis {
     }
     for q in &gold.quotes {
         let span = nth(text, &q.mention, q.mention_occurrence);
-        candidates.push((span, id(&q.speaker), MentionKind::Pronoun));
+        candidates.push((span, id(&q.speaker).index(), MentionKind::Pronoun));
     }
     candidates.sort_by_key(|(s, _, _)| (std::cmp::Reverse(s.len()), s.start));
     let mut taken: Vec<Span> = Vec::new();

@@ -9,7 +9,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
-use crate::config::Config;
 use crate::load;
 
 use super::app::{App, Options};
@@ -27,7 +26,7 @@ pub(crate) fn sample_article() -> Article {
 }
 
 pub(crate) fn options(colour: ColourMode) -> Options {
-    Options::new(&Config::default(), colour)
+    Options::new(colour)
 }
 
 /// The reader on the sample, sized.

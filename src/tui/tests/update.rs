@@ -7,6 +7,7 @@ use super::super::action::Action;
 use super::super::app::{App, FLASH_TICKS, Slot};
 use super::super::layout::Pane;
 use super::{draw, sample_app, screen, text_app};
+use crate::model::ActorId;
 use crate::span::Span;
 
 fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) {
@@ -78,9 +79,9 @@ fn list_keys_move_the_selection() {
     key(&mut app, 'j');
     key(&mut app, 'j');
     assert_eq!(app.actors.selected, 2);
-    assert_eq!(app.selected_actor(), Some(1));
+    assert_eq!(app.selected_actor(), Some(ActorId::new(1)));
     key(&mut app, 'k');
-    assert_eq!(app.selected_actor(), Some(0));
+    assert_eq!(app.selected_actor(), Some(ActorId::new(0)));
     key(&mut app, 'G');
     assert_eq!(app.actors.selected, app.article.analysis.actors.len());
     key(&mut app, 'g');
@@ -111,7 +112,7 @@ fn selecting_an_actor_filters_the_quotes() {
     assert!(
         app.quote_items
             .iter()
-            .all(|&q| a.quotes[q].speaker.as_ref().unwrap().actor == 0)
+            .all(|&q| a.quotes[q].speaker.as_ref().unwrap().actor == ActorId::new(0))
     );
     key(&mut app, 'g');
     assert_eq!(app.quote_items.len(), all);
@@ -489,7 +490,7 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_click_selects() {
         row: panes.actors.y + 1 + 2,
     });
     assert_eq!(app.focus, Pane::Actors);
-    assert_eq!(app.selected_actor(), Some(1));
+    assert_eq!(app.selected_actor(), Some(ActorId::new(1)));
     // Click in the article focuses it.
     app.update(Action::Click { col: ax, row: ay });
     assert_eq!(app.focus, Pane::Article);
@@ -562,15 +563,13 @@ fn article_switching_waits_for_background_loads() {
 
 #[test]
 fn rebound_keys_drive_the_same_actions() {
-    let config: crate::config::Config = crate::config::Config::parse(
+    let mut options = super::options(super::super::theme::ColourMode::Colour);
+    options.keys = crate::config::parse(
         std::path::Path::new("c.toml"),
-        "[keys]\ndown = [\"x\"]\nnext_section = \"ctrl-n\"\n",
+        "down = [\"x\"]\nnext_section = \"ctrl-n\"\n",
     )
     .unwrap();
-    let mut app = App::new(
-        super::sample_article(),
-        &super::super::app::Options::new(&config, super::super::theme::ColourMode::Colour),
-    );
+    let mut app = App::new(super::sample_article(), &options);
     app.resize(80, 24);
     key(&mut app, 'j');
     assert_eq!(app.scroll, 0, "j is no longer bound");
@@ -603,7 +602,8 @@ fn clicking_a_mention_in_the_article_selects_its_actor() {
         .analysis
         .actors
         .iter()
-        .position(|a| a.name == "Egypt");
+        .position(|a| a.name == "Egypt")
+        .map(ActorId::new);
     assert_eq!(app.selected_actor(), egypt);
     assert_eq!(app.focus, Pane::Article);
     assert_eq!(app.message.as_deref(), Some("selected Egypt"));
