@@ -77,6 +77,7 @@ fn synthetic_analysis(doc: &Document) -> Analysis {
                         cue: None,
                         via: None,
                         confidence: if quotes.len() % 5 == 0 { 0.3 } else { 0.9 },
+                        rule: "synthetic",
                     }),
                 });
                 open = None;
@@ -98,6 +99,7 @@ fn synthetic_analysis(doc: &Document) -> Analysis {
                 trigger: None,
                 red_line,
                 source: None,
+                rule: "synthetic",
             })
         })
         .collect();

@@ -373,6 +373,7 @@ mod tests {
                 cue: None,
                 via: None,
                 confidence,
+                rule: "test",
             }),
         }
     }
@@ -385,6 +386,7 @@ mod tests {
             trigger: None,
             red_line,
             source: None,
+            rule: "test",
         }
     }
 

@@ -32,6 +32,8 @@ pub(crate) struct Frame {
     pub cue: Option<Span>,
     pub via: Option<Span>,
     pub confidence: f32,
+    /// The pass that found `who` (provenance, as the JSON export shows it).
+    pub rule: &'static str,
     /// A weaker guess for pass 3 to use when the paragraph offers nothing
     /// better: (candidate, cue, confidence).
     pub fallback: Option<(usize, Option<Span>, f32)>,
@@ -245,6 +247,7 @@ pub(crate) fn attribute_paragraph(
                 who: Some(c),
                 cue: Some(ctx.tokens[cands[c].after()].span),
                 confidence: 0.9,
+                rule: "label-inside",
                 ..Frame::default()
             };
         }
@@ -264,7 +267,12 @@ pub(crate) fn attribute_paragraph(
             {
                 end = next.end;
             }
-            frame = after_close(ctx, close, end, cands, para_cands.clone()).unwrap_or_default();
+            frame = after_close(ctx, close, end, cands, para_cands.clone())
+                .map(|f| Frame {
+                    rule: "after-close",
+                    ..f
+                })
+                .unwrap_or_default();
         }
         // Pass 1: a label right before the opening mark: `Trump: "…"`.
         if frame.who.is_none()
@@ -278,6 +286,7 @@ pub(crate) fn attribute_paragraph(
                 who: Some(c),
                 cue: Some(ctx.tokens[q.open - 1].span),
                 confidence: 0.85,
+                rule: "label-before",
                 ..Frame::default()
             };
         }
@@ -292,20 +301,31 @@ pub(crate) fn attribute_paragraph(
                 who: Some(c),
                 cue: Some(ctx.tokens[q.open - 1].span),
                 confidence: 0.8,
+                rule: "dash-before",
                 ..Frame::default()
             };
         }
         // Pass 2: a cue earlier in the sentence.
         if frame.who.is_none() {
             let s = sentences[open_sent].clone();
-            frame = before_open(ctx, q.open, s, cands, para_cands.clone()).unwrap_or_default();
+            frame = before_open(ctx, q.open, s, cands, para_cands.clone())
+                .map(|f| Frame {
+                    rule: "cue-before",
+                    ..f
+                })
+                .unwrap_or_default();
         }
         // `… "…" above their quotas, he said.`: the sentence ends with it.
         if frame.who.is_none()
             && let Some(close) = q.close
         {
             let s = sentences[sentence_of(close)].clone();
-            frame = trailing(ctx, close, s, cands, para_cands.clone()).unwrap_or_default();
+            frame = trailing(ctx, close, s, cands, para_cands.clone())
+                .map(|f| Frame {
+                    rule: "trailing-cue",
+                    ..f
+                })
+                .unwrap_or_default();
         }
         // For pass 3: the speaker of the sentence before, or the subject
         // of this one.
@@ -1108,11 +1128,13 @@ pub(crate) fn resolve(
                 cue: f.cue,
                 via: f.via,
                 confidence: f.confidence,
+                rule: f.rule,
             })
         })
         .collect();
-    let inherit = |s: &Speaker, confidence: f32| Speaker {
+    let inherit = |s: &Speaker, confidence: f32, rule: &'static str| Speaker {
         confidence: confidence.min(s.confidence),
+        rule,
         ..s.clone()
     };
     // Pass 3: continuations and the paragraph's other quotes. Sweeps keep
@@ -1139,11 +1161,11 @@ pub(crate) fn resolve(
                 && q > 0
                 && let Some(prev) = &speakers[q - 1]
             {
-                Some(inherit(prev, 0.8))
+                Some(inherit(prev, 0.8, "continuation"))
             } else if let Some(s) = &earlier {
-                Some(inherit(s, 0.8))
+                Some(inherit(s, 0.8, "paragraph-earlier"))
             } else if let Some(s) = &next_attributed[q] {
-                Some(inherit(s, 0.7))
+                Some(inherit(s, 0.7, "paragraph-later"))
             } else if let Some((who, cue, confidence)) = frames[q].fallback
                 && let Some(actor) = of_cand.get(who)
             {
@@ -1153,6 +1175,7 @@ pub(crate) fn resolve(
                     cue,
                     via: None,
                     confidence,
+                    rule: "fallback",
                 })
             } else {
                 None
@@ -1183,11 +1206,12 @@ pub(crate) fn resolve(
                 cue,
                 via: None,
                 confidence,
+                rule: "lead-in",
             })
         };
         speakers[q] = match (lead, prev.and_then(|k| speakers[k].clone())) {
             (Some(l), _) if l.2 >= 0.7 => from_lead(l),
-            (_, Some(s)) => Some(inherit(&s, 0.45)),
+            (_, Some(s)) => Some(inherit(&s, 0.45, "previous-paragraph")),
             (Some(l), None) => from_lead(l),
             (None, None) => None,
         };

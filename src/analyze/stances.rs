@@ -285,6 +285,7 @@ fn select(cands: Vec<Cand>, span: Span, headline: bool, out: &mut Vec<Position>)
                 .source
                 .filter(|&s| Some(s) != c.holder)
                 .map(crate::model::ActorId::new),
+            rule: c.rule,
         });
     }
 }
@@ -299,6 +300,8 @@ struct Cand {
     /// Found only through a possessor ("Sosnoff's offer"): kept when the
     /// sentence has nothing better.
     weak: bool,
+    /// The rule that found it (provenance).
+    rule: &'static str,
 }
 
 /// Names as lower-case words (indexed by the first) → the actors they name.
@@ -1666,7 +1669,10 @@ impl<'a> Sent<'a> {
                 continue;
             }
             if let Some(c) = self.negotiable_at(i) {
-                out.push(c);
+                out.push(Cand {
+                    rule: "negated-negotiable",
+                    ..c
+                });
             }
             let Some((len, cue)) = self.cue_at(i) else {
                 i += 1;
@@ -1680,6 +1686,10 @@ impl<'a> Sent<'a> {
             if i >= content_until
                 && let Some(c) = self.evaluate(cue, i, end)
             {
+                let c = Cand {
+                    rule: cue.class.rule(),
+                    ..c
+                };
                 if cue.class == CueClass::Stance && self.starts(i, Tab::Directive) {
                     content_until = end + CONTENT_WINDOW;
                 }
@@ -1792,6 +1802,7 @@ impl<'a> Sent<'a> {
             trigger: self.trigger(i, end),
             source: self.source(i, holder),
             weak: false,
+            rule: "",
         }
     }
 

@@ -556,3 +556,27 @@ fn a_name_set_off_by_a_dash_after_the_quote() {
         "Jane Doe",
     );
 }
+
+#[test]
+fn every_speaker_and_position_names_the_rule_that_decided_it() {
+    let (_, a) = run(crate::load::SAMPLE_BRIEFING);
+    let speakers: Vec<&str> = a
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_ref())
+        .map(|s| s.rule)
+        .collect();
+    assert!(!speakers.is_empty() && !a.positions.is_empty());
+    assert!(speakers.iter().all(|r| !r.is_empty()), "{speakers:?}");
+    assert!(a.positions.iter().all(|p| !p.rule.is_empty()));
+    // A quote followed by its attribution and one preceded by it.
+    let (_, a) = run(
+        "Talks stall\n\n\"We will wait,\" the minister said.\n\nThe envoy said: \"No deal.\"\n",
+    );
+    let rules: Vec<&str> = a
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_ref().map(|s| s.rule))
+        .collect();
+    assert_eq!(rules, ["after-close", "cue-before"]);
+}

@@ -83,6 +83,8 @@ struct SpeakerOut<'a> {
     cue: Option<TextSpan<'a>>,
     via: Option<TextSpan<'a>>,
     confidence: f32,
+    /// The pass of the attribution sieve that decided the speaker.
+    rule: &'static str,
 }
 
 #[derive(Serialize)]
@@ -104,6 +106,8 @@ struct PositionOut<'a> {
     red_line: bool,
     trigger: Option<Offsets>,
     source: Option<String>,
+    /// The rule that decided the position.
+    rule: &'static str,
 }
 
 #[derive(Serialize)]
@@ -226,6 +230,7 @@ fn build<'a>(doc: &'a Document, analysis: &'a Analysis) -> Export<'a> {
         cue: s.cue.map(|sp| m.text_span(sp)),
         via: s.via.map(|sp| m.text_span(sp)),
         confidence: (s.confidence * 100.0).round() / 100.0,
+        rule: s.rule,
     };
     let summary = crate::summary::build(doc, analysis);
     Export {
@@ -322,6 +327,7 @@ fn build<'a>(doc: &'a Document, analysis: &'a Analysis) -> Export<'a> {
                     red_line: p.red_line,
                     trigger: p.trigger.map(|s| m.offsets(s)),
                     source: p.source.map(actor_id),
+                    rule: p.rule,
                 }
             })
             .collect(),

@@ -30,6 +30,22 @@ pub enum CueClass {
     NoComment,
 }
 
+impl CueClass {
+    /// The name of the rule this class of cue triggers (provenance).
+    pub fn rule(self) -> &'static str {
+        match self {
+            CueClass::RedLinePhrase => "red-line-phrase",
+            CueClass::Refusal => "refusal-cue",
+            CueClass::Negatable => "negated-verb",
+            CueClass::Condition => "condition",
+            CueClass::Necessity => "necessity",
+            CueClass::Stance => "stance-cue",
+            CueClass::Evaluation => "evaluation",
+            CueClass::NoComment => "no-comment",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Cue {
     pub class: CueClass,

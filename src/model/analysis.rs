@@ -53,6 +53,8 @@ pub struct Speaker {
     pub via: Option<Span>,
     /// 0.0–1.0: how sure the attribution is; see [`Speaker::is_uncertain`].
     pub confidence: f32,
+    /// The pass of the attribution sieve that decided it (provenance).
+    pub rule: &'static str,
 }
 
 impl Speaker {
@@ -112,6 +114,8 @@ pub struct Position {
     pub red_line: bool,
     /// Who reports it, when that is not the holder (an analyst, an outlet).
     pub source: Option<ActorId>,
+    /// The rule that decided it (provenance).
+    pub rule: &'static str,
 }
 
 /// Everything the analysis found in one document.

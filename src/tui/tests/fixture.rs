@@ -157,6 +157,7 @@ pub(crate) fn sample_analysis(doc: &Document) -> Analysis {
                 cue: None,
                 via: q.via.as_deref().map(|v| nth(text, v, None)),
                 confidence: if q.via.is_some() { 0.4 } else { 0.9 },
+                rule: "gold",
             }),
         })
         .collect();
@@ -185,6 +186,7 @@ pub(crate) fn sample_analysis(doc: &Document) -> Analysis {
             trigger,
             red_line,
             source: p.source.as_deref().map(id),
+            rule: "gold",
         }
     };
     let mut positions: Vec<Position> = gold
