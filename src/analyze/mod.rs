@@ -9,6 +9,7 @@ mod mentions;
 mod quotes;
 mod sentences;
 mod stances;
+pub mod syntax;
 mod tokens;
 
 use crate::lexicon::Lexicon;
