@@ -3,6 +3,7 @@
 //! paragraph; single-quoted spans outside them; quotes that run on into the
 //! next paragraph. Apostrophes (`Iran's`, `'90s`, `don't`) are not marks.
 
+use super::passages::Passage;
 use crate::span::Span;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,6 +77,20 @@ fn feet_and_inches(before: &str) -> bool {
 
 fn has_letter(s: &str) -> bool {
     s.chars().any(char::is_alphabetic)
+}
+
+/// The quotations of a document's passages, in text order. A quote left
+/// open runs on into the next body paragraph; a headline ends it.
+pub(crate) fn find(text: &str, passages: &[Passage]) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut open = false;
+    for (b, p) in passages.iter().enumerate() {
+        open = find_in_paragraph(text, p.span, b, open && !p.headline, &mut found);
+        if p.headline {
+            open = false;
+        }
+    }
+    found
 }
 
 /// Finds the quotations of one paragraph (`span` in `text`) and appends
