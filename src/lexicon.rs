@@ -148,6 +148,7 @@ pub struct LexiconConfig {
 }
 
 mod stances;
+pub mod verb_classes;
 pub use stances::{Cue, CueClass, FxMap, PhraseTable, StanceLexicon, Tab, norm_word};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -14,6 +14,7 @@ mod mentions;
 mod passages;
 mod quotes;
 mod sentences;
+mod stance_model;
 mod stances;
 pub mod syntax;
 mod tokens;
@@ -25,11 +26,18 @@ use crate::model::{Analysis, Document, Position};
 use crate::span::Span;
 use passages::Passage;
 use quotes::Found;
+use stance_model::StanceModel;
 
 /// Analyses a document. Pure: no I/O, no globals, deterministic.
 pub fn analyze(doc: &Document, lex: &Lexicon) -> Analysis {
-    let (mut analysis, gate) = actors_and_quotes(doc, lex, true);
-    analysis.positions = find_positions(doc, &analysis, lex, Some(&gate));
+    analyze_with(doc, lex, &StanceModel::builtin())
+}
+
+/// [`analyze`] with another stance model: what cross-validation runs.
+fn analyze_with(doc: &Document, lex: &Lexicon, model: &StanceModel) -> Analysis {
+    let (mut analysis, read) = actors_and_quotes(doc, lex, true);
+    analysis.positions = find_positions(doc, &analysis, lex, Some(&read.gate));
+    analysis.positions = stance_model::rescore(&doc.content(), &analysis, &read.words, lex, model);
     analysis
 }
 
@@ -42,7 +50,33 @@ pub fn analyze_quotes(doc: &Document, lex: &Lexicon) -> Analysis {
 /// The positions and red lines of an analysed document: what [`analyze`]
 /// fills [`Analysis::positions`] with, from its sentences, actors and quotes.
 pub fn positions(doc: &Document, analysis: &Analysis, lex: &Lexicon) -> Vec<Position> {
-    find_positions(doc, analysis, lex, None)
+    let rules = Analysis {
+        positions: find_positions(doc, analysis, lex, None),
+        ..analysis.clone()
+    };
+    let none = stance_model::WordFeatures::default();
+    stance_model::rescore(&doc.content(), &rules, &none, lex, &StanceModel::builtin())
+}
+
+/// What training the stance model needs from the library (used by
+/// `examples/train-stances.rs`; not a stable interface).
+#[doc(hidden)]
+pub mod training {
+    pub use super::stance_model::{BadModel, Row, StanceModel, Thresholds, sigmoid};
+    use super::*;
+
+    /// Each sentence's span and model features, the positions being the
+    /// rules' alone.
+    pub fn sentence_features(doc: &Document, lex: &Lexicon) -> Vec<Row> {
+        let (mut analysis, read) = actors_and_quotes(doc, lex, true);
+        analysis.positions = find_positions(doc, &analysis, lex, Some(&read.gate));
+        stance_model::sentence_features(&doc.content(), &analysis, &read.words, lex)
+    }
+
+    /// The analysis with the stance model given.
+    pub fn analyze_with_model(doc: &Document, lex: &Lexicon, model: &StanceModel) -> Analysis {
+        analyze_with(doc, lex, model)
+    }
 }
 
 /// The stance pass over every sentence, or over those `gate` marks.
@@ -64,8 +98,8 @@ fn find_positions(
 
 /// Sentences, actors and quotes: the analysis before positions; and, when
 /// `want_gate`, for each sentence whether it may hold a position (else
-/// all false).
-fn actors_and_quotes(doc: &Document, lex: &Lexicon, want_gate: bool) -> (Analysis, Vec<bool>) {
+/// all false) and its words' features for the stance model (else none).
+fn actors_and_quotes(doc: &Document, lex: &Lexicon, want_gate: bool) -> (Analysis, StanceInputs) {
     let content = doc.content();
     let text: &str = &content;
     let passages = passages::of(doc);
@@ -83,7 +117,17 @@ fn actors_and_quotes(doc: &Document, lex: &Lexicon, want_gate: bool) -> (Analysi
         &passages,
     );
     let analysis = assembly::assemble(text, lex, read.sentences, &read.cands, res, quotes);
-    (analysis, read.gate)
+    let inputs = StanceInputs {
+        gate: read.gate,
+        words: read.words,
+    };
+    (analysis, inputs)
+}
+
+/// What the main pass hands the stance pass and the model.
+struct StanceInputs {
+    gate: Vec<bool>,
+    words: stance_model::WordFeatures,
 }
 
 /// What reading the passages gives, in text order.
@@ -97,6 +141,8 @@ struct Read {
     lead_ins: Vec<attribution::LeadIn>,
     /// For each sentence, whether it may hold a position.
     gate: Vec<bool>,
+    /// For each sentence, the stance model's word features.
+    words: stance_model::WordFeatures,
 }
 
 /// Reads the passages one at a time: a passage's tokens live only while
@@ -142,6 +188,7 @@ impl<'a> Reader<'a> {
                 frames: vec![attribution::Frame::default(); found.len()],
                 lead_ins: vec![None; passages],
                 gate: Vec::new(),
+                words: stance_model::WordFeatures::default(),
             },
         }
     }
@@ -190,6 +237,11 @@ impl<'a> Reader<'a> {
                     .iter()
                     .map(|r| want_gate && stances::may_hold(text, &toks, &lowered, r.clone(), lex)),
             );
+            if want_gate {
+                for r in &sents {
+                    self.out.words.push(text, &toks, &lowered, r.clone(), lex);
+                }
+            }
             let ctx = mentions::Ctx {
                 text,
                 tokens: &toks,

@@ -1,0 +1,595 @@
+//! The trained stance model behind the rules: for each sentence, how likely
+//! it states a position and how likely a red line, from what a linguist
+//! would look at — its words, the event class of its verbs (CAMEO), its
+//! verb groups (negation, modality, voice), its clauses (conditions,
+//! "unless", "until"), whether it is attributed speech, and what the cue
+//! rules decided. A logistic model over hashed features; the weights and
+//! thresholds are data (`assets/stances/model.bin`), learned and chosen by
+//! cross-validation by article (`examples/train-stances.rs`).
+//!
+//! The model sits after the rules (the stance seam): it may veto the
+//! rules' positions in a sentence it judges to hold none, add a position to
+//! a sentence the rules passed over (its holder from the syntax: the
+//! quote's speaker, else the actor subject of its stance verb, else of a
+//! reporting verb), and decide whether a position is a red line.
+
+use std::ops::Range;
+
+use super::tokens::{self, Kind, Token};
+use crate::lexicon::verb_classes::{VerbClass, VerbClasses};
+use crate::lexicon::{Lexicon, class};
+use crate::model::{ActorId, Analysis, MentionKind, Position, PositionKind};
+use crate::span::Span;
+
+const MAGIC: &[u8; 4] = b"BSTM";
+const HEADER: usize = 4 + 4 + 4 + 4 + 4 * 4;
+
+/// The decisions a model's thresholds make (probabilities, 0–1).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Thresholds {
+    /// Add a position to a sentence the rules passed over above this.
+    pub add: f32,
+    /// Drop the rules' positions of a sentence below this.
+    pub veto: f32,
+    /// Make a position the model adds a red line above this.
+    pub red_on: f32,
+    /// Make a rule's red line a plain position below this.
+    pub red_off: f32,
+}
+
+impl Thresholds {
+    /// Thresholds that change nothing the rules decided.
+    pub const RULES_ONLY: Thresholds = Thresholds {
+        add: 2.0,
+        veto: -1.0,
+        red_on: 2.0,
+        red_off: -1.0,
+    };
+}
+
+/// A model read in place from its bytes: two weight vectors (position, red
+/// line) over `2^bits` hashed features, as `i16` times `scale`.
+#[derive(Clone, Copy, Debug)]
+pub struct StanceModel<'a> {
+    bits: u32,
+    scale: f32,
+    pub thresholds: Thresholds,
+    weights: &'a [u8],
+}
+
+/// Why a model's bytes cannot be read.
+#[derive(Debug, thiserror::Error)]
+#[error("stance model: {0}")]
+pub struct BadModel(&'static str);
+
+impl<'a> StanceModel<'a> {
+    pub fn from_bytes(b: &'a [u8]) -> Result<StanceModel<'a>, BadModel> {
+        if b.len() < HEADER || &b[..4] != MAGIC {
+            return Err(BadModel("not a stance model"));
+        }
+        let u = |o: usize| u32::from_le_bytes([b[o], b[o + 1], b[o + 2], b[o + 3]]);
+        let f = |o: usize| f32::from_bits(u(o));
+        if u(4) != 1 {
+            return Err(BadModel("unknown version"));
+        }
+        let bits = u(8);
+        if !(8..=24).contains(&bits) {
+            return Err(BadModel("bad feature width"));
+        }
+        let weights = &b[HEADER..];
+        if weights.len() != 2 * 2 * (1usize << bits) {
+            return Err(BadModel("truncated weights"));
+        }
+        Ok(StanceModel {
+            bits,
+            scale: f(12),
+            thresholds: Thresholds {
+                add: f(16),
+                veto: f(20),
+                red_on: f(24),
+                red_off: f(28),
+            },
+            weights,
+        })
+    }
+
+    /// The shipped model.
+    pub fn builtin() -> StanceModel<'static> {
+        static BYTES: &[u8] = include_bytes!("../../assets/stances/model.bin");
+        StanceModel::from_bytes(BYTES).expect("the embedded stance model is well formed")
+    }
+
+    /// Serialises weights (`pos`, `red`, each `2^bits` long) and thresholds.
+    pub fn to_bytes(bits: u32, pos: &[f32], red: &[f32], t: Thresholds) -> Vec<u8> {
+        let n = 1usize << bits;
+        assert!(pos.len() == n && red.len() == n);
+        let max = pos.iter().chain(red).fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 {
+            max / i16::MAX as f32
+        } else {
+            1.0
+        };
+        let mut out = Vec::with_capacity(HEADER + 4 * n);
+        out.extend_from_slice(MAGIC);
+        for v in [1, bits] {
+            out.extend_from_slice(&u32::to_le_bytes(v));
+        }
+        for v in [scale, t.add, t.veto, t.red_on, t.red_off] {
+            out.extend_from_slice(&v.to_bits().to_le_bytes());
+        }
+        for w in pos.iter().chain(red) {
+            out.extend_from_slice(&((w / scale).round() as i16).to_le_bytes());
+        }
+        out
+    }
+
+    fn weight(&self, table: usize, f: u32) -> f32 {
+        let n = 1usize << self.bits;
+        let o = 2 * (table * n + (f as usize & (n - 1)));
+        i16::from_le_bytes([self.weights[o], self.weights[o + 1]]) as f32 * self.scale
+    }
+
+    /// P(position), P(red line) of a sentence's features.
+    pub fn score(&self, features: &[u32]) -> (f32, f32) {
+        let (mut p, mut r) = (0f32, 0f32);
+        for &f in features {
+            p += self.weight(0, f);
+            r += self.weight(1, f);
+        }
+        (sigmoid(p), sigmoid(r))
+    }
+}
+
+pub fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+/// FNV-1a over a feature's name parts.
+fn hash(parts: &[&str]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for (k, p) in parts.iter().enumerate() {
+        if k > 0 {
+            h ^= 0x1f;
+            h = h.wrapping_mul(0x0100_0193);
+        }
+        for b in p.bytes() {
+            h ^= b as u32;
+            h = h.wrapping_mul(0x0100_0193);
+        }
+    }
+    h
+}
+
+/// What the analysis already knows about a sentence.
+struct Facts<'a> {
+    /// The speaker of the speech quote the sentence sits in, if any.
+    speaker: Option<ActorId>,
+    in_quote: bool,
+    /// The rules' positions in the sentence.
+    rules: &'a [Position],
+    first: bool,
+}
+
+/// A sentence read for the model: its tokens, their lower-case forms,
+/// word classes and verb classes.
+#[derive(Default)]
+struct Reading {
+    toks: Vec<Token>,
+    lowered: tokens::Lowered,
+    /// Each token's first verb class.
+    classes: Vec<Option<VerbClass>>,
+}
+
+/// Reads sentences and names their features; keeps its buffers.
+#[derive(Default)]
+pub(crate) struct Featurizer {
+    r: Reading,
+}
+
+impl Featurizer {
+    /// Reads a sentence's words (the main pass's tokenizer and lower-case
+    /// forms) and their verb classes.
+    fn read(&mut self, text: &str, span: Span, lex: &Lexicon) {
+        let r = &mut self.r;
+        r.toks.clear();
+        tokens::tokenize(text, span, &lex.abbreviations, &mut r.toks);
+        r.lowered.fill(text, &r.toks, &lex.classes);
+        let vc = VerbClasses::builtin();
+        r.classes.clear();
+        for (i, t) in r.toks.iter().enumerate() {
+            let c = (t.kind == Kind::Word && t.span.len() > 2)
+                .then(|| vc.first(r.lowered.get(text, i)))
+                .flatten();
+            r.classes.push(c);
+        }
+    }
+
+    /// The word features of the sentence last read.
+    fn word_features(&self, text: &str, lex: &Lexicon, out: &mut Vec<u32>) {
+        let r = &self.r;
+        word_features(text, &r.toks, &r.lowered, 0..r.toks.len(), lex, out);
+    }
+}
+
+/// Features per sentence, in one buffer: what the main pass names from the
+/// tokens it has (the words, their classes, the cue phrases), so that the
+/// model reads no sentence twice.
+#[derive(Debug, Default)]
+pub(crate) struct WordFeatures {
+    flat: Vec<u32>,
+    /// Where each sentence's features start in `flat` (one more at the end).
+    at: Vec<usize>,
+}
+
+impl WordFeatures {
+    /// Adds the next sentence: tokens `range` of a passage.
+    pub(crate) fn push(
+        &mut self,
+        text: &str,
+        toks: &[Token],
+        lowered: &tokens::Lowered,
+        range: Range<usize>,
+        lex: &Lexicon,
+    ) {
+        if self.at.is_empty() {
+            self.at.push(0);
+        }
+        word_features(text, toks, lowered, range, lex, &mut self.flat);
+        self.at.push(self.flat.len());
+    }
+
+    fn get(&self, k: usize) -> Option<&[u32]> {
+        Some(&self.flat[*self.at.get(k)?..*self.at.get(k + 1)?])
+    }
+}
+
+/// Appends the features of tokens `range` (of a passage, `lowered` its
+/// lower-case forms) to `out`: each word, a negation before it, its verb
+/// class, the stance cue phrase it opens, a final question mark.
+fn word_features(
+    text: &str,
+    toks: &[Token],
+    lowered: &tokens::Lowered,
+    range: Range<usize>,
+    lex: &Lexicon,
+    out: &mut Vec<u32>,
+) {
+    let mut push = |parts: &[&str]| out.push(hash(parts));
+    push(&["bias"]);
+    let lower = |i: usize| lowered.get(text, i);
+    let bits = |i: usize| lowered.class(i);
+    let vc = VerbClasses::builtin();
+    let (lo, hi) = (range.start, range.end.min(toks.len()));
+    for (i, t) in toks.iter().enumerate().take(hi).skip(lo) {
+        match t.kind {
+            Kind::Word => {
+                let w = lower(i);
+                push(&["w", w]);
+                if bits(i) & class::SPEECH != 0 {
+                    push(&["speech-verb"]);
+                }
+                let negated = i > lo && bits(i - 1) & class::NEGATION != 0;
+                if negated {
+                    push(&["neg+", w]);
+                }
+                if let Some(c) = (w.len() > 2).then(|| vc.first(w)).flatten() {
+                    push(&["class", c.name()]);
+                    if negated {
+                        push(&["neg-class", c.name()]);
+                    }
+                }
+                // Cue phrases of the stance lexicon, whatever the rules made
+                // of them.
+                if bits(i) & (class::CUE_START | class::CUE_WORD) != 0
+                    && let Some((_, cue)) = lex.stances.cues.longest_by(hi, i, lower)
+                {
+                    push(&["cue", cue.class.rule()]);
+                    push(&["cue-kind", cue.kind.name()]);
+                }
+            }
+            Kind::Number => push(&["w", "#"]),
+            _ => {}
+        }
+    }
+    if hi > lo && lower(hi - 1) == "?" {
+        push(&["question"]);
+    }
+}
+
+/// Appends the features of what the analysis knows of a sentence: whether
+/// it is quoted speech with a speaker, and what the rules decided there.
+fn fact_features(facts: &Facts, out: &mut Vec<u32>) {
+    let mut push = |parts: &[&str]| out.push(hash(parts));
+    if facts.in_quote {
+        push(&["in-quote"]);
+    }
+    if facts.speaker.is_some() {
+        push(&["quoted-speaker"]);
+    }
+    if facts.first {
+        push(&["first-sentence"]);
+    }
+    if facts.rules.is_empty() {
+        push(&["rule", "none"]);
+    }
+    for p in facts.rules {
+        push(&["rule", p.rule]);
+        push(&["rule-kind", p.kind.name()]);
+        push(&["rule-red", if p.red_line { "yes" } else { "no" }]);
+        push(&["rule-holder", if p.holder.is_some() { "yes" } else { "no" }]);
+    }
+}
+
+/// Every mention of the analysis, by start: (span, actor, kind).
+fn mention_index(analysis: &Analysis) -> Vec<(Span, ActorId, MentionKind)> {
+    let mut all: Vec<_> = analysis
+        .actors
+        .iter()
+        .enumerate()
+        .flat_map(|(a, actor)| {
+            actor
+                .mentions
+                .iter()
+                .map(move |m| (m.span, ActorId::new(a), m.kind))
+        })
+        .collect();
+    all.sort_by_key(|m| (m.0.start, m.0.end));
+    all
+}
+
+/// The sentence each position belongs to: the one holding its trigger's
+/// start (else its span's start).
+fn sentence_of(sentences: &[Span], p: &Position) -> usize {
+    let at = p.trigger.unwrap_or(p.span).start;
+    sentences
+        .partition_point(|s| s.end <= at)
+        .min(sentences.len().saturating_sub(1))
+}
+
+/// For each sentence, the speaker of the speech quote it overlaps, and
+/// whether it overlaps one.
+fn quote_facts(analysis: &Analysis) -> Vec<(bool, Option<ActorId>)> {
+    let mut out = vec![(false, None); analysis.sentences.len()];
+    for q in analysis.quotes.iter().filter(|q| q.speech) {
+        let first = analysis
+            .sentences
+            .partition_point(|s| s.end <= q.span.start);
+        for (k, s) in analysis.sentences.iter().enumerate().skip(first) {
+            if s.start >= q.span.end {
+                break;
+            }
+            out[k].0 = true;
+            if out[k].1.is_none() {
+                out[k].1 = q.speaker.as_ref().map(|s| s.actor);
+            }
+        }
+    }
+    out
+}
+
+/// A sentence as the model is trained on it.
+pub struct Row {
+    pub span: Span,
+    pub features: Vec<u32>,
+    /// The rules found a position in it / a red line.
+    pub rule_position: bool,
+    pub rule_red_line: bool,
+    /// The model would find a holder for a position it adds.
+    pub holder_found: bool,
+}
+
+/// The features of every sentence (with the rules' positions as they are):
+/// what the model is trained on.
+pub(crate) fn sentence_features(
+    text: &str,
+    analysis: &Analysis,
+    words: &WordFeatures,
+    lex: &Lexicon,
+) -> Vec<Row> {
+    let by_sentence = group(&analysis.sentences, &analysis.positions);
+    let quotes = quote_facts(analysis);
+    let mentions = mention_index(analysis);
+    let mut fz = Featurizer::default();
+    let mut out = Vec::with_capacity(analysis.sentences.len());
+    for (k, &s) in analysis.sentences.iter().enumerate() {
+        let facts = Facts {
+            speaker: quotes[k].1,
+            in_quote: quotes[k].0,
+            rules: &by_sentence[k],
+            first: k == 0,
+        };
+        fz.read(text, s, lex);
+        let mut features = Vec::new();
+        sentence_words(&fz, words, k, text, lex, &mut features);
+        fact_features(&facts, &mut features);
+        out.push(Row {
+            span: s,
+            features,
+            rule_position: !facts.rules.is_empty(),
+            rule_red_line: facts.rules.iter().any(|p| p.red_line),
+            holder_found: added(&fz.r, s, &facts, &mentions, false).is_some(),
+        });
+    }
+    out
+}
+
+/// Sentence `k`'s word features: as the main pass named them, else from
+/// the sentence `fz` last read.
+fn sentence_words(
+    fz: &Featurizer,
+    words: &WordFeatures,
+    k: usize,
+    text: &str,
+    lex: &Lexicon,
+    out: &mut Vec<u32>,
+) {
+    match words.get(k) {
+        Some(w) => out.extend_from_slice(w),
+        None => fz.word_features(text, lex, out),
+    }
+}
+
+fn group(sentences: &[Span], positions: &[Position]) -> Vec<Vec<Position>> {
+    let mut by: Vec<Vec<Position>> = vec![Vec::new(); sentences.len()];
+    for p in positions {
+        if !sentences.is_empty() {
+            by[sentence_of(sentences, p)].push(p.clone());
+        }
+    }
+    by
+}
+
+/// The model's decisions over the rules' positions (`analysis.positions`):
+/// the positions to keep, with added ones, in sentence order.
+pub(crate) fn rescore(
+    text: &str,
+    analysis: &Analysis,
+    words: &WordFeatures,
+    lex: &Lexicon,
+    model: &StanceModel,
+) -> Vec<Position> {
+    let t = model.thresholds;
+    if t == Thresholds::RULES_ONLY {
+        return analysis.positions.clone();
+    }
+    let by_sentence = group(&analysis.sentences, &analysis.positions);
+    let quotes = quote_facts(analysis);
+    let mentions = mention_index(analysis);
+    let mut fz = Featurizer::default();
+    let mut f = Vec::new();
+    let mut out = Vec::with_capacity(analysis.positions.len());
+    for (k, &s) in analysis.sentences.iter().enumerate() {
+        let facts = Facts {
+            speaker: quotes[k].1,
+            in_quote: quotes[k].0,
+            rules: &by_sentence[k],
+            first: k == 0,
+        };
+        f.clear();
+        let fresh = words.get(k).is_none();
+        if fresh {
+            fz.read(text, s, lex);
+        }
+        sentence_words(&fz, words, k, text, lex, &mut f);
+        fact_features(&facts, &mut f);
+        let (p_pos, p_red) = model.score(&f);
+        let rules = &by_sentence[k];
+        if !rules.is_empty() {
+            if p_pos < t.veto {
+                continue;
+            }
+            for p in rules {
+                let mut p = p.clone();
+                // The rules' hedges and cancellers keep a cue from being a
+                // red line; the model may only take one away.
+                if p.red_line && p_red < t.red_off {
+                    p.red_line = false;
+                }
+                out.push(p);
+            }
+        } else if p_pos > t.add {
+            if !fresh {
+                fz.read(text, s, lex);
+            }
+            out.extend(added(&fz.r, s, &facts, &mentions, p_red > t.red_on));
+        }
+    }
+    out
+}
+
+/// A position the model adds to a sentence. Its trigger is the first verb
+/// of an event class (else the first stance cue, else the first reporting
+/// verb); its holder the quote's speaker, else the actor subject of the
+/// trigger (the last actor mention before it that is not the object of a
+/// preposition), else the actor named right after a reporting trigger
+/// ("said the minister"); none found, nothing is added.
+fn added(
+    r: &Reading,
+    sentence: Span,
+    facts: &Facts,
+    mentions: &[(Span, ActorId, MentionKind)],
+    red_line: bool,
+) -> Option<Position> {
+    let n = r.toks.len();
+    let bits = |i: usize| r.lowered.class(i);
+    let trigger = (0..n)
+        .find(|&i| r.classes[i].is_some())
+        .or_else(|| (0..n).find(|&i| bits(i) & (class::CUE_START | class::CUE_WORD) != 0))
+        .or_else(|| (0..n).find(|&i| bits(i) & class::SPEECH != 0))?;
+    let at = r.toks[trigger].span;
+    let token_at = |b: u32| r.toks.partition_point(|t| t.span.start < b);
+    let subject = || {
+        let lo = mentions.partition_point(|m| m.0.start < sentence.start);
+        let hi = mentions.partition_point(|m| m.0.start < at.start);
+        mentions[lo..hi].iter().rev().find(|m| {
+            let k = token_at(m.0.start);
+            m.0.end <= at.start && (k == 0 || bits(k - 1) & class::PREPOSITION == 0)
+        })
+    };
+    let after = || {
+        let k = mentions.partition_point(|m| m.0.start < at.end);
+        mentions.get(k).filter(|m| {
+            m.0.end <= sentence.end
+                && bits(trigger) & class::SPEECH != 0
+                && token_at(m.0.start) <= trigger + 3
+        })
+    };
+    let holder = facts
+        .speaker
+        .or_else(|| subject().map(|m| m.1))
+        .or_else(|| after().map(|m| m.1))?;
+    let kind = match r.classes[trigger] {
+        Some(VerbClass::Appeal | VerbClass::Demand) => PositionKind::Demand,
+        Some(VerbClass::Intend | VerbClass::Yield) => PositionKind::Offer,
+        Some(VerbClass::Cooperate) => PositionKind::Support,
+        Some(VerbClass::Disapprove | VerbClass::Protest) => PositionKind::Opposition,
+        Some(VerbClass::Reject | VerbClass::Coerce | VerbClass::Reduce | VerbClass::Threaten) => {
+            PositionKind::Refusal
+        }
+        None => PositionKind::Assessment,
+    };
+    Some(Position {
+        span: sentence,
+        holder: Some(holder),
+        kind,
+        trigger: Some(at),
+        red_line,
+        source: None,
+        rule: "model",
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_model_round_trips_through_its_bytes() {
+        let bits = 8;
+        let mut pos = vec![0.0; 256];
+        let mut red = vec![0.0; 256];
+        let f = hash(&["w", "refuse"]);
+        pos[(f & 255) as usize] = 3.0;
+        red[(f & 255) as usize] = -1.5;
+        let t = Thresholds {
+            add: 0.6,
+            veto: 0.1,
+            red_on: 0.7,
+            red_off: 0.2,
+        };
+        let bytes = StanceModel::to_bytes(bits, &pos, &red, t);
+        let m = StanceModel::from_bytes(&bytes).unwrap();
+        assert_eq!(m.thresholds, t);
+        let (p, r) = m.score(&[f]);
+        assert!((p - sigmoid(3.0)).abs() < 1e-3 && (r - sigmoid(-1.5)).abs() < 1e-3);
+        assert_eq!(m.score(&[hash(&["w", "table"])]), (0.5, 0.5));
+        assert!(StanceModel::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+        assert!(StanceModel::from_bytes(b"nope").is_err());
+    }
+
+    #[test]
+    fn the_shipped_model_reads() {
+        let m = StanceModel::builtin();
+        assert!(m.thresholds.add > 0.0);
+    }
+}
