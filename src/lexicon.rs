@@ -147,6 +147,9 @@ pub struct LexiconConfig {
     pub red_line_phrases: Vec<String>,
 }
 
+mod grammar;
+pub use grammar::{ActorWords, AttributionWords, Grammar, MentionWords, PhraseList, WordList};
+
 mod stances;
 pub mod verb_classes;
 pub use stances::{Cue, CueClass, FxMap, PhraseTable, StanceLexicon, Tab, norm_word};
@@ -349,6 +352,8 @@ pub struct Lexicon {
     pub first_names: HashMap<String, Gender>,
     /// Lower-case word → its `class` bits.
     pub classes: WordClasses<u32>,
+    /// Closed-class words by the part they play in a rule (`grammar.toml`).
+    pub grammar: Grammar,
 }
 
 #[derive(Deserialize)]
@@ -454,8 +459,12 @@ fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> T {
     toml::from_str(text).unwrap_or_else(|e| panic!("built-in lexicon {name} is invalid: {e}"))
 }
 
-static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::from_sources(
+static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
+    grammar: parse(
+        "grammar.toml",
+        include_str!("../assets/lexicon/grammar.toml"),
+    ),
+    ..Lexicon::from_sources(
         include_str!("../assets/lexicon/speech.toml"),
         include_str!("../assets/lexicon/words.toml"),
         include_str!("../assets/lexicon/titles.toml"),

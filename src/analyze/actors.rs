@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use super::mentions::{Cand, CandKind};
-use crate::lexicon::{Gender, Lexicon};
+use crate::lexicon::{Gender, Lexicon, WordList};
 use crate::model::{ActorKind, MentionKind};
 use crate::span::Span;
 
@@ -153,26 +153,24 @@ fn abbreviates(short: &str, long: &str) -> bool {
     initials.len() >= letters.len() && letters.iter().all(|l| it.any(|c| c == l))
 }
 
-const SUFFIXES: &[&str] = &["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"];
-
-/// A person's name as a lookup key: normalised words without suffixes
+/// A person's name as a lookup key: normalised words without `suffixes`
 /// ("Jr."), separated by single spaces.
-fn name_key(name: &str) -> String {
+fn name_key(suffixes: &WordList, name: &str) -> String {
     let n = norm(name);
-    if !n.split(' ').any(|w| SUFFIXES.contains(&w)) {
+    if !n.split(' ').any(|w| suffixes.contains(w)) {
         return n;
     }
     n.split(' ')
-        .filter(|w| !SUFFIXES.contains(w))
+        .filter(|w| !suffixes.contains(w))
         .collect::<Vec<_>>()
         .join(" ")
 }
 
 /// How many words `name_key` would give, without allocating.
-fn name_part_count(name: &str) -> usize {
+fn name_part_count(suffixes: &WordList, name: &str) -> usize {
     name.split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty() && !SUFFIXES.iter().any(|s| s.eq_ignore_ascii_case(w)))
+        .filter(|w| !w.is_empty() && !suffixes.contains_ignore_ascii_case(w))
         .count()
 }
 
@@ -233,10 +231,13 @@ pub(crate) fn resolve(text: &str, lex: &Lexicon, cands: &[Cand]) -> Resolution {
             .collect(),
     };
     // 1. Names: full names before surnames, so "Clinton" finds its person.
+    let suffixes = &lex.grammar.actors.name_key_suffixes;
     for (pos, i) in order.iter().map(|&i| i as usize).enumerate() {
         let c = &cands[i];
         match c.kind {
-            CandKind::Person if name_part_count(c.name.text(text)) >= 2 => r.person(i, pos),
+            CandKind::Person if name_part_count(suffixes, c.name.text(text)) >= 2 => {
+                r.person(i, pos)
+            }
             CandKind::Country(k) => r.country(i, k, pos),
             CandKind::Org(_) | CandKind::Outlet(_) => r.org(i, pos),
             _ => {}
@@ -388,7 +389,7 @@ impl<'a> Resolver<'a> {
     fn person(&mut self, i: usize, pos: usize) {
         let c = &self.cands[i];
         let name = self.text_of(c.name);
-        let key = name_key(&name);
+        let key = name_key(&self.lex.grammar.actors.name_key_suffixes, &name);
         if let Some(&a) = self.by_name.get(&key) {
             self.assign(i, a, pos);
             return;
@@ -439,7 +440,7 @@ impl<'a> Resolver<'a> {
     fn single_name(&mut self, i: usize, pos: usize) {
         let c = &self.cands[i];
         let name = self.text_of(c.name);
-        let key = name_key(&name);
+        let key = name_key(&self.lex.grammar.actors.name_key_suffixes, &name);
         let Some(surname) = key
             .split(' ')
             .next_back()
@@ -592,10 +593,7 @@ impl<'a> Resolver<'a> {
             }
             let between = between.split_whitespace().collect::<Vec<_>>().join(" ");
             let between = between.as_str();
-            let comma = matches!(
-                between,
-                "," | ", the" | ", who is" | ", who is also" | ", who is the" | ", also" | ", now"
-            );
+            let comma = self.lex.grammar.actors.appositive_links.contains(between);
             let paren = between == "(";
             if !(comma || paren) {
                 continue;
@@ -778,7 +776,12 @@ impl<'a> Resolver<'a> {
         // "it", "its spokesman": an organisation or a country.
         let first = self.text_of(c.span);
         let first = first.split_whitespace().next().unwrap_or("");
-        let neuter = first.eq_ignore_ascii_case("it") || first.eq_ignore_ascii_case("its");
+        let neuter = self
+            .lex
+            .grammar
+            .mentions
+            .pronouns_for_things
+            .contains_ignore_ascii_case(first);
         let person_like = !plural && !neuter;
         let best = self
             .recent
@@ -819,7 +822,7 @@ impl<'a> Resolver<'a> {
         let c = &self.cands[i];
         let name = self.text_of(c.span);
         let lower = name.to_lowercase();
-        if lower == "it" || lower == "they" {
+        if self.lex.grammar.actors.group_pronouns.contains(&lower) {
             let plural = lower == "they";
             let best = self
                 .recent
@@ -923,10 +926,12 @@ mod tests {
     fn names_normalise_to_one_key() {
         assert_eq!(norm("  Jean-Yves  Le\nDrian, "), "jean-yves le drian");
         assert_eq!(norm("ÉMILE Zola"), "émile zola");
-        assert_eq!(name_key("Robert C. Scott Jr."), "robert c scott");
-        assert_eq!(name_key("Jr."), "");
-        assert_eq!(name_part_count("Robert C. Scott Jr."), 3);
-        assert_eq!(name_part_count("Jr."), 0);
+        let lex = Lexicon::builtin();
+        let suffixes = &lex.grammar.actors.name_key_suffixes;
+        assert_eq!(name_key(suffixes, "Robert C. Scott Jr."), "robert c scott");
+        assert_eq!(name_key(suffixes, "Jr."), "");
+        assert_eq!(name_part_count(suffixes, "Robert C. Scott Jr."), 3);
+        assert_eq!(name_part_count(suffixes, "Jr."), 0);
     }
 
     #[test]

@@ -109,6 +109,7 @@ fn actors_and_quotes(doc: &Document, lex: &Lexicon, want_gate: bool) -> (Analysi
     let mut res = actors::resolve(text, lex, &read.cands);
     let quotes = attribution::speakers(
         text,
+        lex,
         &found,
         read.frames,
         read.lead_ins,

@@ -19,48 +19,12 @@ pub(super) fn skippable(ctx: &Ctx, i: usize) -> bool {
     let Some(w) = ctx.word(i) else { return false };
     let lower = ctx.low(i);
     (lower.ends_with("ly") && lower.len() > 4 && !ctx.lex.speech.contains_key(lower))
-        || matches!(
-            lower,
-            "also"
-                | "then"
-                | "later"
-                | "again"
-                | "once"
-                | "earlier"
-                | "further"
-                | "has"
-                | "had"
-                | "have"
-                | "would"
-                | "will"
-                | "did"
-                | "does"
-                | "do"
-                | "just"
-                | "even"
-                | "still"
-                | "already"
-                | "on"
-                | "last"
-                | "this"
-                | "late"
-                | "early"
-                | "today"
-                | "yesterday"
-                | "tonight"
-                | "meanwhile"
-                | "however"
-                | "too"
-                | "could"
-                | "might"
-                | "may"
-                | "should"
-                | "can"
-                | "is"
-                | "was"
-                | "been"
-                | "be"
-        )
+        || ctx
+            .lex
+            .grammar
+            .attribution
+            .between_subject_and_cue
+            .contains(lower)
         || Lexicon::has(&ctx.lex.calendar, w.trim_end_matches('.'))
 }
 
@@ -92,6 +56,7 @@ pub(super) fn cue(ctx: &Ctx, cands: &[Cand], para: &Range<usize>, i: usize) -> O
             || lower == format!("{base}es")
             || (base.ends_with('y') && lower == format!("{}ies", &base[..base.len() - 1])));
     if noun_form {
+        let grammar = &ctx.lex.grammar.attribution;
         let mut j = i;
         while j > 0 && skippable(ctx, j - 1) {
             j -= 1;
@@ -100,20 +65,14 @@ pub(super) fn cue(ctx: &Ctx, cands: &[Cand], para: &Range<usize>, i: usize) -> O
         // Donald Trump tweet", "his comments"); a nominative subject makes
         // the verb ("Trump tweets", "she comments").
         let nominal = |k: usize| {
-            matches!(
-                ctx.low(k),
-                "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
-            ) || ctx.tokens[k].kind == Kind::Possessive
+            grammar.cue_noun_markers.contains(ctx.low(k)) || ctx.tokens[k].kind == Kind::Possessive
         };
         let subject = j > 0
             && (cand_ending_at(cands, para.clone(), j).is_some_and(|c| {
                 let s = cands[c].first();
                 let pronoun = matches!(cands[c].kind, CandKind::Pronoun(_));
                 !pronoun && (s == 0 || !nominal(s - 1))
-            }) || matches!(
-                ctx.low(j - 1),
-                "he" | "she" | "they" | "we" | "i" | "it" | "you" | "who" | "which" | "that"
-            ));
+            }) || grammar.cue_verb_subjects.contains(ctx.low(j - 1)));
         if !subject {
             return None;
         }

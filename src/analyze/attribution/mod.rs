@@ -35,6 +35,7 @@ use super::actors::Resolution;
 use super::mentions::{Cand, CandKind, Ctx};
 use super::passages::Passage;
 use super::quotes::Found;
+use crate::lexicon::Lexicon;
 use crate::model::{Quote, Speaker};
 use crate::span::Span;
 
@@ -160,9 +161,11 @@ pub(crate) fn frame_passage(
 /// open, and only speech keeps a speaker.
 ///
 /// `frames` are the passage passes' (one per quote), `lead_ins` one per
-/// passage.
+/// passage; `lex` tells which quotes are speech.
+#[allow(clippy::too_many_arguments)] // each is a separate input of the stage
 pub(crate) fn speakers(
     text: &str,
+    lex: &Lexicon,
     found: &[Found],
     mut frames: Vec<Frame>,
     mut lead_ins: Vec<LeadIn>,
@@ -173,7 +176,7 @@ pub(crate) fn speakers(
     unplaced::place(text, cands, res, &mut frames, &mut lead_ins);
     let speakers = document::Sweep::new(found, &frames, cands, &res.of_cand, passages, &lead_ins)
         .run(&IN_PASSAGE, &PARAGRAPH_OPENING);
-    speech::quotes(text, found, speakers, passages)
+    speech::quotes(text, &lex.grammar.attribution, found, speakers, passages)
 }
 
 #[cfg(test)]

@@ -282,10 +282,8 @@ fn attribution_after(
             )
         });
         let opens = ctx.word(j).is_some_and(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "a" | "an" | "the" | "one" | "my" | "our" | "his" | "her" | "their"
-            ) || w.chars().next().is_some_and(char::is_uppercase)
+            let openers = &ctx.lex.grammar.attribution.subject_openers_after_quote;
+            openers.contains(&w.to_lowercase()) || w.chars().next().is_some_and(char::is_uppercase)
         });
         return (k > j && k - j <= 8 && plain && opens)
             .then(|| frame(mentions::common(ctx, j..k, cands), 0.8));

@@ -6,11 +6,13 @@
 
 use crate::analyze::passages::Passage;
 use crate::analyze::quotes::Found;
+use crate::lexicon::AttributionWords;
 use crate::model::{Quote, Speaker};
 
 /// The quotes of the document, with the speakers the passes found.
 pub(super) fn quotes(
     text: &str,
+    grammar: &AttributionWords,
     found: &[Found],
     speakers: Vec<Option<Speaker>>,
     passages: &[Passage],
@@ -32,14 +34,14 @@ pub(super) fn quotes(
             // Only "four or fewer" matters: no need to count past five.
             let words = f.span.text(text).split_whitespace().take(5).count();
             let speech = if headline(f.paragraph)
-                || names_a_work(text, f)
+                || names_a_work(text, grammar, f)
                 || stage_direction(text, f)
                 || nickname(text, f)
             {
                 false
             } else if f.single {
                 confidence >= 0.85 && !has_double(f.paragraph)
-            } else if looks_like_a_name(text, f) || in_markup(text, f) {
+            } else if looks_like_a_name(text, grammar, f) || in_markup(text, f) {
                 confidence >= 0.9
             } else if words <= 4 {
                 // A short quote that nothing attributes is a scare quote,
@@ -90,14 +92,9 @@ fn title_capital(w: &str) -> bool {
 /// A title in capitals after a possessive, a preposition or a word for a
 /// work: `CNN's "State of the Union"`, `on "Face the Nation"`, `the
 /// documentary "13th"`.
-fn names_a_work(text: &str, f: &Found) -> bool {
+fn names_a_work(text: &str, grammar: &AttributionWords, f: &Found) -> bool {
     let words = title_words(text, f);
-    let small = |w: &str| {
-        matches!(
-            w,
-            "of" | "the" | "and" | "in" | "a" | "an" | "on" | "for" | "to" | "with" | "at" | "is"
-        )
-    };
+    let small = |w: &str| grammar.lower_case_in_work_title.contains(w);
     if words.is_empty()
         || words.len() > 8
         || !title_capital(words[0])
@@ -113,38 +110,7 @@ fn names_a_work(text: &str, f: &Found) -> bool {
         .unwrap_or("")
         .trim_end_matches(',')
         .to_lowercase();
-    prev.ends_with("'s")
-        || prev.ends_with("’s")
-        || matches!(
-            prev.as_str(),
-            "of" | "on"
-                | "in"
-                | "at"
-                | "from"
-                | "show"
-                | "program"
-                | "programme"
-                | "book"
-                | "film"
-                | "movie"
-                | "documentary"
-                | "series"
-                | "song"
-                | "anthem"
-                | "album"
-                | "column"
-                | "article"
-                | "headline"
-                | "slogan"
-                | "ad"
-                | "spot"
-                | "episode"
-                | "broadcast"
-                | "play"
-                | "novel"
-                | "poem"
-                | "report"
-        )
+    prev.ends_with("'s") || prev.ends_with("’s") || grammar.before_work_title.contains(&prev)
 }
 
 /// `"(CROSSTALK.)"`: a bracketed stage direction in a transcript.
@@ -161,7 +127,7 @@ fn in_markup(text: &str, f: &Found) -> bool {
 
 /// `what she called "…"`, `which they call "…"`: the quoted words are the
 /// subject's, not a name for something.
-fn what_someone_called(text: &str, open: usize) -> bool {
+fn what_someone_called(text: &str, grammar: &AttributionWords, open: usize) -> bool {
     let before = &text[text.floor_char_boundary(open.saturating_sub(80))..open];
     let words: Vec<String> = before
         .split_whitespace()
@@ -169,47 +135,29 @@ fn what_someone_called(text: &str, open: usize) -> bool {
         .take(6)
         .map(|w| w.to_lowercase())
         .collect();
-    matches!(
-        words.first().map(String::as_str),
-        Some("called" | "calls" | "call" | "termed" | "terms" | "dubbed" | "dubs")
-    ) && words[1..].iter().any(|w| w == "what" || w == "which")
+    words
+        .first()
+        .is_some_and(|w| grammar.calling_verbs.contains(w))
+        && words[1..]
+            .iter()
+            .any(|w| grammar.calling_objects.contains(w))
 }
 
 /// Titles of works, shows and nicknames: "Fox News Sunday", Robert C.
 /// "Bobby" Scott, a film called "13th".
-fn looks_like_a_name(text: &str, f: &Found) -> bool {
+fn looks_like_a_name(text: &str, grammar: &AttributionWords, f: &Found) -> bool {
     let words = title_words(text, f);
     if words.is_empty() || words.len() > 8 {
         return false;
     }
-    let small = |w: &str| {
-        matches!(
-            w,
-            "of" | "the" | "and" | "in" | "a" | "an" | "on" | "for" | "to" | "with" | "at"
-        )
-    };
+    let small = |w: &str| grammar.lower_case_in_name.contains(w);
     let title_case = words.iter().all(|w| title_capital(w) || small(w)) && title_capital(words[0]);
     let head = &text[..f.open.start as usize];
     let from = head.char_indices().rev().nth(23).map_or(0, |(i, _)| i);
     let before = &head[from..];
     let lowered = before.trim_end().to_lowercase();
-    let named = [
-        "titled",
-        "entitled",
-        "called",
-        "dubbed",
-        "named",
-        "nicknamed",
-        "headlined",
-        "so-called",
-        "known as",
-        "the word",
-        "the phrase",
-        "the term",
-    ]
-    .iter()
-    .any(|w| lowered.ends_with(w))
-        && !what_someone_called(text, f.open.start as usize);
+    let named = grammar.naming_phrases.iter().any(|w| lowered.ends_with(w))
+        && !what_someone_called(text, grammar, f.open.start as usize);
     // A quoted sentence standing on its own ("… he added. "We're here."")
     // is speech, however capitalised.
     let standalone = f.span.text(text).trim_end().ends_with(['.', '!', '?'])

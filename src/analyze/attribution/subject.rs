@@ -23,6 +23,7 @@ pub(super) fn subject_of(
     cands: &mut Vec<Cand>,
     para: Range<usize>,
 ) -> Option<Frame> {
+    let grammar = &ctx.lex.grammar.attribution;
     let cue = Some(ctx.tokens[cue_at].span);
     let frame = |c: usize, confidence: f32| Frame {
         who: Some(c),
@@ -50,10 +51,9 @@ pub(super) fn subject_of(
                 return Some(frame(c, 0.85));
             }
             if qd > sent.start
-                && matches!(
-                    ctx.word(qd - 1),
-                    Some("was" | "were" | "is" | "been" | "being")
-                )
+                && ctx
+                    .word(qd - 1)
+                    .is_some_and(|w| grammar.auxiliaries_before_quoted.contains(w))
                 && let Some(c) = cand_ending_at(cands, para.clone(), qd - 1)
             {
                 return Some(frame(c, 0.85));
@@ -65,7 +65,7 @@ pub(super) fn subject_of(
         let relative = (prev.saturating_sub(4).max(sent.start)..=prev)
             .rev()
             .take_while(|&k| matches!(ctx.tokens[k].kind, Kind::Word | Kind::Number))
-            .find(|&k| matches!(ctx.low(k), "who" | "which"));
+            .find(|&k| grammar.relative_subjects.contains(ctx.low(k)));
         if let Some(r) = relative {
             let mut a = r;
             while a > sent.start && matches!(ctx.tok(a - 1), Some("," | "--" | "—" | "–")) {
@@ -111,7 +111,7 @@ pub(super) fn subject_of(
             return Some(frame(c, 0.7));
         }
         // "she attacked … and blamed …": the nearest subject before.
-        if matches!(pw.as_str(), "and" | "but") {
+        if grammar.subject_sharing_conjunctions.contains(&pw) {
             let nearest = starting_in(cands, &para, seg_start, cue_at)
                 .rev()
                 .find(|&c| {
@@ -128,7 +128,7 @@ pub(super) fn subject_of(
             }
         }
         // "it calls …": a pronoun the candidate finder leaves out.
-        if matches!(pw.as_str(), "it" | "they" | "we" | "i") {
+        if grammar.pronoun_subjects_before_cue.contains(&pw) {
             return Some(frame(mentions::common(ctx, prev..j, cands), 0.8));
         }
         // "Police say …", "the letter reads …": a noun phrase the
@@ -141,19 +141,9 @@ pub(super) fn subject_of(
         }
         // ", accusing …", "and urged …", "by saying …", an appositive
         // ("Afacan, director of IRAM, told …"): the clause's first subject.
-        connective = matches!(
-            pw.as_str(),
-            "," | "and"
-                | "but"
-                | ")"
-                | "to"
-                | "by"
-                | "after"
-                | "before"
-                | "while"
-                | "when"
-                | "without"
-        ) || is_ing(ctx, cue_at);
+        connective = matches!(pw.as_str(), "," | ")")
+            || grammar.links_to_clause_subject.contains(&pw)
+            || is_ing(ctx, cue_at);
     }
     let first = starting_in(cands, &para, seg_start, cue_at).find(|&c| {
         let cd = &cands[c];
@@ -163,7 +153,7 @@ pub(super) fn subject_of(
     // finder leaves out may be the clause's subject, before any name.
     let before = first.map_or(cue_at, |c| cands[c].first());
     let pronoun = (seg_start..before).find(|&k| {
-        matches!(ctx.low(k), "it" | "they" | "we")
+        grammar.pronoun_subjects_of_clause.contains(ctx.low(k))
             && !ctx.in_quote[k]
             && mentions::subject_position(ctx, k, seg_start)
     });

@@ -315,7 +315,10 @@ fn find(ctx: &Ctx, range: Range<usize>, sentence: usize, out: &mut Vec<Cand>) {
         if let Some(p) = ctx.pronoun(i)
             && p.person == 3
             && !ctx.in_quote[i]
-            && !matches!(ctx.word(i), Some("it" | "its" | "It" | "Its"))
+            && !ctx.word(i).is_some_and(|w| {
+                let things = &ctx.lex.grammar.mentions.pronouns_for_things;
+                things.contains_or_capitalised(w)
+            })
         {
             // "his office", "her spokesman": a conduit for the principal.
             if let Some(c) = roles::conduit_after(ctx, i, range.end, sentence, paragraph) {
@@ -390,7 +393,8 @@ fn merge_appositions(ctx: &Ctx, end: usize, out: &mut Vec<Cand>, first: usize) {
             let p = &mut out[k];
             p.span = Span::new(r.span.start as usize, p.span.end as usize);
             // The title without its article: "Ida Brandt (mayor)".
-            let from = r.first() + usize::from(matches!(ctx.low(r.first()), "the" | "a" | "an"));
+            let articles = &ctx.lex.grammar.mentions.leading_articles;
+            let from = r.first() + usize::from(articles.contains(ctx.low(r.first())));
             p.role = p
                 .role
                 .or((from < r.after()).then(|| ctx.span(from..r.after())));
@@ -409,11 +413,12 @@ fn merge_appositions(ctx: &Ctx, end: usize, out: &mut Vec<Cand>, first: usize) {
 
 /// Whether a mention starting at token `i` opens its clause.
 pub(crate) fn subject_position(ctx: &Ctx, i: usize, sentence_start: usize) -> bool {
+    let grammar = &ctx.lex.grammar.mentions;
     let mut k = i;
     // "The Nile Ledger", a quote mark: look before them.
     while k > sentence_start
         && (matches!(ctx.tokens[k - 1].kind, Kind::Quote)
-            || matches!(ctx.low(k - 1), "the" | "a" | "an"))
+            || grammar.leading_articles.contains(ctx.low(k - 1)))
     {
         k -= 1;
     }
@@ -421,37 +426,10 @@ pub(crate) fn subject_position(ctx: &Ctx, i: usize, sentence_start: usize) -> bo
         return true;
     }
     if let Some(w) = ctx.word(i)
-        && matches!(w, "he" | "she" | "they" | "He" | "She" | "They")
+        && grammar.subject_pronouns.contains_or_capitalised(w)
     {
         return true;
     }
-    matches!(
-        ctx.low(k - 1),
-        "," | ";"
-            | ":"
-            | "--"
-            | "—"
-            | "and"
-            | "but"
-            | "after"
-            | "when"
-            | "while"
-            | "because"
-            | "since"
-            | "although"
-            | "though"
-            | "if"
-            | "that"
-            | "as"
-            | "so"
-            | "before"
-            | "until"
-            | "where"
-            | "whereas"
-            | "once"
-            | "meanwhile"
-            | "however"
-            | "then"
-            | "also"
-    )
+    matches!(ctx.low(k - 1), "," | ";" | ":" | "--" | "—")
+        || grammar.clause_openers.contains(ctx.low(k - 1))
 }

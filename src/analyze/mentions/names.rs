@@ -9,15 +9,9 @@ use super::{Cand, CandKind, Ctx, OrgRef};
 use crate::analyze::tokens::Kind;
 use crate::lexicon::{Gender, Lexicon, PlaceRole, class};
 
-/// Name-chain connectors: "Center for Iranian Studies", "Secretary of
-/// State", "Osama bin Laden", "Ursula von der Leyen".
-const CONNECTORS: &[&str] = &[
-    "of", "for", "on", "and", "&", "de", "del", "la", "le", "van", "von", "der", "den", "da",
-    "dos", "du", "di", "bin", "ibn", "al", "el", "y",
-];
-
 /// Maximal runs of capitalised words (with connectors inside), in order.
 pub(super) fn name_chains(ctx: &Ctx, range: Range<usize>) -> Vec<Range<usize>> {
+    let grammar = &ctx.lex.grammar.mentions;
     let mut chains = Vec::new();
     let mut i = range.start;
     while i < range.end {
@@ -31,7 +25,11 @@ pub(super) fn name_chains(ctx: &Ctx, range: Range<usize>) -> Vec<Range<usize>> {
                 j += 1;
                 continue;
             }
-            let connector = ctx.word(j).is_some_and(|w| CONNECTORS.contains(&w));
+            // "Center for Iranian Studies", "Secretary of State", "Osama
+            // bin Laden", "Ursula von der Leyen".
+            let connector = ctx
+                .word(j)
+                .is_some_and(|w| grammar.name_connectors.contains(w));
             let next_is_name = j + 1 < range.end && continues_name(ctx, j + 1);
             // "of", "for" and "on" join only after an institution or title
             // word ("Bank of England", "Secretary of State"); "Dillard
@@ -52,7 +50,7 @@ pub(super) fn name_chains(ctx: &Ctx, range: Range<usize>) -> Vec<Range<usize>> {
             let joins = || match ctx.word(j) {
                 // "Ways and Means Committee", "Securities and Exchange
                 // Commission": only when an institution word follows.
-                Some("and" | "&") => {
+                Some(c) if grammar.connectors_before_institution.contains(c) => {
                     // Not after a person's name: "Paul Volcker and
                     // International Monetary Fund" are two.
                     let person = (i..j).any(|k| {
@@ -66,20 +64,13 @@ pub(super) fn name_chains(ctx: &Ctx, range: Range<usize>) -> Vec<Range<usize>> {
                             .take_while(|&k| continues_name(ctx, k))
                             .any(|k| ctx.is(k, class::ORG_WORD))
                 }
-                Some("of" | "for" | "on") => ctx.word(j - 1).is_some_and(|p| {
-                    Lexicon::has(&ctx.lex.organization_words, p.trim_end_matches('.'))
-                        || ctx.lex.titles.contains_word(p)
-                        || matches!(
-                            p,
-                            "Republic"
-                                | "Kingdom"
-                                | "States"
-                                | "Union"
-                                | "Federation"
-                                | "Emirates"
-                                | "Islands"
-                        )
-                }),
+                Some(c) if grammar.connectors_after_institution.contains(c) => {
+                    ctx.word(j - 1).is_some_and(|p| {
+                        Lexicon::has(&ctx.lex.organization_words, p.trim_end_matches('.'))
+                            || ctx.lex.titles.contains_word(p)
+                            || grammar.state_words_before_connector.contains(p)
+                    })
+                }
                 _ => true,
             };
             if connector
@@ -119,21 +110,12 @@ fn continues_name(ctx: &Ctx, j: usize) -> bool {
     let Some(w) = ctx.word(j) else { return false };
     // "al-Chalabi", "bin-Salman": a lower-case particle joined to a name.
     if let Some((pre, rest)) = w.split_once('-')
-        && matches!(
-            pre,
-            "al" | "el"
-                | "ad"
-                | "as"
-                | "ash"
-                | "at"
-                | "az"
-                | "bin"
-                | "ibn"
-                | "abu"
-                | "ben"
-                | "van"
-                | "de"
-        )
+        && ctx
+            .lex
+            .grammar
+            .mentions
+            .hyphened_name_particles
+            .contains(pre)
         && rest.chars().next().is_some_and(char::is_uppercase)
     {
         return true;
@@ -379,12 +361,10 @@ pub(super) fn classify_chain(
         return Some(cand);
     }
     // "The Axios news site": a following "news site/agency/outlet".
-    if ctx.word(next).is_some_and(|w| {
-        matches!(
-            w,
-            "news" | "newspaper" | "daily" | "agency" | "magazine" | "website"
-        )
-    }) {
+    if ctx
+        .word(next)
+        .is_some_and(|w| lex.grammar.mentions.outlet_nouns_after_name.contains(w))
+    {
         cand.kind = CandKind::Outlet(None);
         return Some(cand);
     }

@@ -33,7 +33,7 @@ pub(crate) fn noun_phrase_before(
     }
     let w = ctx.word(last)?;
     let lower = w.to_lowercase();
-    if matches!(lower.as_str(), "it" | "they" | "we" | "i" | "she" | "he") {
+    if ctx.lex.grammar.mentions.left_out_pronouns.contains(&lower) {
         return Some(common(ctx, last..end, cands));
     }
     if ctx.is_function(last)
@@ -78,10 +78,7 @@ pub(crate) fn noun_phrase_before(
             Kind::Word => {
                 let pw = ctx.word(p).unwrap_or("");
                 let pl = pw.to_lowercase();
-                if matches!(
-                    pl.as_str(),
-                    "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this" | "that"
-                ) {
+                if ctx.lex.grammar.mentions.noun_phrase_openers.contains(&pl) {
                     k = p;
                     break;
                 }
@@ -108,10 +105,11 @@ pub(crate) fn noun_phrase_after(
 ) -> Option<usize> {
     let w = ctx.word(k)?;
     let lower = w.to_lowercase();
-    if matches!(lower.as_str(), "he" | "she" | "they" | "it" | "we" | "i") {
+    let grammar = &ctx.lex.grammar.mentions;
+    if grammar.left_out_pronouns.contains(&lower) {
         return Some(common(ctx, k..k + 1, cands));
     }
-    if !matches!(lower.as_str(), "the" | "a" | "an" | "one") {
+    if !grammar.noun_phrase_openers_after_cue.contains(&lower) {
         return None;
     }
     let mut e = k + 1;

@@ -17,7 +17,13 @@ pub(super) fn conduit_after(
     paragraph: u32,
 ) -> Option<Cand> {
     ctx.word(i)?;
-    if !matches!(ctx.low(i), "his" | "her" | "their") {
+    if !ctx
+        .lex
+        .grammar
+        .mentions
+        .conduit_possessives
+        .contains(ctx.low(i))
+    {
         return None;
     }
     let p = ctx.pronoun(i)?;
@@ -120,14 +126,16 @@ pub(super) fn role_description(
             }
             Kind::Word => {
                 let lower = ctx.low(prev);
-                if matches!(
-                    lower,
-                    "the" | "a" | "an" | "one" | "another" | "this" | "that"
-                ) {
-                    determiner = Some(match lower {
-                        "the" | "this" | "that" => "the",
-                        _ => "a",
-                    });
+                let grammar = &lex.grammar.mentions;
+                let article = if grammar.role_determiners.contains(lower) {
+                    Some("the")
+                } else if grammar.anonymous_determiners.contains(lower) {
+                    Some("a")
+                } else {
+                    None
+                };
+                if article.is_some() {
+                    determiner = article;
                     k = prev;
                     break;
                 }
@@ -158,10 +166,11 @@ pub(super) fn role_description(
             && ctx
                 .word(k - 1)
                 .is_some_and(|w| w.chars().all(char::is_lowercase))
-            && matches!(
-                ctx.low(k - 2),
-                "the" | "its" | "his" | "her" | "their" | "our"
-            )
+            && lex
+                .grammar
+                .mentions
+                .owner_determiners
+                .contains(ctx.low(k - 2))
         {
             start = k - 2;
         }
