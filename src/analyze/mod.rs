@@ -28,8 +28,8 @@ use quotes::Found;
 
 /// Analyses a document. Pure: no I/O, no globals, deterministic.
 pub fn analyze(doc: &Document, lex: &Lexicon) -> Analysis {
-    let (mut analysis, gate) = actors_and_quotes(doc, lex, true);
-    analysis.positions = find_positions(doc, &analysis, lex, Some(&gate));
+    let (mut analysis, kept) = actors_and_quotes(doc, lex, true);
+    analysis.positions = find_positions(doc, &analysis, lex, Some(&kept));
     analysis
 }
 
@@ -45,12 +45,13 @@ pub fn positions(doc: &Document, analysis: &Analysis, lex: &Lexicon) -> Vec<Posi
     find_positions(doc, analysis, lex, None)
 }
 
-/// The stance pass over every sentence, or over those `gate` marks.
+/// The stance pass over the sentences the main pass kept for it, or (with
+/// none) over every sentence.
 fn find_positions(
     doc: &Document,
     analysis: &Analysis,
     lex: &Lexicon,
-    gate: Option<&[bool]>,
+    kept: Option<&stances::Kept>,
 ) -> Vec<Position> {
     stances::find(
         &doc.content(),
@@ -58,14 +59,14 @@ fn find_positions(
         &analysis.actors,
         &analysis.quotes,
         lex,
-        gate,
+        kept,
     )
 }
 
 /// Sentences, actors and quotes: the analysis before positions; and, when
-/// `want_gate`, for each sentence whether it may hold a position (else
-/// all false).
-fn actors_and_quotes(doc: &Document, lex: &Lexicon, want_gate: bool) -> (Analysis, Vec<bool>) {
+/// `want_gate`, the tokens of the sentences that may hold a position (else
+/// none).
+fn actors_and_quotes(doc: &Document, lex: &Lexicon, want_gate: bool) -> (Analysis, stances::Kept) {
     let content = doc.content();
     let text: &str = &content;
     let passages = passages::of(doc);
@@ -83,7 +84,7 @@ fn actors_and_quotes(doc: &Document, lex: &Lexicon, want_gate: bool) -> (Analysi
         &passages,
     );
     let analysis = assembly::assemble(text, lex, read.sentences, &read.cands, res, quotes);
-    (analysis, read.gate)
+    (analysis, read.kept)
 }
 
 /// What reading the passages gives, in text order.
@@ -95,8 +96,8 @@ struct Read {
     frames: Vec<attribution::Frame>,
     /// Each passage's lead-in.
     lead_ins: Vec<attribution::LeadIn>,
-    /// For each sentence, whether it may hold a position.
-    gate: Vec<bool>,
+    /// The tokens of the sentences that may hold a position.
+    kept: stances::Kept,
 }
 
 /// Reads the passages one at a time: a passage's tokens live only while
@@ -141,7 +142,7 @@ impl<'a> Reader<'a> {
                 cands: Vec::with_capacity(text.len() / 40 + 16),
                 frames: vec![attribution::Frame::default(); found.len()],
                 lead_ins: vec![None; passages],
-                gate: Vec::new(),
+                kept: stances::Kept::default(),
             },
         }
     }
@@ -185,11 +186,14 @@ impl<'a> Reader<'a> {
                 )
             }));
             lowered.fill(text, &toks, &lex.classes);
-            self.out.gate.extend(
-                sents
-                    .iter()
-                    .map(|r| want_gate && stances::may_hold(text, &toks, &lowered, r.clone(), lex)),
-            );
+            // The stance pass reads these tokens of the sentences that may
+            // hold a position; the others' are not kept.
+            for (k, r) in sents.iter().enumerate() {
+                if want_gate && stances::may_hold(text, &toks, &lowered, r.clone(), lex) {
+                    let kept = &mut self.out.kept;
+                    kept.push(text, &toks, &lowered, r.clone(), sentence_base + k);
+                }
+            }
             let ctx = mentions::Ctx {
                 text,
                 tokens: &toks,

@@ -6,7 +6,8 @@
 //! [`crate::lexicon::StanceLexicon`]); nothing here names an article's words.
 //!
 //! Each part decides one thing:
-//! * `input.rs` — which sentences may hold a position (the main pass asks);
+//! * `input.rs` — which sentences may hold a position (the main pass asks),
+//!   and their tokens as the main pass made them;
 //! * `document.rs` — what the document's actors are (analysts, their
 //!   countries and organisations, the main country, headline names);
 //! * `sentence.rs` — a sentence's words, their lists, mentions and quotes;
@@ -29,17 +30,17 @@ mod hedges;
 mod holder;
 mod input;
 mod rules;
-mod scan;
 mod select;
 mod sentence;
 mod speakers;
 
-pub(crate) use input::may_hold;
+pub(crate) use input::{Kept, may_hold};
 
 use crate::lexicon::Lexicon;
 use crate::model::{Actor, Position, Quote};
 use crate::span::Span;
 use document::Doc;
+use input::Tokenizer;
 use sentence::{Cursor, Scratch, Sent};
 
 /// How far (in words) the backward scans look.
@@ -50,14 +51,17 @@ const HEDGE_WINDOW: usize = 14;
 const CONTENT_WINDOW: usize = 16;
 
 /// Finds the positions of a document. `sentences` are sorted and disjoint;
-/// `actors` carry their mentions and `quotes` their speakers. Sorted by start.
+/// `actors` carry their mentions and `quotes` their speakers. `kept`: the
+/// main pass's tokens of the sentences that may hold a position (the
+/// others are skipped); without them every sentence is read, tokenized
+/// here as the main pass does. Sorted by start.
 pub(crate) fn find(
     text: &str,
     sentences: &[Span],
     actors: &[Actor],
     quotes: &[Quote],
     lex: &Lexicon,
-    gate: Option<&[bool]>,
+    kept: Option<&Kept>,
 ) -> Vec<Position> {
     let doc = Doc::new(text, sentences, actors, quotes, lex);
     let mut out: Vec<Position> = Vec::new();
@@ -65,14 +69,19 @@ pub(crate) fn find(
     let mut pending: Vec<(usize, usize)> = Vec::new();
     let mut scratch = Scratch::default();
     let mut cursor = Cursor::default();
+    let mut tokenizer = Tokenizer::default();
     for (si, &span) in sentences.iter().enumerate() {
+        let toks = match kept {
+            Some(k) => k.sentence(si),
+            None => tokenizer.sentence(text, span, lex),
+        };
         // The analysis saw no word a stance needs: nothing to read here.
-        if gate.is_some_and(|g| !g.get(si).copied().unwrap_or(true)) {
+        let Some(toks) = toks else {
             select::fill_pending(&mut pending, &mut out, si, &doc, sentences, false);
             continue;
-        }
+        };
         let prev = si.checked_sub(1).map_or(span.start, |p| sentences[p].start);
-        let sent = Sent::build(text, span, prev, &doc, lex, &mut scratch, &mut cursor);
+        let sent = Sent::build(text, span, toks, prev, &doc, lex, &mut scratch, &mut cursor);
         let headline = sent.headline;
         let cands = if sent.has_cues() {
             sent.candidates()

@@ -5,23 +5,17 @@
 use std::cell::{Cell, OnceCell};
 
 use super::document::Doc;
-use super::scan;
-use crate::analyze::tokens::{Kind, Token, lower_form};
-use crate::lexicon::{Cue, Lexicon, StanceLexicon, Tab, norm_word};
+use super::input::{Form, SentenceTokens};
+use crate::analyze::tokens::Kind;
+use crate::lexicon::{Cue, Lexicon, StanceLexicon, Tab};
 use crate::model::{ActorId, ActorKind};
 use crate::span::Span;
 
 /// Buffers reused from sentence to sentence.
 #[derive(Default)]
 pub(super) struct Scratch {
-    toks: Vec<Token>,
-    /// The lower-case words of the sentence, one after another, and where
-    /// each one is in it.
-    lower: String,
-    /// Each word's lower-case form: a range of the text (when already
-    /// lower-case) or of `lower`.
-    lows: Vec<(u32, u32, bool)>,
-    one: String,
+    /// Each word's lower-case form (see [`Form`]).
+    lows: Vec<Form>,
     words: Vec<Word>,
     cls: Vec<u64>,
 }
@@ -55,8 +49,9 @@ pub(super) struct Sent<'a> {
     pub lex: &'a Lexicon,
     pub words: &'a [Word],
     text: &'a str,
+    /// What the copied forms of `lows` point into.
     lower: &'a str,
-    lows: &'a [(u32, u32, bool)],
+    lows: &'a [Form],
     /// The stance-lexicon classes of each word (bits of [`Tab`]).
     cls: &'a [u64],
     pub headline: bool,
@@ -79,17 +74,19 @@ pub(super) struct Sent<'a> {
 const PREV_OPENERS: [char; 12] = ['"', '“', '”', '\'', '‘', '’', '«', '(', '[', ':', '-', '—'];
 
 impl<'a> Sent<'a> {
+    /// The sentence `span` of tokens `toks` (the previous sentence starts
+    /// at `prev_start`).
+    #[allow(clippy::too_many_arguments)]
     pub fn build(
         text: &'a str,
         span: Span,
+        toks: SentenceTokens<'a>,
         prev_start: u32,
         doc: &'a Doc<'a>,
         lex: &'a Lexicon,
         scratch: &'a mut Scratch,
         cur: &mut Cursor,
     ) -> Sent<'a> {
-        scratch.toks.clear();
-        scan::scan(text, span, &mut scratch.toks);
         while cur.mark < doc.marks.len() && doc.marks[cur.mark].0.end <= span.start {
             cur.mark += 1;
         }
@@ -98,24 +95,18 @@ impl<'a> Sent<'a> {
         let mut cls = std::mem::take(&mut scratch.cls);
         words.clear();
         cls.clear();
-        scratch.lower.clear();
         scratch.lows.clear();
         let mut after_open = true;
         let headline = all_capitals(span.text(text));
-        for t in &scratch.toks {
+        for (t, form) in toks.iter() {
             if t.kind == Kind::Quote {
                 after_open = true;
                 continue;
             }
             let s = t.text(text);
-            let one = &mut scratch.one;
-            let form = lower_form(s, t.span, &mut scratch.lower, |w, buf| {
-                norm_word(w, one);
-                buf.push_str(one);
-            });
             scratch.lows.push(form);
             let low = match form {
-                (a, b, true) => &scratch.lower[a as usize..b as usize],
+                (a, b, true) => &toks.buf[a as usize..b as usize],
                 _ => s,
             };
             let capital = match s.as_bytes().first() {
@@ -185,7 +176,7 @@ impl<'a> Sent<'a> {
             lex,
             words: &scratch.words,
             text,
-            lower: &scratch.lower,
+            lower: toks.buf,
             lows: &scratch.lows,
             cls: &scratch.cls,
             headline,
