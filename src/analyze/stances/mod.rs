@@ -84,7 +84,7 @@ pub(crate) fn find(
         let sent = Sent::build(text, span, toks, prev, &doc, lex, &mut scratch, &mut cursor);
         let headline = sent.headline;
         let cands = if sent.has_cues() {
-            sent.candidates()
+            rules::candidates(&sent)
         } else {
             Vec::new()
         };

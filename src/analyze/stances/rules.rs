@@ -42,6 +42,7 @@
 //! stance of its own.
 
 use super::clause::Subj;
+use super::holder::Holders;
 use super::sentence::Sent;
 use super::{CONTENT_WINDOW, WINDOW};
 use crate::lexicon::{Cue, CueClass, Tab};
@@ -62,24 +63,38 @@ pub(super) struct Cand {
     pub rule: &'static str,
 }
 
-impl Sent<'_> {
-    /// The candidate positions of the sentence, in order.
-    pub fn candidates(&self) -> Vec<Cand> {
+/// The candidate positions of sentence `s`, in order.
+pub(super) fn candidates(s: &Sent) -> Vec<Cand> {
+    Rules {
+        s,
+        h: Holders::new(s),
+    }
+    .candidates()
+}
+
+/// The cue rules over one sentence.
+struct Rules<'s> {
+    s: &'s Sent<'s>,
+    h: Holders<'s>,
+}
+
+impl Rules<'_> {
+    fn candidates(&self) -> Vec<Cand> {
         let mut out = Vec::new();
-        let n = self.words.len();
+        let n = self.s.words.len();
         let mut i = 0;
         // Where the content of a directive ("urged X to …") ends: cues
         // before it are what is demanded, nobody's stance.
         let mut content_until = 0;
         while i < n {
             if i < content_until
-                && (matches!(self.low(i), ";")
-                    || (self.low(i) == "," && self.is(i + 1, &["and", "but"]))
-                    || (self.words[i].quote.is_none() && self.has(i, Tab::Reporting)))
+                && (matches!(self.s.low(i), ";")
+                    || (self.s.low(i) == "," && self.s.is(i + 1, &["and", "but"]))
+                    || (self.s.words[i].quote.is_none() && self.s.has(i, Tab::Reporting)))
             {
                 content_until = 0;
             }
-            if let Some(len) = self.longest(i, Tab::Ignore) {
+            if let Some(len) = self.s.longest(i, Tab::Ignore) {
                 i += len;
                 continue;
             }
@@ -89,11 +104,11 @@ impl Sent<'_> {
                     ..c
                 });
             }
-            let Some((len, cue)) = self.cue_at(i) else {
+            let Some((len, cue)) = self.s.cue_at(i) else {
                 i += 1;
                 continue;
             };
-            if !self.cue_ok(i) {
+            if !self.s.cue_ok(i) {
                 i += 1;
                 continue;
             }
@@ -105,7 +120,7 @@ impl Sent<'_> {
                     rule: cue.class.rule(),
                     ..c
                 };
-                if cue.class == CueClass::Stance && self.starts(i, Tab::Directive) {
+                if cue.class == CueClass::Stance && self.s.starts(i, Tab::Directive) {
                     content_until = end + CONTENT_WINDOW;
                 }
                 out.push(c);
@@ -119,17 +134,17 @@ impl Sent<'_> {
     /// negotiating table", "is not up for negotiation": a negation, a form
     /// of "be", then a negotiation word within five words.
     fn negotiable_at(&self, i: usize) -> Option<Cand> {
-        if !self.has(i, Tab::Negations) {
+        if !self.s.has(i, Tab::Negations) {
             return None;
         }
-        let n = self.words.len();
-        let be = |k: usize| self.is(k, &["be", "is", "are", "was", "were", "been"]);
+        let n = self.s.words.len();
+        let be = |k: usize| self.s.is(k, &["be", "is", "are", "was", "were", "been"]);
         // "is not up for …" (be first) or "will never be …" (be after).
         let (start, from) = if i > 0 && be(i - 1) {
             (i - 1, i + 1)
         } else {
             let mut k = i + 1;
-            while k < n && k - i < 3 && !be(k) && self.in_group(k) {
+            while k < n && k - i < 3 && !be(k) && self.s.in_group(k) {
                 k += 1;
             }
             if k >= n || !be(k) {
@@ -139,9 +154,9 @@ impl Sent<'_> {
         };
         // Only a modal makes a plain participle a limit ("will never be
         // traded away"); "is not traded" and "was not negotiated" are facts.
-        let g = self.group_start(start);
+        let g = self.s.group_start(start);
         let modal = (g..from).any(|k| {
-            self.is(
+            self.s.is(
                 k,
                 &[
                     "will", "would", "shall", "can", "could", "must", "'ll", "won't", "wouldn't",
@@ -150,11 +165,11 @@ impl Sent<'_> {
             )
         });
         let hit = (from..(from + 5).min(n))
-            .take_while(|&j| !matches!(self.low(j), "," | ";" | "." | "but" | "because"))
+            .take_while(|&j| !matches!(self.s.low(j), "," | ";" | "." | "but" | "because"))
             .find(|&j| {
-                self.starts(j, Tab::Negotiable)
+                self.s.starts(j, Tab::Negotiable)
                     && (modal
-                        || self.is(
+                        || self.s.is(
                             j,
                             &[
                                 "negotiable",
@@ -165,12 +180,12 @@ impl Sent<'_> {
                             ],
                         ))
             })?;
-        if self.cancelled(start, hit + 1) {
+        if self.s.cancelled(start, hit + 1) {
             return None;
         }
         // "the negotiating table": the phrase runs to its noun.
         let mut end = hit + 1;
-        while end < n && end < hit + 3 && self.starts(end, Tab::Negotiable) {
+        while end < n && end < hit + 3 && self.s.starts(end, Tab::Negotiable) {
             end += 1;
         }
         self.red_line_phrase(start, end, PositionKind::Refusal)
@@ -182,7 +197,7 @@ impl Sent<'_> {
             C::RedLinePhrase => {
                 // "not a red line", "no red line".
                 if i > 0
-                    && self.is(i - 1, &["not", "no", "never"])
+                    && self.s.is(i - 1, &["not", "no", "never"])
                     && cue.kind == PositionKind::Condition
                 {
                     return None;
@@ -196,7 +211,7 @@ impl Sent<'_> {
             C::Stance => self.stance(cue.kind, i, end),
             C::Evaluation => self.evaluation(i, end),
             C::NoComment => {
-                let holder = self.holder_of_verb(i, end, true)?;
+                let holder = self.h.holder_of_verb(i, end, true)?;
                 Some(self.cand(holder, PositionKind::Refusal, false, i, end))
             }
         }
@@ -214,40 +229,40 @@ impl Sent<'_> {
             holder,
             kind,
             red_line: red,
-            trigger: self.trigger(i, end),
-            source: self.source(i, holder),
+            trigger: self.s.trigger(i, end),
+            source: self.h.source(i, holder),
             weak: false,
             rule: "",
         }
     }
 
     fn red_line_phrase(&self, i: usize, end: usize, kind: PositionKind) -> Option<Cand> {
-        if self.headline {
-            return Some(self.cand(None, kind, !self.hedged(i, end, false), i, end));
+        if self.s.headline {
+            return Some(self.cand(None, kind, !self.s.hedged(i, end, false), i, end));
         }
-        if let Some(a) = self.by_agent(end) {
+        if let Some(a) = self.s.by_agent(end) {
             // "the conditions demanded by X": X's, whatever governs it.
-            return Some(self.cand(Some(a), kind, !self.question, i, end));
+            return Some(self.cand(Some(a), kind, !self.s.question, i, end));
         }
-        let hedged = self.hedged(i, end, false);
-        if let Some(a) = self.named_party(i, end) {
+        let hedged = self.s.hedged(i, end, false);
+        if let Some(a) = self.h.named_party(i, end) {
             return Some(self.cand(Some(a), kind, !hedged, i, end));
         }
-        let g = self.group_start(i);
-        let subj = match self.subject(g.min(i)) {
+        let g = self.s.group_start(i);
+        let subj = match self.s.subject(g.min(i)) {
             s @ (Subj::Actor(_)
             | Subj::Possessor(_)
             | Subj::OrgPart(_)
             | Subj::Comma(_)
-            | Subj::Conj(_)) => self.subject_actor(s, i, false),
+            | Subj::Conj(_)) => self.h.subject_actor(s, i, false),
             _ => None,
         };
-        let speaker = self.speaker(i);
+        let speaker = self.h.speaker(i);
         let holder = subj.or(speaker)?;
-        if Some(holder) == speaker && self.is_analyst(speaker) {
+        if Some(holder) == speaker && self.h.is_analyst(speaker) {
             // An analyst's red line is the party's; without one it is the
             // analyst's assessment.
-            return Some(match self.party_near(i, holder) {
+            return Some(match self.h.party_near(i, holder) {
                 Some(p) => Cand {
                     source: Some(holder),
                     ..self.cand(Some(p), kind, !hedged, i, end)
@@ -259,102 +274,107 @@ impl Sent<'_> {
     }
 
     fn refusal(&self, i: usize, end: usize) -> Option<Cand> {
-        let g = self.group_start(i);
-        let holder = self.holder_of_verb(i, end, true)?;
-        if self.negated(g, i) || self.cancelled(i, end) {
+        let g = self.s.group_start(i);
+        let holder = self.h.holder_of_verb(i, end, true)?;
+        if self.s.negated(g, i) || self.s.cancelled(i, end) {
             // "did not reject", "would not rule out": a concession.
             return Some(self.cand(holder, PositionKind::Offer, false, g, end));
         }
-        let red = !self.hedged(i, end, false) && !self.is_analyst(holder);
+        let red = !self.s.hedged(i, end, false) && !self.h.is_analyst(holder);
         Some(self.cand(holder, PositionKind::Refusal, red, i, end))
     }
 
     fn negatable(&self, i: usize, end: usize) -> Option<Cand> {
-        let g = self.group_start(i);
-        if !self.negated(g, i) {
+        let g = self.s.group_start(i);
+        if !self.s.negated(g, i) {
             return None;
         }
         // Capability and past fact are no refusal: "would not be able to
         // pay", "did not attend".
-        if (g..i).any(|k| self.is(k, &["able", "did", "didn't", "unable", "had", "hadn't"])) {
+        if (g..i).any(|k| {
+            self.s
+                .is(k, &["able", "did", "didn't", "unable", "had", "hadn't"])
+        }) {
             return None;
         }
-        let holder = self.holder_of_verb(i, end, true)?;
-        let red = !self.hedged(g, end, false) && !self.is_analyst(holder);
+        let holder = self.h.holder_of_verb(i, end, true)?;
+        let red = !self.s.hedged(g, end, false) && !self.h.is_analyst(holder);
         Some(self.cand(holder, PositionKind::Refusal, red, g, end))
     }
 
     fn condition(&self, i: usize, end: usize) -> Option<Cand> {
-        if self.is(i, &["or"]) {
+        if self.s.is(i, &["or"]) {
             // An ultimatum ("… or face retaliation") is the speaker's.
-            let holder = if self.headline {
+            let holder = if self.s.headline {
                 None
             } else {
-                Some(self.speaker(i)?)
+                Some(self.h.speaker(i)?)
             };
-            let red = !self.hedged(i, end, true) && !self.is_analyst(holder);
+            let red = !self.s.hedged(i, end, true) && !self.h.is_analyst(holder);
             return Some(self.cand(holder, PositionKind::Condition, red, i, end));
         }
         // Volition in the clause before: "willing to negotiate … only if".
         let lo = i.saturating_sub(WINDOW);
-        let volition = (lo..i).rev().any(|k| self.starts(k, Tab::Volition));
+        let volition = (lo..i).rev().any(|k| self.s.starts(k, Tab::Volition));
         if !volition {
             return None;
         }
-        let holder = if self.headline {
+        let holder = if self.s.headline {
             None
         } else {
-            Some(self.actor_before(i)?)
+            Some(self.h.actor_before(i)?)
         };
-        let red = !self.hedged(i, end, true) && !self.is_analyst(holder);
+        let red = !self.s.hedged(i, end, true) && !self.h.is_analyst(holder);
         Some(self.cand(holder, PositionKind::Condition, red, i, end))
     }
 
     fn necessity(&self, i: usize, end: usize) -> Option<Cand> {
         // Hedged necessity is a forecast: "may need to", "might have to".
-        let g = self.group_start(i);
+        let g = self.s.group_start(i);
         let lo = g.saturating_sub(3);
-        if (lo..i).any(|k| self.is(k, &["may", "might", "could", "if", "whether"])) {
+        if (lo..i).any(|k| self.s.is(k, &["may", "might", "could", "if", "whether"])) {
             return None;
         }
         // Epistemic "must have been".
-        if self.is(i, &["must"]) && self.is(end, &["have"]) {
+        if self.s.is(i, &["must"]) && self.s.is(end, &["have"]) {
             return None;
         }
-        let should = self.is(i, &["should"]);
-        let subj = self.subject(i);
+        let should = self.s.is(i, &["should"]);
+        let subj = self.s.subject(i);
         // A condition put on a deal: "any deal … would have to include".
         let deal = (i.saturating_sub(10)..i).any(|k| {
-            self.is(k, &["any", "every"])
-                && (k + 1..(k + 4).min(i)).any(|j| self.starts(j, Tab::DealNouns))
+            self.s.is(k, &["any", "every"])
+                && (k + 1..(k + 4).min(i)).any(|j| self.s.starts(j, Tab::DealNouns))
         });
         // A normative "should" needs an actor, "we", a passive or "there":
         // "profits should surge" is a forecast.
         let normative = deal
             || matches!(subj, Subj::Actor(_) | Subj::First(_) | Subj::Pronoun(_))
-            || self.is(end, &["be", "not"])
-            || (g > 0 && self.is(g - 1, &["there"]));
+            || self.s.is(end, &["be", "not"])
+            || (g > 0 && self.s.is(g - 1, &["there"]));
         if should && !normative {
             return None;
         }
-        let speaker = self.speaker(i);
-        let holder = if self.headline {
+        let speaker = self.h.speaker(i);
+        let holder = if self.s.headline {
             None
         } else {
             let own = match subj {
-                Subj::First(_) => self.subject_actor(subj, i, false),
+                Subj::First(_) => self.h.subject_actor(subj, i, false),
                 _ => None,
             };
             Some(
                 own.or(speaker)
-                    .or_else(|| self.subject_actor(subj, i, false))?,
+                    .or_else(|| self.h.subject_actor(subj, i, false))?,
             )
         };
-        let strong = self.starts(end, Tab::NecessityStrong)
-            || (i.saturating_sub(3)..i).any(|k| self.is(k, &["first"]))
-            || (i.saturating_sub(WINDOW)..i).any(|k| self.starts(k, Tab::Insist));
-        let red =
-            (deal || strong) && !should && !self.is_analyst(holder) && !self.hedged(i, end, false);
+        let strong = self.s.starts(end, Tab::NecessityStrong)
+            || (i.saturating_sub(3)..i).any(|k| self.s.is(k, &["first"]))
+            || (i.saturating_sub(WINDOW)..i).any(|k| self.s.starts(k, Tab::Insist));
+        let red = (deal || strong)
+            && !should
+            && !self.h.is_analyst(holder)
+            && !self.s.hedged(i, end, false);
         let kind = if red {
             PositionKind::Condition
         } else {
@@ -364,23 +384,23 @@ impl Sent<'_> {
     }
 
     fn stance(&self, kind: PositionKind, i: usize, end: usize) -> Option<Cand> {
-        let g = self.group_start(i);
+        let g = self.s.group_start(i);
         // Predicted or hypothetical stances are no positions.
-        if self.hedge_before(g, false) {
+        if self.s.hedge_before(g, false) {
             return None;
         }
-        let negated = self.negated(g, i);
+        let negated = self.s.negated(g, i);
         if negated && kind == PositionKind::Offer {
             // "not prepared to discuss": the refusal that follows says it.
             return None;
         }
-        let holder = self.holder_of_verb(i, end, true)?;
+        let holder = self.h.holder_of_verb(i, end, true)?;
         let kind = match (negated, kind) {
             (true, PositionKind::Support) => PositionKind::Opposition,
             (true, PositionKind::Opposition) => PositionKind::Offer,
             (_, k) => k,
         };
-        let weak = g > 0 && self.low(g - 1) == "'s";
+        let weak = g > 0 && self.s.low(g - 1) == "'s";
         Some(Cand {
             weak,
             ..self.cand(holder, kind, false, i, end)
@@ -390,13 +410,13 @@ impl Sent<'_> {
     fn evaluation(&self, i: usize, end: usize) -> Option<Cand> {
         // Only in someone's words: a quote, or a sentence with a reporting
         // clause.
-        if self.words[i].quote.is_none() && self.reps().is_empty() {
+        if self.s.words[i].quote.is_none() && self.h.reps().is_empty() {
             return None;
         }
-        let holder = if self.headline {
+        let holder = if self.s.headline {
             None
         } else {
-            Some(self.speaker(i)?)
+            Some(self.h.speaker(i)?)
         };
         Some(self.cand(holder, PositionKind::Assessment, false, i, end))
     }

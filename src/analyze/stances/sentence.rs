@@ -2,8 +2,6 @@
 //! left out) with their lower-case forms, their stance-lexicon classes,
 //! the mention and the speech quote each word is in.
 
-use std::cell::{Cell, OnceCell};
-
 use super::document::Doc;
 use super::input::{Form, SentenceTokens};
 use crate::analyze::tokens::Kind;
@@ -62,13 +60,6 @@ pub(super) struct Sent<'a> {
     pub prev_start: u32,
     /// The speaker of the first attributed quote in the sentence.
     pub quote_speaker: Option<ActorId>,
-    /// Reporting verbs and their speakers: (word index, speaker, whether
-    /// the attribution is post-posed: `…, X said`, `…," said X`).
-    /// Computed at the first question about speakers.
-    pub reps: OnceCell<Vec<(usize, ActorId, bool)>>,
-    /// Set while `reps` is being computed: finding a reporter's subject
-    /// must not ask for reporters.
-    pub in_reps: Cell<bool>,
 }
 
 const PREV_OPENERS: [char; 12] = ['"', '“', '”', '\'', '‘', '’', '«', '(', '[', ':', '-', '—'];
@@ -184,8 +175,6 @@ impl<'a> Sent<'a> {
             first_mark,
             prev_start,
             quote_speaker: None,
-            reps: OnceCell::new(),
-            in_reps: Cell::new(false),
         };
         // Who speaks matters only where a stance may be.
         if s.has_cues() {
