@@ -36,7 +36,7 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> Analysis {
 /// [`analyze`] with another stance model: what cross-validation runs.
 fn analyze_with(doc: &Document, lex: &Lexicon, model: &StanceModel) -> Analysis {
     let (mut analysis, read) = actors_and_quotes(doc, lex, true);
-    analysis.positions = find_positions(doc, &analysis, lex, Some(&read.gate));
+    analysis.positions = find_positions(doc, &analysis, lex, Some(&read.kept));
     analysis.positions = stance_model::rescore(&doc.content(), &analysis, &read.words, lex, model);
     analysis
 }
@@ -69,7 +69,7 @@ pub mod training {
     /// rules' alone.
     pub fn sentence_features(doc: &Document, lex: &Lexicon) -> Vec<Row> {
         let (mut analysis, read) = actors_and_quotes(doc, lex, true);
-        analysis.positions = find_positions(doc, &analysis, lex, Some(&read.gate));
+        analysis.positions = find_positions(doc, &analysis, lex, Some(&read.kept));
         stance_model::sentence_features(&doc.content(), &analysis, &read.words, lex)
     }
 
@@ -79,12 +79,13 @@ pub mod training {
     }
 }
 
-/// The stance pass over every sentence, or over those `gate` marks.
+/// The stance pass over the sentences the main pass kept for it, or (with
+/// none) over every sentence.
 fn find_positions(
     doc: &Document,
     analysis: &Analysis,
     lex: &Lexicon,
-    gate: Option<&[bool]>,
+    kept: Option<&stances::Kept>,
 ) -> Vec<Position> {
     stances::find(
         &doc.content(),
@@ -92,13 +93,13 @@ fn find_positions(
         &analysis.actors,
         &analysis.quotes,
         lex,
-        gate,
+        kept,
     )
 }
 
 /// Sentences, actors and quotes: the analysis before positions; and, when
-/// `want_gate`, for each sentence whether it may hold a position (else
-/// all false) and its words' features for the stance model (else none).
+/// `want_gate`, the tokens of the sentences that may hold a position and
+/// every sentence's word features for the stance model (else none).
 fn actors_and_quotes(doc: &Document, lex: &Lexicon, want_gate: bool) -> (Analysis, StanceInputs) {
     let content = doc.content();
     let text: &str = &content;
@@ -119,7 +120,7 @@ fn actors_and_quotes(doc: &Document, lex: &Lexicon, want_gate: bool) -> (Analysi
     );
     let analysis = assembly::assemble(text, lex, read.sentences, &read.cands, res, quotes);
     let inputs = StanceInputs {
-        gate: read.gate,
+        kept: read.kept,
         words: read.words,
     };
     (analysis, inputs)
@@ -127,7 +128,7 @@ fn actors_and_quotes(doc: &Document, lex: &Lexicon, want_gate: bool) -> (Analysi
 
 /// What the main pass hands the stance pass and the model.
 struct StanceInputs {
-    gate: Vec<bool>,
+    kept: stances::Kept,
     words: stance_model::WordFeatures,
 }
 
@@ -140,8 +141,8 @@ struct Read {
     frames: Vec<attribution::Frame>,
     /// Each passage's lead-in.
     lead_ins: Vec<attribution::LeadIn>,
-    /// For each sentence, whether it may hold a position.
-    gate: Vec<bool>,
+    /// The tokens of the sentences that may hold a position.
+    kept: stances::Kept,
     /// For each sentence, the stance model's word features.
     words: stance_model::WordFeatures,
 }
@@ -188,7 +189,7 @@ impl<'a> Reader<'a> {
                 cands: Vec::with_capacity(text.len() / 40 + 16),
                 frames: vec![attribution::Frame::default(); found.len()],
                 lead_ins: vec![None; passages],
-                gate: Vec::new(),
+                kept: stances::Kept::default(),
                 words: stance_model::WordFeatures::default(),
             },
         }
@@ -233,13 +234,14 @@ impl<'a> Reader<'a> {
                 )
             }));
             lowered.fill(text, &toks, &lex.classes);
-            self.out.gate.extend(
-                sents
-                    .iter()
-                    .map(|r| want_gate && stances::may_hold(text, &toks, &lowered, r.clone(), lex)),
-            );
-            if want_gate {
-                for r in &sents {
+            // The stance pass reads these tokens of the sentences that may
+            // hold a position; the others' are not kept.
+            for (k, r) in sents.iter().enumerate() {
+                if want_gate && stances::may_hold(text, &toks, &lowered, r.clone(), lex) {
+                    let kept = &mut self.out.kept;
+                    kept.push(text, &toks, &lowered, r.clone(), sentence_base + k);
+                }
+                if want_gate {
                     self.out.words.push(text, &toks, &lowered, r.clone(), lex);
                 }
             }

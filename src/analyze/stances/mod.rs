@@ -1,0 +1,112 @@
+//! Positions and red lines: for each sentence in which an identifiable
+//! actor states, or is reported to hold, a stance, a [`Position`] with its
+//! holder, kind, trigger phrase and whether it is a red line.
+//!
+//! The rules read the cue lists of `assets/lexicon/stances.toml` (see
+//! [`crate::lexicon::StanceLexicon`]); nothing here names an article's words.
+//!
+//! Each part decides one thing:
+//! * `input.rs` — which sentences may hold a position (the main pass asks),
+//!   and their tokens as the main pass made them;
+//! * `document.rs` — what the document's actors are (analysts, their
+//!   countries and organisations, the main country, headline names);
+//! * `sentence.rs` — a sentence's words, their lists, mentions and quotes;
+//! * `speakers.rs` — who speaks for whom: quotes and reporting clauses;
+//! * `clause.rs` — the verb group, subject, possessor, passive, agent;
+//! * `holder.rs` — the actor a subject, pronoun or named party stands for;
+//! * `hedges.rs` — hedges, cancelling phrases and questions;
+//! * `rules.rs` — the cue rules, one per class of cue;
+//! * `select.rs` — which candidates a sentence keeps; headline holders.
+//!
+//! # Cost
+//! Linear in the text: every scan is bounded by the sentence and a fixed
+//! window, lookups go through one bit set per word, and a sentence that
+//! holds neither the longest word of some cue nor a negation is only
+//! scanned.
+
+mod clause;
+mod document;
+mod hedges;
+mod holder;
+mod input;
+mod rules;
+mod select;
+mod sentence;
+mod speakers;
+
+pub(crate) use input::{Kept, may_hold};
+
+use crate::lexicon::Lexicon;
+use crate::model::{Actor, Position, Quote};
+use crate::span::Span;
+use document::Doc;
+use input::Tokenizer;
+use sentence::{Cursor, Scratch, Sent};
+
+/// How far (in words) the backward scans look.
+const WINDOW: usize = 40;
+/// How far back a hedge governs a cue.
+const HEDGE_WINDOW: usize = 14;
+/// How far (in words) the content of a directive ("urged X to …") reaches.
+const CONTENT_WINDOW: usize = 16;
+
+/// Finds the positions of a document. `sentences` are sorted and disjoint;
+/// `actors` carry their mentions and `quotes` their speakers. `kept`: the
+/// main pass's tokens of the sentences that may hold a position (the
+/// others are skipped); without them every sentence is read, tokenized
+/// here as the main pass does. Sorted by start.
+pub(crate) fn find(
+    text: &str,
+    sentences: &[Span],
+    actors: &[Actor],
+    quotes: &[Quote],
+    lex: &Lexicon,
+    kept: Option<&Kept>,
+) -> Vec<Position> {
+    let doc = Doc::new(text, sentences, actors, quotes, lex);
+    let mut out: Vec<Position> = Vec::new();
+    // Headline positions waiting for a holder: (index in `out`, sentence).
+    let mut pending: Vec<(usize, usize)> = Vec::new();
+    let mut scratch = Scratch::default();
+    let mut cursor = Cursor::default();
+    let mut tokenizer = Tokenizer::default();
+    for (si, &span) in sentences.iter().enumerate() {
+        let toks = match kept {
+            Some(k) => k.sentence(si),
+            None => tokenizer.sentence(text, span, lex),
+        };
+        // The analysis saw no word a stance needs: nothing to read here.
+        let Some(toks) = toks else {
+            select::fill_pending(&mut pending, &mut out, si, &doc, sentences, false);
+            continue;
+        };
+        let prev = si.checked_sub(1).map_or(span.start, |p| sentences[p].start);
+        let sent = Sent::build(text, span, toks, prev, &doc, lex, &mut scratch, &mut cursor);
+        let headline = sent.headline;
+        let cands = if sent.has_cues() {
+            rules::candidates(&sent)
+        } else {
+            Vec::new()
+        };
+        let start = out.len();
+        select::select(cands, span, headline, &mut out);
+        if headline {
+            pending.extend((start..out.len()).map(|i| (i, si)));
+        }
+        select::fill_pending(&mut pending, &mut out, si, &doc, sentences, false);
+    }
+    select::fill_pending(
+        &mut pending,
+        &mut out,
+        sentences.len(),
+        &doc,
+        sentences,
+        true,
+    );
+    out.retain(|p| p.holder.is_some());
+    out.sort_by_key(|p| (p.span.start, p.trigger.map_or(0, |t| t.start)));
+    out
+}
+
+#[cfg(test)]
+mod tests;
