@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
-use crate::analyze;
+use crate::briefing;
 use crate::config::{self, ConfigSource};
+use crate::error::BriefingError;
 use crate::export::{self, Format};
 use crate::lexicon::{Lexicon, LexiconConfig};
 use crate::load::{self, Source};
@@ -163,18 +164,16 @@ fn run(cli: Cli, started: std::time::Instant) -> Result<i32, Failure> {
         }
         Some(Command::Quotes { actor, paths }) => {
             let lexicon = lexicon();
-            each_source(&paths, |doc| {
-                let analysis = analyze::analyze(doc, &lexicon);
-                let text = export::quotes::to_string(doc, &analysis, actor.as_deref())?;
+            each_article(&paths, &lexicon, |a| {
+                let text = export::quotes::to_string(&a.doc, &a.analysis, actor.as_deref())?;
                 emit(&text)
             })
         }
         Some(Command::Summary { format, paths }) => {
             let lexicon = lexicon();
             let mut first = true;
-            each_source(&paths, |doc| {
-                let analysis = analyze::analyze(doc, &lexicon);
-                let body = summary_view(doc, &analysis, format);
+            each_article(&paths, &lexicon, |a| {
+                let body = summary_view(&a.doc, &a.analysis, format);
                 if !first {
                     emit("\n")?;
                 }
@@ -203,19 +202,40 @@ fn read(
     };
     if std::io::stdout().is_terminal() {
         let options = config.reader_options(crate::tui::ColourMode::from_env());
-        return crate::tui::run(sources, &options, lexicon, started).map_err(Failure);
+        let opened = match briefing::open(sources, lexicon, crate::tui::Article::prepare) {
+            Ok(opened) => opened,
+            Err(BriefingError::NoArticle { mut errors }) => {
+                // Every error on its own line, the last one as the failure.
+                let last = errors.pop().map(|e| e.to_string()).unwrap_or_default();
+                for e in &errors {
+                    eprintln!("briefing: {e}");
+                }
+                return Err(Failure(last));
+            }
+        };
+        for w in &opened.warnings {
+            eprintln!("briefing: warning: {w}");
+        }
+        for e in &opened.skipped {
+            eprintln!("briefing: {e}");
+        }
+        return Ok(crate::tui::run(
+            opened.briefing,
+            opened.loader,
+            &options,
+            started,
+        )?);
     }
     let mut first = true;
     let mut code = 0;
     for source in &sources {
-        match load_source(source) {
-            Ok(doc) => {
-                let analysis = analyze::analyze(&doc, lexicon);
+        match read_source(source, lexicon) {
+            Ok(a) => {
                 if !first {
                     emit("\n")?;
                 }
                 first = false;
-                emit(&export::plain::to_string(&doc, &analysis))?;
+                emit(&export::plain::to_string(&a.doc, &a.analysis))?;
             }
             Err(Failure(msg)) => {
                 eprintln!("briefing: {msg}");
@@ -235,19 +255,50 @@ fn load_source(source: &Source) -> Result<Document, Failure> {
     Ok(loaded.doc)
 }
 
-/// Runs `f` on every article named by `paths` (the sample when empty). A bad
+/// Loads and analyses one source, printing its warnings.
+fn read_source(source: &Source, lexicon: &Lexicon) -> Result<briefing::Article, Failure> {
+    let read = briefing::read(source, lexicon)?;
+    for w in &read.warnings {
+        eprintln!("briefing: warning: {w}");
+    }
+    Ok(read.article)
+}
+
+/// The sources `paths` name (the sample when there are none).
+fn sources_of(paths: &[PathBuf]) -> Result<Vec<Source>, Failure> {
+    Ok(if paths.is_empty() {
+        vec![Source::Sample]
+    } else {
+        load::expand_paths(paths)?
+    })
+}
+
+/// Runs `f` on every article named by `paths`, loaded and analysed. A bad
 /// article is reported and skipped; the exit code says whether any failed.
+fn each_article(
+    paths: &[PathBuf],
+    lexicon: &Lexicon,
+    mut f: impl FnMut(&briefing::Article) -> Result<(), Failure>,
+) -> Result<i32, Failure> {
+    let mut code = 0;
+    for source in &sources_of(paths)? {
+        if let Err(Failure(msg)) = read_source(source, lexicon).and_then(|a| f(&a)) {
+            eprintln!("briefing: {msg}");
+            code = EXIT_FAILURE;
+        }
+    }
+    Ok(code)
+}
+
+/// Runs `f` on every document named by `paths` (the sample when empty),
+/// without analysing it. A bad article is reported and skipped; the exit
+/// code says whether any failed.
 fn each_source(
     paths: &[PathBuf],
     mut f: impl FnMut(&Document) -> Result<(), Failure>,
 ) -> Result<i32, Failure> {
-    let sources = if paths.is_empty() {
-        vec![Source::Sample]
-    } else {
-        load::expand_paths(paths)?
-    };
     let mut code = 0;
-    for source in &sources {
+    for source in &sources_of(paths)? {
         match load_source(source).and_then(|doc| f(&doc)) {
             Ok(()) => {}
             Err(Failure(msg)) => {
@@ -308,11 +359,7 @@ fn export_all(
     out_dir: Option<&Path>,
     lexicon: &Lexicon,
 ) -> Result<i32, Failure> {
-    let sources = if paths.is_empty() {
-        vec![Source::Sample]
-    } else {
-        load::expand_paths(paths)?
-    };
+    let sources = sources_of(paths)?;
     if let Some(dir) = out_dir {
         std::fs::create_dir_all(dir).map_err(|e| Failure(format!("{}: {e}", dir.display())))?;
         let mut seen = std::collections::HashMap::new();
@@ -330,8 +377,8 @@ fn export_all(
     let several = sources.len() > 1;
     let mut code = 0;
     for source in &sources {
-        let result = load_source(source).and_then(|doc| {
-            let analysis = analyze::analyze(&doc, lexicon);
+        let result = read_source(source, lexicon).and_then(|a| {
+            let (doc, analysis) = (&a.doc, &a.analysis);
             match (format, out_dir) {
                 // JSON is streamed: a large article is never held twice.
                 (Format::Json, Some(dir)) => {
@@ -339,22 +386,22 @@ fn export_all(
                     let fail = |e: std::io::Error| Failure(format!("{}: {e}", file.display()));
                     let out = std::fs::File::create(&file).map_err(fail)?;
                     let mut out = std::io::BufWriter::new(out);
-                    export::json::write(&doc, &analysis, &mut out, true).map_err(fail)?;
+                    export::json::write(doc, analysis, &mut out, true).map_err(fail)?;
                     out.flush().map_err(fail)
                 }
                 (Format::Json, None) => {
                     let stdout = std::io::stdout().lock();
                     let mut out = std::io::BufWriter::new(stdout);
-                    let done = export::json::write(&doc, &analysis, &mut out, !several)
+                    let done = export::json::write(doc, analysis, &mut out, !several)
                         .and_then(|()| out.flush());
                     stdout_result(done)
                 }
                 (Format::Md, Some(dir)) => {
                     let file = dir.join(format!("{}.md", source.stem()));
-                    std::fs::write(&file, export::markdown::to_string(&doc, &analysis))
+                    std::fs::write(&file, export::markdown::to_string(doc, analysis))
                         .map_err(|e| Failure(format!("{}: {e}", file.display())))
                 }
-                (Format::Md, None) => emit(&export::markdown::to_string(&doc, &analysis)),
+                (Format::Md, None) => emit(&export::markdown::to_string(doc, analysis)),
             }
         });
         if let Err(Failure(msg)) = result {

@@ -65,3 +65,19 @@ pub enum ConfigError {
         message: String,
     },
 }
+
+/// Why a briefing could not be opened in the reader.
+#[derive(Debug, thiserror::Error)]
+pub enum BriefingError {
+    /// None of the sources loads; each one's error, in the order given.
+    #[error("no article loads ({} tried)", errors.len())]
+    NoArticle { errors: Vec<LoadError> },
+}
+
+/// Why the reader stopped with an error.
+#[derive(Debug, thiserror::Error)]
+pub enum ReaderError {
+    /// The terminal could not be set up, read or drawn on.
+    #[error("terminal: {0}")]
+    Terminal(#[from] std::io::Error),
+}

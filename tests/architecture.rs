@@ -217,7 +217,6 @@ fn uses(src: &Source, modules: &BTreeSet<Vec<String>>) -> BTreeSet<(Vec<String>,
 }
 
 #[test]
-#[ignore = "the reader still loads and analyses (issue 9, in progress)"]
 fn arrows_run_down_the_layers() {
     let all = sources();
     let modules: BTreeSet<Vec<String>> = all.iter().map(|s| s.module.clone()).collect();
@@ -337,7 +336,6 @@ fn circles(edges: &BTreeMap<Vec<String>, BTreeSet<Vec<String>>>) -> Vec<Vec<Stri
 }
 
 #[test]
-#[ignore = "tui::article/search and tui::app/render (issue 9, in progress)"]
 fn no_module_imports_in_a_circle() {
     let all = sources();
     let modules: BTreeSet<Vec<String>> = all.iter().map(|s| s.module.clone()).collect();

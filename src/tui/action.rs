@@ -1,11 +1,18 @@
-//! Everything that can change the reader's state. Keys, the mouse, the
-//! clock and the terminal all become an [`Action`]; `App::update` is the
-//! only place that applies one.
+//! Everything that can change the reader's state, and what a change asks
+//! of the world. Keys, the mouse, the clock, the terminal, the loader and
+//! the drawn frame all become an [`Action`]; `App::update` is the only
+//! place that applies one, and it returns an [`Effect`] for the event loop
+//! to carry out.
+
+use crate::briefing::Delivery;
+
+use super::article::Article;
+use super::layout::Drawn;
 
 /// A change the reader can make. The first group is bindable in `[keys]`
 /// (see `keymap::BINDINGS`); the rest come from the mouse, the terminal, the
-/// clock or the search prompt.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// clock, the search prompt, the loader or the last frame.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     Down,
     Up,
@@ -64,4 +71,16 @@ pub enum Action {
     Submit,
     /// Esc in the search prompt: drop the search, go back to where it began.
     Cancel,
+    /// An article of the briefing finished loading in the background.
+    Loaded(Delivery<Article>),
+    /// A frame was drawn with this layout: the mouse is hit-tested on it.
+    Drawn(Drawn),
+}
+
+/// What an update asks the event loop to do once the state has changed.
+/// Room for saving and exporting, which touch files, later.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    Quit,
 }

@@ -309,19 +309,19 @@ impl Default for KeysConfig {
                         .iter()
                         .filter_map(|k| KeyChord::parse(k).ok())
                         .collect();
-                    (*a, chords)
+                    (a.clone(), chords)
                 })
                 .collect(),
         }
     }
 }
 
-fn is_search_layer(a: Action) -> bool {
+fn is_search_layer(a: &Action) -> bool {
     matches!(a, Action::SearchNext | Action::SearchPrev)
 }
 
-fn config_name(a: Action) -> &'static str {
-    BINDINGS.iter().find(|b| b.1 == a).map_or("?", |b| b.0)
+fn config_name(a: &Action) -> &'static str {
+    BINDINGS.iter().find(|b| b.1 == *a).map_or("?", |b| b.0)
 }
 
 impl TryFrom<RawKeys> for KeysConfig {
@@ -336,19 +336,19 @@ impl TryFrom<RawKeys> for KeysConfig {
             .map(|((a, given), (_, default))| (a, given.map_or(default, |b| b.0)))
             .collect();
         // A key may do one thing per layer; a clash would silently shadow.
-        let mut seen: HashMap<(bool, KeyChord), Action> = HashMap::new();
+        let mut seen: HashMap<(bool, KeyChord), &Action> = HashMap::new();
         for (a, chords) in &bindings {
             for c in chords {
-                if let Some(other) = seen.insert((is_search_layer(*a), *c), *a)
-                    && other != *a
+                if let Some(other) = seen.insert((is_search_layer(a), *c), a)
+                    && other != a
                 {
                     return Err(format!(
                         "key `{c}` is bound to both `{}` and `{}`; a key does one thing \
                          (`{} = []` or `{} = []` unbinds an action)",
                         config_name(other),
-                        config_name(*a),
+                        config_name(a),
                         config_name(other),
-                        config_name(*a),
+                        config_name(a),
                     ));
                 }
             }
@@ -371,13 +371,13 @@ impl KeyMap {
         let mut normal = HashMap::new();
         let mut search = HashMap::new();
         for (a, chords) in &config.bindings {
-            let table = if is_search_layer(*a) {
+            let table = if is_search_layer(a) {
                 &mut search
             } else {
                 &mut normal
             };
             for c in chords {
-                table.insert(*c, *a);
+                table.insert(*c, a.clone());
             }
         }
         KeyMap {
@@ -397,15 +397,15 @@ impl KeyMap {
             self.normal.get(chord).or_else(|| self.search.get(chord))
         };
         found
-            .copied()
+            .cloned()
             .or_else(|| (chord.ctrl && chord.key == Key::Char('c')).then_some(Action::Quit))
     }
 
     /// The keys of an action, as the user would type them ("j/Down").
-    pub(crate) fn keys_of(&self, action: Action) -> String {
+    pub(crate) fn keys_of(&self, action: &Action) -> String {
         self.keys
             .iter()
-            .find(|(a, _)| *a == action)
+            .find(|(a, _)| a == action)
             .map(|(_, c)| {
                 c.iter()
                     .map(ToString::to_string)
@@ -416,10 +416,10 @@ impl KeyMap {
     }
 
     /// The first key of an action, for the status line.
-    pub(crate) fn first_key(&self, action: Action) -> Option<String> {
+    pub(crate) fn first_key(&self, action: &Action) -> Option<String> {
         self.keys
             .iter()
-            .find(|(a, _)| *a == action)
+            .find(|(a, _)| a == action)
             .and_then(|(_, c)| c.first())
             .map(ToString::to_string)
     }
@@ -429,7 +429,7 @@ impl KeyMap {
         BINDINGS
             .iter()
             .map(|(_, a, _, help)| {
-                let keys = self.keys_of(*a);
+                let keys = self.keys_of(a);
                 (
                     if keys.is_empty() {
                         "(unbound)".into()

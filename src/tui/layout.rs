@@ -1,8 +1,11 @@
 //! Where each pane goes for a window size. Wide windows show the panes side
-//! by side; narrow ones show one pane at a time under a tab bar. The same
-//! rectangles serve drawing and mouse hit-testing.
+//! by side; narrow ones show one pane at a time under a tab bar. `update`
+//! wraps and pages by these rectangles; drawing uses them and returns what
+//! it drew ([`Drawn`]), which the mouse is hit-tested on.
 
-use ratatui::layout::{Constraint, Layout, Rect};
+use std::ops::Range;
+
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 
 /// Smallest window the reader draws in.
 pub(crate) const MIN_WIDTH: u16 = 40;
@@ -22,6 +25,11 @@ pub(crate) enum Pane {
 
 impl Pane {
     pub(crate) const ALL: [Pane; 4] = [Pane::Article, Pane::Actors, Pane::Quotes, Pane::Summary];
+
+    /// Its place in [`Pane::ALL`].
+    pub(crate) fn index(self) -> usize {
+        self as usize
+    }
 
     pub(crate) fn title(self) -> &'static str {
         match self {
@@ -123,6 +131,55 @@ impl Panes {
             Pane::Quotes => self.quotes,
             Pane::Summary => self.summary,
         }
+    }
+}
+
+/// The tab labels and the columns they take, relative to the bar.
+pub(crate) fn tab_ranges() -> Vec<(Pane, Range<u16>)> {
+    let mut x = 1;
+    Pane::ALL
+        .into_iter()
+        .map(|p| {
+            let w = p.title().len() as u16 + 2;
+            let r = x..x + w;
+            x += w + 1;
+            (p, r)
+        })
+        .collect()
+}
+
+/// What one frame drew where. The mouse is hit-tested on the frame the
+/// user saw, never on a layout computed again.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Drawn {
+    /// The rectangle of each pane drawn, by [`Pane::index`].
+    pub(crate) panes: [Option<Rect>; 4],
+    /// The tab bar, when there is one.
+    pub(crate) tab_bar: Option<Rect>,
+    /// The label of each tab drawn, by [`Pane::index`].
+    pub(crate) tabs: [Option<Rect>; 4],
+}
+
+impl Drawn {
+    /// The pane drawn at a cell, and its rectangle.
+    pub(crate) fn pane_at(&self, col: u16, row: u16) -> Option<(Pane, Rect)> {
+        let at = Position::new(col, row);
+        Pane::ALL.into_iter().find_map(|p| {
+            self.panes[p.index()]
+                .filter(|r| r.contains(at))
+                .map(|r| (p, r))
+        })
+    }
+
+    /// A cell on the tab bar: `Some` with the tab under it, if any.
+    pub(crate) fn on_tab_bar(&self, col: u16, row: u16) -> Option<Option<Pane>> {
+        let bar = self.tab_bar.filter(|b| row == b.y)?;
+        let at = Position::new(col, bar.y);
+        Some(
+            Pane::ALL
+                .into_iter()
+                .find(|p| self.tabs[p.index()].is_some_and(|r| r.contains(at))),
+        )
     }
 }
 

@@ -1,13 +1,23 @@
-//! The interactive reader.
+//! The interactive reader: it shows a briefing, it never loads or
+//! analyses one (`briefing` does, off this thread).
 //!
-//! keys/mouse/clock ─▶ [`Action`](action::Action) ─▶ `App::update` ─▶ state ─▶ [`render`]
+//! keys/mouse/clock/loader ─▶ [`Action`] ─▶ `App::update` ─▶ state + [`Effect`] ─▶ [`render`]
 //!
-//! * `app`: the state and `update`, the only place it changes.
-//! * `action`: what can happen. `keymap`: keys → actions, from `[keys]`.
-//! * `render`: draws the state, reads only. `theme`: marks → styles.
-//! * `article`: one article's width-independent view data (tokens, lists).
+//! * `app`: the shared state and `update`, which routes each action to the
+//!   topmost overlay or to a pane and returns what the loop should do.
+//! * `panes/`: `article`, `actors`, `quotes`, `summary`, each with its
+//!   state, its update, its draw and its key hints; `list` for what the
+//!   lists share.
+//! * `overlays/`: `help` and the `search` prompt, a stack over the panes.
+//! * `action`: what can happen, and the effects. `keymap`: keys → actions,
+//!   from `[keys]`. `theme`: marks → styles.
+//! * `render`: draws the state (header, tabs, status line; the panes and
+//!   overlays draw themselves) and returns what it drew where.
+//! * `article`: one article's width-independent view data (lists, names,
+//!   the search index); `words`: its tokens with display widths.
 //! * `wrap`: rows for a width (cached), with the row ↔ byte index.
-//! * `layout`: pane rectangles. `search`: case-insensitive matching.
+//! * `layout`: pane rectangles, and the drawn layout the mouse is tested
+//!   on. `search`: case-insensitive matching. `widgets`: drawing helpers.
 //! * `terminal`: init/restore, panic hook, signals, the event loop.
 //!
 //! It holds no analysis logic: it shows what `analyze` and `summary` found,
@@ -19,10 +29,14 @@ mod app;
 mod article;
 mod keymap;
 mod layout;
+mod overlays;
+mod panes;
 mod render;
 mod search;
 mod terminal;
 mod theme;
+mod widgets;
+mod words;
 mod wrap;
 
 #[cfg(test)]
@@ -30,55 +44,26 @@ mod tests;
 
 use std::time::Instant;
 
-pub use action::Action;
+pub use action::{Action, Effect};
 pub use app::{App, Options, ReaderConfig};
 pub use article::Article;
 pub use keymap::KeysConfig;
+pub use layout::Drawn;
 pub use render::render;
 pub use theme::{ColourMode, ThemeConfig};
 
-use crate::analyze;
-use crate::lexicon::Lexicon;
-use crate::load::{self, Source};
+use crate::briefing::{Briefing, Loader};
+use crate::error::ReaderError;
 
-/// Opens the reader on `sources` (the first one that loads is shown; the
-/// others load in the background and `>`/`<` switch between them).
-/// Loading errors of the first article are returned before the terminal is
-/// touched. Returns the exit code.
+/// Opens the reader on a briefing; the articles still loading come from
+/// `loader` as they are done and `>`/`<` switch between them. Returns the
+/// exit code.
 pub fn run(
-    sources: Vec<Source>,
+    briefing: Briefing<Article>,
+    loader: Option<Loader<Article>>,
     options: &Options,
-    lexicon: &Lexicon,
     started: Instant,
-) -> Result<i32, String> {
-    let mut errors = Vec::new();
-    let mut first = None;
-    for (i, s) in sources.iter().enumerate() {
-        match load::load(s) {
-            Ok(loaded) => {
-                for w in &loaded.warnings {
-                    eprintln!("briefing: warning: {w}");
-                }
-                first = Some((i, loaded.doc));
-                break;
-            }
-            Err(e) => errors.push(e.to_string()),
-        }
-    }
-    let Some((at, doc)) = first else {
-        return Err(errors.join("\nbriefing: "));
-    };
-    for e in &errors {
-        eprintln!("briefing: {e}");
-    }
-    let analysis = analyze::analyze(&doc, lexicon);
-    let mut app = App::new(Article::new(doc, analysis), options);
-    let rest: Vec<(usize, Source)> = sources
-        .into_iter()
-        .skip(at + 1)
-        .enumerate()
-        .map(|(i, s)| (i + 1, s))
-        .collect();
-    app.add_pending(rest.iter().map(|(_, s)| s.name()));
-    terminal::run(app, rest, lexicon, started).map_err(|e| format!("terminal: {e}"))
+) -> Result<i32, ReaderError> {
+    let app = App::new(briefing, options);
+    Ok(terminal::run(app, loader, started)?)
 }

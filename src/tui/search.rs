@@ -8,7 +8,7 @@
 use crate::model::Document;
 use crate::span::Span;
 
-use super::article::Block;
+use super::words::Block;
 
 #[derive(Clone, Debug, Default)]
 pub(crate) struct SearchIndex {

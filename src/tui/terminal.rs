@@ -7,10 +7,13 @@
 //! it leaves through the guard; a watchdog exits if the loop is stuck).
 //! Restoring also turns mouse capture off and shows the cursor, which
 //! `ratatui::restore` would not do.
+//!
+//! The loop turns keys, the mouse, the clock, the terminal's size, the
+//! briefing's loader and each drawn frame into actions for `App::update`,
+//! and carries out the [`Effect`] it returns.
 
 use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Once};
 use std::time::{Duration, Instant};
 
@@ -23,14 +26,12 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::analyze;
-use crate::lexicon::Lexicon;
-use crate::load::{self, Source};
+use crate::briefing::Loader;
 
-use super::action::Action;
+use super::action::{Action, Effect};
 use super::app::App;
 use super::article::Article;
-use super::render::render;
+use super::render::draw;
 
 type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 
@@ -103,49 +104,26 @@ fn watch_signals() -> io::Result<Arc<AtomicUsize>> {
     Ok(caught)
 }
 
-/// A background article: its place in the folder and the result.
-type Loaded = (usize, Result<Article, String>);
-
-/// Loads and analyses the other articles of a folder on another thread, so
-/// that keys are never kept waiting for them.
-fn spawn_loader(sources: Vec<(usize, Source)>, lexicon: Lexicon) -> Receiver<Loaded> {
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for (i, source) in sources {
-            let result = load::load(&source).map_err(|e| e.to_string()).map(|l| {
-                let analysis = analyze::analyze(&l.doc, &lexicon);
-                Article::new(l.doc, analysis)
-            });
-            if tx.send((i, result)).is_err() {
-                return;
-            }
-        }
-    });
-    rx
-}
-
 /// How the reader is being measured: `BRIEFING_FIRST_FRAME=1` leaves right
 /// after the first frame and prints the time since `started` to stderr.
 fn first_frame_probe() -> bool {
     std::env::var_os("BRIEFING_FIRST_FRAME").is_some_and(|v| !v.is_empty())
 }
 
-/// Runs the reader on `first` (already loaded) and, in the background, the
-/// rest of `sources`. Returns the exit code.
+/// Runs the reader on `app`, taking the other articles from `loader` as
+/// they arrive. Returns the exit code.
 pub(crate) fn run(
     mut app: App,
-    rest: Vec<(usize, Source)>,
-    lexicon: &Lexicon,
+    loader: Option<Loader<Article>>,
     started: Instant,
 ) -> io::Result<i32> {
     let caught = watch_signals()?;
-    let rx = (!rest.is_empty()).then(|| spawn_loader(rest, lexicon.clone()));
     let probe = first_frame_probe();
     let (mut terminal, guard) = init()?;
     let result = event_loop(
         &mut terminal,
         &mut app,
-        rx.as_ref(),
+        loader.as_ref(),
         &caught,
         probe.then_some(started),
     );
@@ -165,7 +143,7 @@ pub(crate) fn run(
 fn event_loop(
     terminal: &mut Term,
     app: &mut App,
-    rx: Option<&Receiver<Loaded>>,
+    loader: Option<&Loader<Article>>,
     caught: &AtomicUsize,
     probe: Option<Instant>,
 ) -> io::Result<Option<Duration>> {
@@ -175,9 +153,9 @@ fn event_loop(
         if caught.load(Ordering::Relaxed) != 0 {
             return Ok(None);
         }
-        if let Some(rx) = rx {
-            while let Ok((i, result)) = rx.try_recv() {
-                app.article_ready(i, result);
+        if let Some(loader) = loader {
+            while let Some(delivery) = loader.try_recv() {
+                app.update(Action::Loaded(delivery));
             }
         }
         let size = terminal.size()?;
@@ -186,14 +164,15 @@ fn event_loop(
             dirty = true;
         }
         if dirty {
-            terminal.draw(|f| render(app, f))?;
+            let mut drawn = None;
+            terminal.draw(|f| drawn = Some(draw(app, f)))?;
+            if let Some(d) = drawn {
+                app.update(Action::Drawn(d));
+            }
             dirty = false;
             if let Some(started) = probe {
                 return Ok(Some(started.elapsed()));
             }
-        }
-        if app.should_quit() {
-            return Ok(None);
         }
         let timeout = if app.busy() {
             TICK.saturating_sub(last_tick.elapsed())
@@ -208,8 +187,10 @@ fn event_loop(
                 _ => None,
             };
             if let Some(a) = action {
-                app.update(a);
-                dirty = true;
+                match app.update(a) {
+                    Effect::Quit => return Ok(None),
+                    Effect::None => dirty = true,
+                }
             }
         }
         if !app.busy() {

@@ -9,7 +9,8 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::span::Span;
 use crate::text::sanitize;
 
-use super::article::{Article, BlockKind, SummaryItem, Token, code_display, display_width};
+use super::article::{Article, SummaryItem};
+use super::words::{BlockKind, Token, code_display, display_width};
 
 /// A piece of one row: a word or part of one, and the whitespace before it
 /// (drawn as one space) when it is not the first on its row.

@@ -206,7 +206,7 @@ fn hostile_text_is_shown_as_placeholders() {
         // Borders stay put: every row is exactly the window's width.
         for line in screen(&buf) {
             assert_eq!(
-                super::super::article::display_width(&line),
+                super::super::words::display_width(&line),
                 w as usize,
                 "{line:?}"
             );
@@ -231,7 +231,7 @@ fn uncertain_attributions_are_shown_as_uncertain() {
     let text = screen(&buf).join("\n");
     assert!(text.contains("? Youssef Mansour"), "{text}");
     // In the article the quote is drawn faint (the flash aside).
-    for _ in 0..super::super::app::FLASH_TICKS {
+    for _ in 0..super::super::panes::article::FLASH_TICKS {
         app.update(Action::Tick);
     }
     let buf = draw(&app);
@@ -242,7 +242,7 @@ fn uncertain_attributions_are_shown_as_uncertain() {
         .rposition(|r| r.contains("a fair agreement that"))
         .expect("the quote is on screen");
     let x = rows[y].rfind("a fair agreement that").unwrap();
-    let col = super::super::article::display_width(&rows[y][..x]) as u16;
+    let col = super::super::words::display_width(&rows[y][..x]) as u16;
     let cell = &buf[(col, y as u16)];
     assert!(cell.modifier.contains(Modifier::DIM), "{cell:?}");
 }

@@ -11,9 +11,12 @@ use ratatui::buffer::Buffer;
 
 use crate::load;
 
+use super::action::Action;
 use super::app::{App, Options};
 use super::article::Article;
-use super::render::render;
+use super::layout::Pane;
+use super::overlays::Overlay;
+use super::render::{draw as draw_frame, render};
 use super::theme::ColourMode;
 
 pub(crate) use fixture::{sample_analysis, sample_doc};
@@ -57,6 +60,40 @@ pub(crate) fn draw(app: &App) -> Buffer {
     t.backend().buffer().clone()
 }
 
+/// Draws one frame and hands its layout to the app, as the event loop
+/// does, so that the mouse hits what was drawn.
+pub(crate) fn drawn(app: &mut App) -> Buffer {
+    let (w, h) = app.size;
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    let mut layout = None;
+    t.draw(|f| layout = Some(draw_frame(app, f)))
+        .expect("draws");
+    app.update(Action::Drawn(layout.expect("a layout")));
+    t.backend().buffer().clone()
+}
+
+/// Rows the article pane shows.
+pub(crate) fn article_height(app: &App) -> usize {
+    app.height(Pane::Article)
+}
+
+pub(crate) fn max_scroll(app: &App) -> usize {
+    app.text.max_scroll(article_height(app))
+}
+
+/// The search prompt is open.
+pub(crate) fn editing(app: &App) -> bool {
+    matches!(app.overlays.last(), Some(Overlay::Search(_)))
+}
+
+/// The help overlay's scroll, when it is open.
+pub(crate) fn help(app: &App) -> Option<usize> {
+    app.overlays.iter().find_map(|o| match o {
+        Overlay::Help(h) => Some(h.offset),
+        _ => None,
+    })
+}
+
 /// The text of a frame, one line per row (cells hidden behind wide
 /// characters left out, as on a terminal).
 pub(crate) fn screen(buf: &Buffer) -> Vec<String> {
@@ -72,7 +109,7 @@ pub(crate) fn screen(buf: &Buffer) -> Vec<String> {
                     continue;
                 }
                 s.push_str(c.symbol());
-                skip = super::article::display_width(c.symbol()).saturating_sub(1);
+                skip = super::words::display_width(c.symbol()).saturating_sub(1);
             }
             s
         })

@@ -3,21 +3,29 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::super::action::Action;
-use super::super::app::{App, FLASH_TICKS, Slot};
-use super::super::layout::Pane;
-use super::{draw, sample_app, screen, text_app};
+use super::super::action::{Action, Effect};
+use super::super::app::App;
+use super::super::layout::{Pane, tab_ranges};
+use super::super::panes::article::FLASH_TICKS;
+use super::{article_height, draw, drawn, editing, help, max_scroll, sample_app, screen, text_app};
+use std::sync::Arc;
+
+use super::super::article::Article;
+use super::super::theme::ColourMode;
+use crate::briefing::{Briefing, Delivery, Slot};
+use crate::error::LoadError;
 use crate::model::ActorId;
 use crate::span::Span;
 
-fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) {
-    if let Some(a) = app.key_action(&KeyEvent::new(code, mods)) {
-        app.update(a);
+fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) -> Effect {
+    match app.key_action(&KeyEvent::new(code, mods)) {
+        Some(a) => app.update(a),
+        None => Effect::None,
     }
 }
 
-fn key(app: &mut App, c: char) {
-    press(app, KeyCode::Char(c), KeyModifiers::NONE);
+fn key(app: &mut App, c: char) -> Effect {
+    press(app, KeyCode::Char(c), KeyModifiers::NONE)
 }
 
 fn typed(app: &mut App, s: &str) {
@@ -28,8 +36,8 @@ fn typed(app: &mut App, s: &str) {
 
 /// The first row of `span` is on screen.
 fn shows(app: &App, span: Span) -> bool {
-    let (first, _) = app.text.rows_of(span);
-    first >= app.scroll && first < app.scroll + app.article_height()
+    let (first, _) = app.text.layout.rows_of(span);
+    first >= app.text.scroll && first < app.text.scroll + article_height(app)
 }
 
 fn quote_span(app: &App, q: usize) -> Span {
@@ -39,35 +47,35 @@ fn quote_span(app: &App, q: usize) -> Span {
 #[test]
 fn article_scrolling_keys() {
     let mut app = sample_app(80, 24);
-    let max = app.max_scroll();
+    let max = max_scroll(&app);
     assert!(max > 10, "the sample is longer than one screen at 80×24");
     key(&mut app, 'j');
-    assert_eq!(app.scroll, 1);
+    assert_eq!(app.text.scroll, 1);
     press(&mut app, KeyCode::Down, KeyModifiers::NONE);
-    assert_eq!(app.scroll, 2);
+    assert_eq!(app.text.scroll, 2);
     key(&mut app, 'k');
     press(&mut app, KeyCode::Up, KeyModifiers::NONE);
     press(&mut app, KeyCode::Up, KeyModifiers::NONE);
-    assert_eq!(app.scroll, 0, "never above the top");
-    let page = app.article_height() - 2;
+    assert_eq!(app.text.scroll, 0, "never above the top");
+    let page = article_height(&app) - 2;
     press(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
-    assert_eq!(app.scroll, page);
+    assert_eq!(app.text.scroll, page);
     press(&mut app, KeyCode::PageUp, KeyModifiers::NONE);
-    assert_eq!(app.scroll, 0);
+    assert_eq!(app.text.scroll, 0);
     press(&mut app, KeyCode::Char('d'), KeyModifiers::CONTROL);
-    assert_eq!(app.scroll, page / 2);
+    assert_eq!(app.text.scroll, page / 2);
     press(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
-    assert_eq!(app.scroll, 0);
+    assert_eq!(app.text.scroll, 0);
     key(&mut app, 'G');
-    assert_eq!(app.scroll, max);
+    assert_eq!(app.text.scroll, max);
     key(&mut app, 'j');
-    assert_eq!(app.scroll, max, "never below the bottom");
+    assert_eq!(app.text.scroll, max, "never below the bottom");
     key(&mut app, 'g');
-    assert_eq!(app.scroll, 0);
+    assert_eq!(app.text.scroll, 0);
     press(&mut app, KeyCode::End, KeyModifiers::NONE);
-    assert_eq!(app.scroll, max);
+    assert_eq!(app.text.scroll, max);
     press(&mut app, KeyCode::Home, KeyModifiers::NONE);
-    assert_eq!(app.scroll, 0);
+    assert_eq!(app.text.scroll, 0);
 }
 
 #[test]
@@ -75,47 +83,49 @@ fn list_keys_move_the_selection() {
     let mut app = sample_app(120, 40);
     key(&mut app, 'a');
     assert_eq!(app.focus, Pane::Actors);
-    assert_eq!(app.actors.selected, 0, "starts on all actors");
+    assert_eq!(app.actors.list.selected, 0, "starts on all actors");
     key(&mut app, 'j');
     key(&mut app, 'j');
-    assert_eq!(app.actors.selected, 2);
-    assert_eq!(app.selected_actor(), Some(ActorId::new(1)));
+    assert_eq!(app.actors.list.selected, 2);
+    assert_eq!(app.actors.actor(), Some(ActorId::new(1)));
     key(&mut app, 'k');
-    assert_eq!(app.selected_actor(), Some(ActorId::new(0)));
+    assert_eq!(app.actors.actor(), Some(ActorId::new(0)));
     key(&mut app, 'G');
-    assert_eq!(app.actors.selected, app.article.analysis.actors.len());
+    assert_eq!(app.actors.list.selected, app.article.analysis.actors.len());
     key(&mut app, 'g');
-    assert_eq!(app.actors.selected, 0);
+    assert_eq!(app.actors.list.selected, 0);
     press(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
-    assert!(app.actors.selected > 1);
+    assert!(app.actors.list.selected > 1);
     // The selection stays in view.
-    let h = app.panes.unwrap().actors.height as usize - 2;
+    let h = app.layout.unwrap().actors.height as usize - 2;
     assert!(
-        app.actors.selected >= app.actors.offset && app.actors.selected < app.actors.offset + h
+        app.actors.list.selected >= app.actors.list.offset
+            && app.actors.list.selected < app.actors.list.offset + h
     );
     press(&mut app, KeyCode::PageUp, KeyModifiers::NONE);
-    assert_eq!(app.actors.selected, 0);
-    assert_eq!(app.actors.offset, 0);
+    assert_eq!(app.actors.list.selected, 0);
+    assert_eq!(app.actors.list.offset, 0);
     // The scroll of the article is untouched by list keys.
-    assert_eq!(app.scroll, 0);
+    assert_eq!(app.text.scroll, 0);
 }
 
 #[test]
 fn selecting_an_actor_filters_the_quotes() {
     let mut app = sample_app(120, 40);
-    let all = app.quote_items.len();
+    let all = app.quotes.items.len();
     assert_eq!(all, 18);
     key(&mut app, 'a');
     key(&mut app, 'j'); // Karim Haddad
-    assert_eq!(app.quote_items.len(), 4);
+    assert_eq!(app.quotes.items.len(), 4);
     let a = &app.article.analysis;
     assert!(
-        app.quote_items
+        app.quotes
+            .items
             .iter()
             .all(|&q| a.quotes[q].speaker.as_ref().unwrap().actor == ActorId::new(0))
     );
     key(&mut app, 'g');
-    assert_eq!(app.quote_items.len(), all);
+    assert_eq!(app.quotes.items.len(), all);
 }
 
 #[test]
@@ -145,13 +155,13 @@ fn focus_cycles_and_toggles() {
 #[test]
 fn narrow_windows_show_one_pane_and_jumps_return_to_the_article() {
     let mut app = sample_app(80, 24);
-    assert!(!app.panes.unwrap().wide);
+    assert!(!app.layout.unwrap().wide);
     key(&mut app, 'o');
     assert!(app.visible(Pane::Quotes) && !app.visible(Pane::Article));
     key(&mut app, 'j');
     press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
     assert_eq!(app.focus, Pane::Article);
-    let q = app.quote_items[1];
+    let q = app.quotes.items[1];
     assert!(shows(&app, quote_span(&app, q)));
     // Section and quote keys also bring the article back.
     key(&mut app, 's');
@@ -167,12 +177,12 @@ fn narrow_windows_show_one_pane_and_jumps_return_to_the_article() {
 #[test]
 fn section_keys_jump_to_headings() {
     let mut app = sample_app(80, 24);
-    let rows = app.text.section_rows.clone();
+    let rows = app.text.layout.section_rows.clone();
     assert_eq!(rows.len(), 3);
     key(&mut app, ']');
-    assert_eq!(app.scroll, rows[1].min(app.max_scroll()));
+    assert_eq!(app.text.scroll, rows[1].min(max_scroll(&app)));
     key(&mut app, ']');
-    assert_eq!(app.scroll, rows[2].min(app.max_scroll()));
+    assert_eq!(app.text.scroll, rows[2].min(max_scroll(&app)));
     key(&mut app, ']');
     assert!(
         app.message
@@ -180,9 +190,9 @@ fn section_keys_jump_to_headings() {
             .is_some_and(|m| m.contains("no section after"))
     );
     key(&mut app, '[');
-    assert_eq!(app.scroll, rows[1]);
+    assert_eq!(app.text.scroll, rows[1]);
     key(&mut app, '[');
-    assert_eq!(app.scroll, 0);
+    assert_eq!(app.text.scroll, 0);
     key(&mut app, '[');
     assert!(app.message.is_some());
 }
@@ -193,12 +203,12 @@ fn quote_keys_step_through_quotes_and_wrap() {
     let quotes = app.article.quotes.clone();
     for &q in &quotes {
         key(&mut app, 'n');
-        assert_eq!(app.anchor, Some(quote_span(&app, q)));
+        assert_eq!(app.text.anchor, Some(quote_span(&app, q)));
         assert!(shows(&app, quote_span(&app, q)), "quote {q} is on screen");
     }
     key(&mut app, 'n');
     assert_eq!(
-        app.anchor,
+        app.text.anchor,
         Some(quote_span(&app, quotes[0])),
         "wraps to the first"
     );
@@ -209,12 +219,15 @@ fn quote_keys_step_through_quotes_and_wrap() {
     );
     key(&mut app, 'N');
     assert_eq!(
-        app.anchor,
+        app.text.anchor,
         Some(quote_span(&app, *quotes.last().unwrap())),
         "wraps back"
     );
     key(&mut app, 'N');
-    assert_eq!(app.anchor, Some(quote_span(&app, quotes[quotes.len() - 2])));
+    assert_eq!(
+        app.text.anchor,
+        Some(quote_span(&app, quotes[quotes.len() - 2]))
+    );
 }
 
 #[test]
@@ -223,13 +236,13 @@ fn quote_keys_follow_the_selected_actor() {
     key(&mut app, 'a');
     key(&mut app, 'j');
     key(&mut app, 'j'); // Dawit Bekele: one quote
-    let bekele = app.quote_items.clone();
+    let bekele = app.quotes.items.clone();
     assert_eq!(bekele.len(), 1);
     key(&mut app, 'n');
-    assert_eq!(app.anchor, Some(quote_span(&app, bekele[0])));
-    assert_eq!(app.quotes.selected, 0);
+    assert_eq!(app.text.anchor, Some(quote_span(&app, bekele[0])));
+    assert_eq!(app.quotes.list.selected, 0);
     key(&mut app, 'n');
-    assert_eq!(app.anchor, Some(quote_span(&app, bekele[0])));
+    assert_eq!(app.text.anchor, Some(quote_span(&app, bekele[0])));
     // An actor without quotes says so.
     key(&mut app, 'G');
     key(&mut app, 'n');
@@ -248,18 +261,18 @@ fn red_line_and_position_keys() {
     let span = |app: &App, p: usize| app.article.analysis.positions[p].span;
     for &p in &reds {
         key(&mut app, 'r');
-        assert_eq!(app.anchor, Some(span(&app, p)));
+        assert_eq!(app.text.anchor, Some(span(&app, p)));
         assert!(shows(&app, span(&app, p)));
     }
     key(&mut app, 'R');
-    assert_eq!(app.anchor, Some(span(&app, reds[2])));
+    assert_eq!(app.text.anchor, Some(span(&app, reds[2])));
     let positions = app.article.positions.clone();
     key(&mut app, 'g');
     key(&mut app, 'p');
-    assert_eq!(app.anchor, Some(span(&app, positions[0])));
+    assert_eq!(app.text.anchor, Some(span(&app, positions[0])));
     key(&mut app, 'P');
     assert_eq!(
-        app.anchor,
+        app.text.anchor,
         Some(span(&app, *positions.last().unwrap())),
         "wraps"
     );
@@ -280,34 +293,34 @@ fn enter_jumps_to_the_item_and_flashes_it() {
     // Quotes pane: the last quote.
     key(&mut app, 'o');
     key(&mut app, 'G');
-    let q = *app.quote_items.last().unwrap();
+    let q = *app.quotes.items.last().unwrap();
     press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
     let span = quote_span(&app, q);
     assert!(shows(&app, span));
-    assert_eq!(app.flash.map(|f| f.span), Some(span));
+    assert_eq!(app.text.flash.map(|f| f.span), Some(span));
     for _ in 0..FLASH_TICKS {
         app.update(Action::Tick);
     }
-    assert_eq!(app.flash, None, "the flash fades");
+    assert_eq!(app.text.flash, None, "the flash fades");
     // Actors pane: the first mention.
     key(&mut app, 'a');
     key(&mut app, 'G');
-    let actor = app.selected_actor().unwrap();
+    let actor = app.actors.actor().unwrap();
     press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
     let first = app.article.analysis.actors[actor].mentions[0].span;
     assert!(shows(&app, first));
     // "All actors" has nowhere to go.
     key(&mut app, 'g');
-    app.flash = None;
+    app.text.flash = None;
     press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
-    assert_eq!(app.flash, None);
+    assert_eq!(app.text.flash, None);
     // Summary pane: every item jumps to its span.
     key(&mut app, 's');
     for i in 0..app.article.summary_items.len() {
         press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
         let target = app.article.summary_items[i].target;
         assert!(shows(&app, target), "summary item {i}");
-        assert_eq!(app.flash.map(|f| f.span), Some(target));
+        assert_eq!(app.text.flash.map(|f| f.span), Some(target));
         key(&mut app, 'j');
     }
 }
@@ -326,8 +339,8 @@ fn jumping_shows_the_first_line_at_every_size() {
         let quotes = app.article.quotes.clone();
         for q in quotes {
             app.update(Action::ShowQuotes);
-            let row = app.quote_items.iter().position(|&x| x == q).unwrap();
-            app.quotes.selected = row;
+            let row = app.quotes.items.iter().position(|&x| x == q).unwrap();
+            app.quotes.list.selected = row;
             app.update(Action::Activate);
             assert!(shows(&app, quote_span(&app, q)), "{w}×{h} quote {q}");
             app.focus = Pane::Article;
@@ -339,9 +352,9 @@ fn jumping_shows_the_first_line_at_every_size() {
 fn search_is_incremental_and_wraps() {
     let mut app = sample_app(120, 40);
     key(&mut app, '/');
-    assert!(app.editing());
+    assert!(editing(&app));
     typed(&mut app, "cai");
-    let matches = app.search.as_ref().unwrap().matches.clone();
+    let matches = app.text.search.as_ref().unwrap().matches.clone();
     assert!(matches.len() >= 5);
     assert!(
         matches
@@ -354,20 +367,20 @@ fn search_is_incremental_and_wraps() {
     press(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
     key(&mut app, 'o');
     press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
-    let s = app.search.clone().unwrap();
-    assert!(!s.editing);
+    let s = app.text.search.clone().unwrap();
+    assert!(!editing(&app));
     assert_eq!(s.query, "cairo");
     let n = s.matches.len();
     assert_eq!(s.current, Some(0));
     // n/N step through the matches while the search is active.
     for i in 1..n {
         key(&mut app, 'n');
-        assert_eq!(app.search.as_ref().unwrap().current, Some(i));
+        assert_eq!(app.text.search.as_ref().unwrap().current, Some(i));
         assert!(shows(&app, s.matches[i]));
     }
     key(&mut app, 'n');
     assert_eq!(
-        app.search.as_ref().unwrap().current,
+        app.text.search.as_ref().unwrap().current,
         Some(0),
         "wraps to the top"
     );
@@ -378,15 +391,15 @@ fn search_is_incremental_and_wraps() {
     );
     key(&mut app, 'N');
     assert_eq!(
-        app.search.as_ref().unwrap().current,
+        app.text.search.as_ref().unwrap().current,
         Some(n - 1),
         "wraps to the bottom"
     );
     // Esc leaves the search; n is a quote key again.
     press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
-    assert!(app.search.is_none());
+    assert!(app.text.search.is_none());
     key(&mut app, 'n');
-    assert!(app.anchor.is_some());
+    assert!(app.text.anchor.is_some());
 }
 
 #[test]
@@ -394,10 +407,10 @@ fn search_starts_from_the_reading_position() {
     let mut app = sample_app(80, 24);
     key(&mut app, ']');
     key(&mut app, ']');
-    let top = app.text.rows[app.scroll].span.start;
+    let top = app.text.layout.rows[app.text.scroll].span.start;
     key(&mut app, '/');
     typed(&mut app, "egypt");
-    let s = app.search.as_ref().unwrap();
+    let s = app.text.search.as_ref().unwrap();
     let cur = s.matches[s.current.unwrap()];
     assert!(
         cur.start >= top,
@@ -409,20 +422,20 @@ fn search_starts_from_the_reading_position() {
 fn cancelled_and_failed_searches() {
     let mut app = sample_app(80, 24);
     key(&mut app, ']');
-    let before = app.scroll;
+    let before = app.text.scroll;
     key(&mut app, '/');
     typed(&mut app, "nile");
     press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
-    assert!(app.search.is_none());
+    assert!(app.text.search.is_none());
     assert_eq!(
-        app.scroll, before,
+        app.text.scroll, before,
         "Esc in the prompt goes back to where it began"
     );
     key(&mut app, '/');
     typed(&mut app, "zzzz");
-    assert_eq!(app.search.as_ref().unwrap().current, None);
+    assert_eq!(app.text.search.as_ref().unwrap().current, None);
     press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
-    assert!(app.search.is_none());
+    assert!(app.text.search.is_none());
     assert!(
         app.message
             .as_deref()
@@ -430,51 +443,52 @@ fn cancelled_and_failed_searches() {
     );
     // Ctrl-C quits even from the prompt.
     key(&mut app, '/');
-    press(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
-    assert!(app.should_quit());
+    assert_eq!(
+        press(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL),
+        Effect::Quit
+    );
 }
 
 #[test]
 fn help_opens_scrolls_and_closes() {
     let mut app = sample_app(40, 12);
     key(&mut app, '?');
-    assert_eq!(app.help, Some(0));
+    assert_eq!(help(&app), Some(0));
     key(&mut app, 'j');
-    assert_eq!(app.help, Some(1), "keys scroll the help while it is open");
+    assert_eq!(help(&app), Some(1), "keys scroll the help while it is open");
     key(&mut app, 'G');
-    let bottom = app.help.unwrap();
+    let bottom = help(&app).unwrap();
     assert!(bottom > 1);
     // The last help line is on screen at the bottom.
     let text = screen(&draw(&app)).join("\n");
     assert!(text.contains("cancel the search"), "{text}");
-    assert_eq!(app.scroll, 0, "the article did not move");
-    key(&mut app, 'q');
-    assert_eq!(app.help, None, "q closes the help first");
-    assert!(!app.should_quit());
+    assert_eq!(app.text.scroll, 0, "the article did not move");
+    assert_eq!(key(&mut app, 'q'), Effect::None, "q closes the help first");
+    assert_eq!(help(&app), None);
     key(&mut app, '?');
     press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
-    assert_eq!(app.help, None);
-    key(&mut app, 'q');
-    assert!(app.should_quit());
+    assert_eq!(help(&app), None);
+    assert_eq!(key(&mut app, 'q'), Effect::Quit);
 }
 
 #[test]
 fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_click_selects() {
     let mut app = sample_app(120, 40);
-    let panes = app.panes.unwrap();
+    drawn(&mut app);
+    let panes = app.layout.unwrap();
     let (ax, ay) = (panes.article.x + 5, panes.article.y + 5);
     app.update(Action::Scroll {
         col: ax,
         row: ay,
         lines: 3,
     });
-    assert_eq!(app.scroll, 3);
+    assert_eq!(app.text.scroll, 3);
     app.update(Action::Scroll {
         col: ax,
         row: ay,
         lines: -3,
     });
-    assert_eq!(app.scroll, 0);
+    assert_eq!(app.text.scroll, 0);
     // Wheel over the quotes scrolls that list, not the article.
     let (qx, qy) = (panes.quotes.x + 3, panes.quotes.y + 3);
     app.update(Action::Scroll {
@@ -482,22 +496,23 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_click_selects() {
         row: qy,
         lines: 3,
     });
-    assert_eq!(app.quotes.offset, 3);
-    assert_eq!(app.scroll, 0);
+    assert_eq!(app.quotes.list.offset, 3);
+    assert_eq!(app.text.scroll, 0);
     // Click on the third actor row: focus and select it.
     app.update(Action::Click {
         col: panes.actors.x + 3,
         row: panes.actors.y + 1 + 2,
     });
     assert_eq!(app.focus, Pane::Actors);
-    assert_eq!(app.selected_actor(), Some(ActorId::new(1)));
+    assert_eq!(app.actors.actor(), Some(ActorId::new(1)));
     // Click in the article focuses it.
     app.update(Action::Click { col: ax, row: ay });
     assert_eq!(app.focus, Pane::Article);
     // Narrow: click on a tab switches to it.
     let mut narrow = sample_app(80, 24);
-    let tabs = narrow.panes.unwrap().tabs.unwrap();
-    let (_, cols) = super::super::render::tab_ranges()
+    drawn(&mut narrow);
+    let tabs = narrow.layout.unwrap().tabs.unwrap();
+    let (_, cols) = tab_ranges()
         .into_iter()
         .find(|(p, _)| *p == Pane::Summary)
         .unwrap();
@@ -512,19 +527,19 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_click_selects() {
 fn resizing_keeps_the_reading_position() {
     let mut app = sample_app(120, 40);
     key(&mut app, ']');
-    let top = app.text.rows[app.scroll].span.start;
+    let top = app.text.layout.rows[app.text.scroll].span.start;
     app.update(Action::Resize(80, 24));
-    let row = &app.text.rows[app.scroll];
+    let row = &app.text.layout.rows[app.text.scroll];
     assert!(
         row.span.start <= top && top <= row.span.end.max(row.span.start),
         "same text on top"
     );
     // Too small: no layout, no panic, and back again.
     app.update(Action::Resize(30, 8));
-    assert!(app.panes.is_none());
+    assert!(app.layout.is_none());
     key(&mut app, 'j');
     app.update(Action::Resize(120, 40));
-    assert!(app.panes.is_some());
+    assert!(app.layout.is_some());
 }
 
 #[test]
@@ -532,7 +547,12 @@ fn article_switching_waits_for_background_loads() {
     let mut app = sample_app(80, 24);
     key(&mut app, '>');
     assert_eq!(app.message.as_deref(), Some("only one article is open"));
-    app.add_pending(["second.txt".to_string(), "third.txt".to_string()]);
+    let briefing = Briefing::new(
+        super::sample_article(),
+        ["second.txt".to_string(), "third.txt".to_string()],
+    );
+    let mut app = App::new(briefing, &super::options(ColourMode::Colour));
+    app.resize(80, 24);
     key(&mut app, '>');
     assert!(
         app.message
@@ -543,17 +563,28 @@ fn article_switching_waits_for_background_loads() {
     let doc = crate::load::load_bytes("second.txt", b"A second article, short and plain.\n", None)
         .unwrap()
         .doc;
-    app.article_ready(
-        1,
-        Ok(super::super::article::Article::new(doc, Default::default())),
+    app.update(Action::Loaded(Delivery {
+        index: 1,
+        result: Ok(Arc::new(Article::new(doc, Default::default()))),
+    }));
+    app.update(Action::Loaded(Delivery {
+        index: 2,
+        result: Err(Arc::new(LoadError::NotText {
+            name: "third.txt".to_string(),
+        })),
+    }));
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("still loading")),
+        "a delivery is not a key: the note stays"
     );
-    app.article_ready(2, Err("third.txt: not a text file".to_string()));
     key(&mut app, 'j');
     key(&mut app, '>');
     assert_eq!(app.current, 1);
-    assert_eq!(app.scroll, 0);
+    assert_eq!(app.text.scroll, 0);
     assert_eq!(app.article.doc.name, "second.txt");
-    assert!(matches!(app.library[2], Slot::Failed(_)));
+    assert!(matches!(app.briefing.get(2), Some(Slot::Failed(_))));
     key(&mut app, '>');
     assert_eq!(app.message.as_deref(), Some("third.txt: not a text file"));
     key(&mut app, '<');
@@ -572,11 +603,14 @@ fn rebound_keys_drive_the_same_actions() {
     let mut app = App::new(super::sample_article(), &options);
     app.resize(80, 24);
     key(&mut app, 'j');
-    assert_eq!(app.scroll, 0, "j is no longer bound");
+    assert_eq!(app.text.scroll, 0, "j is no longer bound");
     key(&mut app, 'x');
-    assert_eq!(app.scroll, 1);
+    assert_eq!(app.text.scroll, 1);
     press(&mut app, KeyCode::Char('n'), KeyModifiers::CONTROL);
-    assert_eq!(app.scroll, app.text.section_rows[1].min(app.max_scroll()));
+    assert_eq!(
+        app.text.scroll,
+        app.text.layout.section_rows[1].min(max_scroll(&app))
+    );
     // The help shows the live bindings.
     key(&mut app, '?');
     let text = screen(&draw(&app)).join("\n");
@@ -586,13 +620,13 @@ fn rebound_keys_drive_the_same_actions() {
 #[test]
 fn clicking_a_mention_in_the_article_selects_its_actor() {
     let mut app = sample_app(120, 40);
-    let panes = app.panes.unwrap();
-    let rows = screen(&draw(&app));
+    let panes = app.layout.unwrap();
+    let rows = screen(&drawn(&mut app));
     // "Cairo" on the first article row is a mention of Egypt.
     let y = panes.article.y + 1;
     let line = &rows[y as usize];
     let at = line.rfind("Cairo").unwrap();
-    let col = super::super::article::display_width(&line[..at]) as u16;
+    let col = super::super::words::display_width(&line[..at]) as u16;
     app.update(Action::Click {
         col: col + 1,
         row: y,
@@ -604,12 +638,62 @@ fn clicking_a_mention_in_the_article_selects_its_actor() {
         .iter()
         .position(|a| a.name == "Egypt")
         .map(ActorId::new);
-    assert_eq!(app.selected_actor(), egypt);
+    assert_eq!(app.actors.actor(), egypt);
     assert_eq!(app.focus, Pane::Article);
     assert_eq!(app.message.as_deref(), Some("selected Egypt"));
     // A click on plain text selects nothing new.
     let plain = line.rfind("insisted").unwrap();
-    let col = super::super::article::display_width(&line[..plain]) as u16;
+    let col = super::super::words::display_width(&line[..plain]) as u16;
     app.update(Action::Click { col, row: y });
-    assert_eq!(app.selected_actor(), egypt);
+    assert_eq!(app.actors.actor(), egypt);
+}
+
+#[test]
+fn clicks_hit_what_the_last_frame_drew() {
+    let mut app = sample_app(120, 40);
+    let actors = app.layout.unwrap().actors;
+    let click = Action::Click {
+        col: actors.x + 3,
+        row: actors.y + 1 + 2,
+    };
+    // Nothing drawn yet: nothing to hit.
+    app.update(click.clone());
+    assert_eq!(app.focus, Pane::Article);
+    drawn(&mut app);
+    // A resize not drawn yet leaves the mouse on the frame the user saw:
+    // at 80 columns only the article would be there.
+    app.update(Action::Resize(80, 24));
+    app.update(click.clone());
+    assert_eq!(app.focus, Pane::Actors);
+    assert_eq!(app.actors.actor(), Some(ActorId::new(1)));
+    // Once drawn narrow, the same cell is in the article.
+    drawn(&mut app);
+    key(&mut app, 'a');
+    app.update(click);
+    assert_eq!(app.focus, Pane::Actors, "the actors tab fills the body");
+}
+
+#[test]
+fn the_topmost_overlay_takes_the_keys_first() {
+    let mut app = sample_app(80, 24);
+    key(&mut app, '/');
+    typed(&mut app, "cairo");
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    let found = app.text.search.clone().unwrap();
+    key(&mut app, '?');
+    assert_eq!(help(&app), Some(0));
+    key(&mut app, 'n');
+    assert_eq!(
+        app.text.search.as_ref().unwrap().current,
+        found.current,
+        "the help took n, not the search under it"
+    );
+    key(&mut app, 'j');
+    assert_eq!(help(&app), Some(1));
+    press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(help(&app), None, "Esc closes the help first");
+    assert!(app.text.search.is_some(), "and leaves the search alone");
+    press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert!(app.text.search.is_none());
+    assert!(app.overlays.is_empty());
 }

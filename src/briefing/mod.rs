@@ -1,0 +1,294 @@
+//! A briefing: the articles of one reading, each loaded and analysed, in
+//! the order the sources were given.
+//!
+//! This is where an article is loaded: [`read`] loads and analyses one
+//! source (the batch commands, one after the other); [`open`] does the
+//! first one that loads now and the rest on a background thread
+//! ([`loader`]), so the reader can show the first while the others arrive.
+//! The reader shows what it is handed; it never loads or analyses.
+//!
+//! What each article carries beyond its [`Article`] (the reader's view
+//! data) is up to the caller: `open` runs a `prepare` function on every
+//! article, on the thread that analysed it.
+
+mod loader;
+
+use std::sync::Arc;
+
+use crate::analyze;
+use crate::error::{BriefingError, LoadError};
+use crate::lexicon::Lexicon;
+use crate::load::{self, Source};
+use crate::model::{Analysis, Document};
+
+pub use loader::Loader;
+
+/// One article: the document and what the analysis found in it.
+#[derive(Debug)]
+pub struct Article {
+    pub doc: Document,
+    pub analysis: Analysis,
+}
+
+/// An article read by [`read`], with what the loader has to say about its
+/// input.
+#[derive(Debug)]
+pub struct Read {
+    pub article: Article,
+    pub warnings: Vec<String>,
+}
+
+/// Loads and analyses one source.
+pub fn read(source: &Source, lexicon: &Lexicon) -> Result<Read, LoadError> {
+    let loaded = load::load(source)?;
+    let analysis = analyze::analyze(&loaded.doc, lexicon);
+    Ok(Read {
+        article: Article {
+            doc: loaded.doc,
+            analysis,
+        },
+        warnings: loaded.warnings,
+    })
+}
+
+/// An article of a briefing, as far as it has got.
+#[derive(Debug)]
+pub enum Slot<T> {
+    /// Being loaded and analysed in the background; its source's name.
+    Pending(String),
+    Ready(Arc<T>),
+    Failed(Arc<LoadError>),
+}
+
+/// A finished background load: which article, and how it went.
+#[derive(Debug)]
+pub struct Delivery<T> {
+    pub index: usize,
+    pub result: Result<Arc<T>, Arc<LoadError>>,
+}
+
+impl<T> Clone for Delivery<T> {
+    fn clone(&self) -> Self {
+        Delivery {
+            index: self.index,
+            result: self.result.clone(),
+        }
+    }
+}
+
+/// The same delivery: the same article, not an equal one.
+impl<T> PartialEq for Delivery<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.index == other.index
+            && match (&self.result, &other.result) {
+                (Ok(a), Ok(b)) => Arc::ptr_eq(a, b),
+                (Err(a), Err(b)) => Arc::ptr_eq(a, b),
+                _ => false,
+            }
+    }
+}
+
+impl<T> Eq for Delivery<T> {}
+
+/// The articles of one reading. The first is always ready; the others
+/// may still be pending.
+#[derive(Debug)]
+pub struct Briefing<T> {
+    articles: Vec<Slot<T>>,
+}
+
+impl<T> Briefing<T> {
+    /// `first`, then one pending article per name.
+    pub fn new(first: T, pending: impl IntoIterator<Item = String>) -> Briefing<T> {
+        let mut articles = vec![Slot::Ready(Arc::new(first))];
+        articles.extend(pending.into_iter().map(Slot::Pending));
+        Briefing { articles }
+    }
+
+    /// How many articles, pending and failed ones included (at least one).
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    /// Never: a briefing has its first article.
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    pub fn get(&self, index: usize) -> Option<&Slot<T>> {
+        self.articles.get(index)
+    }
+
+    /// The first article.
+    pub fn first(&self) -> Arc<T> {
+        match &self.articles[0] {
+            Slot::Ready(a) => Arc::clone(a),
+            // `new` makes the first slot ready and `deliver` never touches it.
+            _ => unreachable!("the first article of a briefing is ready"),
+        }
+    }
+
+    /// A background load finished: its slot becomes ready or failed.
+    pub fn deliver(&mut self, delivery: Delivery<T>) {
+        if delivery.index == 0 {
+            return;
+        }
+        if let Some(slot) = self.articles.get_mut(delivery.index) {
+            *slot = match delivery.result {
+                Ok(a) => Slot::Ready(a),
+                Err(e) => Slot::Failed(e),
+            };
+        }
+    }
+}
+
+/// A briefing of one article.
+impl<T> From<T> for Briefing<T> {
+    fn from(article: T) -> Self {
+        Briefing::new(article, [])
+    }
+}
+
+/// A briefing as [`open`] leaves it: the first article ready, the others
+/// on their way through `loader`.
+pub struct Opened<T> {
+    pub briefing: Briefing<T>,
+    /// `None` when there is only the one article.
+    pub loader: Option<Loader<T>>,
+    /// The loader's warnings about the first article.
+    pub warnings: Vec<String>,
+    /// The sources before the first one that loads, which do not.
+    pub skipped: Vec<LoadError>,
+}
+
+/// Opens a briefing on `sources`: the first that loads is analysed and
+/// prepared on this thread; the ones after it on a background thread
+/// (their warnings are not kept: the reader has the terminal by then).
+/// Fails when no source loads.
+pub fn open<T, F>(
+    sources: Vec<Source>,
+    lexicon: &Lexicon,
+    prepare: F,
+) -> Result<Opened<T>, BriefingError>
+where
+    T: Send + Sync + 'static,
+    F: Fn(Article) -> T + Send + 'static,
+{
+    let mut skipped = Vec::new();
+    let mut sources = sources.into_iter();
+    let loaded = loop {
+        let Some(source) = sources.next() else {
+            return Err(BriefingError::NoArticle { errors: skipped });
+        };
+        match load::load(&source) {
+            Ok(loaded) => break loaded,
+            Err(e) => skipped.push(e),
+        }
+    };
+    let analysis = analyze::analyze(&loaded.doc, lexicon);
+    let first = prepare(Article {
+        doc: loaded.doc,
+        analysis,
+    });
+    let rest: Vec<(usize, Source)> = sources.enumerate().map(|(i, s)| (i + 1, s)).collect();
+    let briefing = Briefing::new(first, rest.iter().map(|(_, s)| s.name()));
+    let loader = (!rest.is_empty()).then(|| loader::spawn(rest, lexicon.clone(), prepare));
+    Ok(Opened {
+        briefing,
+        loader,
+        warnings: loaded.warnings,
+        skipped,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn folder(files: &[(&str, &[u8])]) -> (PathBuf, Vec<Source>) {
+        let dir = std::env::temp_dir().join(format!(
+            "briefing-open-{}-{}",
+            std::process::id(),
+            files.len()
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut sources = Vec::new();
+        for (name, bytes) in files {
+            let p = dir.join(name);
+            std::fs::write(&p, bytes).unwrap();
+            sources.push(Source::File(p));
+        }
+        (dir, sources)
+    }
+
+    fn name(a: Article) -> String {
+        a.doc
+            .name
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    #[test]
+    fn the_first_that_loads_is_ready_and_the_rest_arrive_in_order() {
+        let (dir, sources) = folder(&[
+            ("a.txt", b""),
+            ("b.txt", b"The first article that loads.\n"),
+            ("c.txt", b"\0\0binary"),
+            ("d.txt", b"A third article, plain and short.\n"),
+        ]);
+        let opened = open(sources, &Lexicon::default(), name).expect("opens");
+        assert_eq!(opened.skipped.len(), 1, "a.txt is empty");
+        assert!(opened.skipped[0].to_string().contains("a.txt"));
+        let mut briefing = opened.briefing;
+        assert_eq!(*briefing.first(), "b.txt");
+        assert_eq!(briefing.len(), 3);
+        assert!(matches!(briefing.get(1), Some(Slot::Pending(n)) if n.ends_with("c.txt")));
+        let loader = opened.loader.expect("two more to load");
+        let mut got = Vec::new();
+        while got.len() < 2 {
+            if let Some(d) = loader.recv_timeout(std::time::Duration::from_secs(10)) {
+                got.push(d.index);
+                briefing.deliver(d);
+            } else {
+                panic!("the loader delivered {got:?} only");
+            }
+        }
+        assert_eq!(got, [1, 2]);
+        assert!(
+            matches!(briefing.get(1), Some(Slot::Failed(e)) if e.to_string().contains("not a text file"))
+        );
+        assert!(matches!(briefing.get(2), Some(Slot::Ready(a)) if **a == "d.txt"));
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn nothing_loads_is_every_error_in_order() {
+        let (dir, sources) = folder(&[("e.txt", b""), ("f.txt", b"   \n")]);
+        let Err(BriefingError::NoArticle { errors }) = open(sources, &Lexicon::default(), name)
+        else {
+            panic!("nothing loads");
+        };
+        assert_eq!(errors.len(), 2);
+        assert!(errors[0].to_string().contains("e.txt"));
+        assert!(errors[1].to_string().contains("f.txt"));
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn a_delivery_is_equal_only_to_itself() {
+        let d = Delivery {
+            index: 1,
+            result: Ok(Arc::new(1)),
+        };
+        assert_eq!(d, d.clone());
+        let other = Delivery {
+            index: 1,
+            result: Ok(Arc::new(1)),
+        };
+        assert_ne!(d, other);
+    }
+}

@@ -1,0 +1,169 @@
+//! The actors pane: "All actors", then every actor with its kind and its
+//! counts of quotes, positions and red lines. The selection filters the
+//! quotes pane and `n`/`N`; Enter shows the actor's first mention.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Span as TSpan;
+
+use crate::model::{ActorId, ActorKind};
+
+use super::super::action::Action;
+use super::super::article::Article;
+use super::super::widgets::{fit, frame_pane, put};
+use super::super::words::display_width;
+use super::list::{self, List, ListState};
+use super::{Cx, Hint, Paint, Reply, View};
+
+#[derive(Clone, Debug, Default)]
+pub(crate) struct ActorsPane {
+    /// Row 0 is "all actors"; row i + 1 is actor i.
+    pub(crate) list: ListState,
+}
+
+impl ActorsPane {
+    /// The actor selected; `None` for all of them.
+    pub(crate) fn actor(&self) -> Option<ActorId> {
+        self.list.selected.checked_sub(1).map(ActorId::new)
+    }
+
+    pub(crate) fn select_actor(&mut self, id: ActorId, cx: &Cx) {
+        list::select(self, id.index() + 1, cx);
+    }
+}
+
+impl List for ActorsPane {
+    fn state(&self) -> &ListState {
+        &self.list
+    }
+
+    fn state_mut(&mut self) -> &mut ListState {
+        &mut self.list
+    }
+
+    fn len(&self, article: &Article) -> usize {
+        article.analysis.actors.len() + 1
+    }
+
+    fn rows(&self, article: &Article) -> usize {
+        self.len(article)
+    }
+
+    fn item_rows(&self, i: usize) -> Range<usize> {
+        i..i + 1
+    }
+
+    fn item_at_row(&self, article: &Article, row: usize) -> Option<usize> {
+        Some(row).filter(|&i| i < self.len(article))
+    }
+}
+
+impl View for ActorsPane {
+    fn update(&mut self, action: &Action, cx: &Cx) -> Reply {
+        if list::update(self, action, cx) {
+            return Reply::default();
+        }
+        match action {
+            Action::Activate => self
+                .actor()
+                .and_then(|a| cx.article.analysis.actors[a].mentions.first())
+                .map_or_else(Reply::default, |m| Reply::jump(m.span)),
+            _ => Reply::default(),
+        }
+    }
+
+    fn wheel(&mut self, lines: i16, cx: &Cx) {
+        list::wheel(self, lines, cx);
+    }
+
+    fn click(&mut self, _col: u16, row: u16, area: Rect, cx: &Cx) -> Reply {
+        list::click(self, row, area, cx);
+        Reply::default()
+    }
+
+    fn resize(&mut self, _area: Rect, cx: &Cx) {
+        list::keep_visible(self, cx);
+    }
+
+    fn draw(&self, p: &Paint, buf: &mut Buffer, r: Rect) {
+        let a = p.article;
+        let theme = p.theme;
+        let n = a.analysis.actors.len();
+        let inner = frame_pane(theme, p.focused, buf, r, format!("Actors · {n}"));
+        if n == 0 {
+            put(
+                buf,
+                inner.x + 2,
+                inner.y,
+                inner.width.saturating_sub(2),
+                vec![TSpan::styled("no actors found", theme.dim())],
+            );
+            return;
+        }
+        list::draw_rows(
+            theme,
+            p.focused,
+            self.list,
+            buf,
+            inner,
+            n + 1,
+            |i, width| {
+                let (name, style, kind, stats) = match i.checked_sub(1).map(ActorId::new) {
+                    None => (
+                        "All actors".to_string(),
+                        Style::new().add_modifier(Modifier::BOLD),
+                        "",
+                        (a.quotes.len(), a.positions.len(), a.red_lines.len()),
+                    ),
+                    Some(id) => {
+                        let s = a.stats[id.index()];
+                        (
+                            a.actor_name(id),
+                            theme.actor(id).add_modifier(Modifier::BOLD),
+                            kind_label(a.analysis.actors[id].kind),
+                            (s.quotes, s.positions, s.red_lines),
+                        )
+                    }
+                };
+                let counts = format!("q{} p{} r{}", stats.0, stats.1, stats.2);
+                let tail = if width >= 26 {
+                    format!(" {kind:>7} {counts}")
+                } else {
+                    format!(" {counts}")
+                };
+                let name_w = width.saturating_sub(display_width(&tail));
+                let name = fit(&name, name_w);
+                let pad = " ".repeat(name_w.saturating_sub(display_width(&name)));
+                let red = if stats.2 > 0 {
+                    theme.red_line()
+                } else {
+                    theme.dim()
+                };
+                let split = tail.len() - format!("r{}", stats.2).len();
+                let spans = vec![
+                    TSpan::styled(name, style),
+                    TSpan::raw(pad),
+                    TSpan::styled(tail[..split].to_string(), theme.dim()),
+                    TSpan::styled(tail[split..].to_string(), red),
+                ];
+                (spans, Some(i), true)
+            },
+        );
+    }
+
+    fn hints(&self) -> &'static [Hint] {
+        list::HINTS
+    }
+}
+
+fn kind_label(k: ActorKind) -> &'static str {
+    match k {
+        ActorKind::Person => "person",
+        ActorKind::Organization => "org",
+        ActorKind::Country => "country",
+        ActorKind::Group => "group",
+    }
+}

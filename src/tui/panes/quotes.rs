@@ -1,0 +1,199 @@
+//! The quotes pane: the speech quotes of the actor selected in the actors
+//! pane (all of them for "All actors"), each as its speaker and its words.
+//! `n`/`N` step through the same list from the reading position.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Span as TSpan;
+
+use crate::model::ActorId;
+
+use super::super::action::Action;
+use super::super::article::Article;
+use super::super::widgets::{fit, frame_pane, put};
+use super::list::{self, List, ListState};
+use super::{Cx, Hint, Paint, Reply, View, step, wrap_note};
+
+#[derive(Clone, Debug, Default)]
+pub(crate) struct QuotesPane {
+    pub(crate) list: ListState,
+    /// Whose quotes are listed; `None` for everyone's.
+    pub(crate) actor: Option<ActorId>,
+    /// The quotes listed (indices into `analysis.quotes`), in text order.
+    pub(crate) items: Vec<usize>,
+}
+
+impl QuotesPane {
+    pub(crate) fn new(article: &Article) -> QuotesPane {
+        let mut pane = QuotesPane::default();
+        pane.filter(article, None);
+        pane
+    }
+
+    /// Lists the quotes of `actor` (everyone's for `None`), from the top.
+    pub(crate) fn filter(&mut self, a: &Article, actor: Option<ActorId>) {
+        self.actor = actor;
+        self.items = a
+            .quotes
+            .iter()
+            .copied()
+            .filter(|&q| {
+                actor.is_none_or(|id| {
+                    a.analysis.quotes[q]
+                        .speaker
+                        .as_ref()
+                        .is_some_and(|s| s.actor == id)
+                })
+            })
+            .collect();
+        self.list = ListState::default();
+    }
+
+    /// `n`/`N`: the next (or previous) quote listed, from the reading
+    /// position `from`; it is selected and the article jumps to it.
+    pub(crate) fn step(&mut self, from: (u32, bool), forward: bool, cx: &Cx) -> Reply {
+        let a = cx.article;
+        let starts: Vec<u32> = self
+            .items
+            .iter()
+            .map(|&q| a.analysis.quotes[q].span.start)
+            .collect();
+        let Some((i, wrapped)) = step(&starts, from, forward) else {
+            return Reply::note(match self.actor {
+                Some(id) => format!("no quotes from {}", a.actor_name(id)),
+                None => "no quotes in this article".to_string(),
+            });
+        };
+        let span = a.analysis.quotes[self.items[i]].span;
+        list::select(self, i, cx);
+        Reply {
+            jump: Some(span),
+            note: Some(format!(
+                "quote {}/{}{}",
+                i + 1,
+                self.items.len(),
+                wrap_note(wrapped, forward)
+            )),
+            ..Reply::default()
+        }
+    }
+}
+
+impl List for QuotesPane {
+    fn state(&self) -> &ListState {
+        &self.list
+    }
+
+    fn state_mut(&mut self) -> &mut ListState {
+        &mut self.list
+    }
+
+    fn len(&self, _article: &Article) -> usize {
+        self.items.len()
+    }
+
+    fn rows(&self, _article: &Article) -> usize {
+        2 * self.items.len()
+    }
+
+    fn item_rows(&self, i: usize) -> Range<usize> {
+        2 * i..2 * i + 2
+    }
+
+    fn item_at_row(&self, _article: &Article, row: usize) -> Option<usize> {
+        Some(row / 2).filter(|&i| i < self.items.len())
+    }
+
+    /// Each quote takes two rows.
+    fn page(&self, height: usize) -> usize {
+        (height / 2).max(1)
+    }
+}
+
+impl View for QuotesPane {
+    fn update(&mut self, action: &Action, cx: &Cx) -> Reply {
+        if list::update(self, action, cx) {
+            return Reply::default();
+        }
+        match action {
+            Action::Activate => self
+                .items
+                .get(self.list.selected)
+                .map_or_else(Reply::default, |&q| {
+                    Reply::jump(cx.article.analysis.quotes[q].span)
+                }),
+            _ => Reply::default(),
+        }
+    }
+
+    fn wheel(&mut self, lines: i16, cx: &Cx) {
+        list::wheel(self, lines, cx);
+    }
+
+    fn click(&mut self, _col: u16, row: u16, area: Rect, cx: &Cx) -> Reply {
+        list::click(self, row, area, cx);
+        Reply::default()
+    }
+
+    fn resize(&mut self, _area: Rect, cx: &Cx) {
+        list::keep_visible(self, cx);
+    }
+
+    fn draw(&self, p: &Paint, buf: &mut Buffer, r: Rect) {
+        let a = p.article;
+        let theme = p.theme;
+        let whose = self
+            .actor
+            .map_or_else(|| "all".to_string(), |id| a.actor_name(id));
+        let title = format!("Quotes · {whose} · {}", self.items.len());
+        let inner = frame_pane(theme, p.focused, buf, r, title);
+        if self.items.is_empty() {
+            put(
+                buf,
+                inner.x + 2,
+                inner.y,
+                inner.width.saturating_sub(2),
+                vec![TSpan::styled("no quotes", theme.dim())],
+            );
+            return;
+        }
+        list::draw_rows(
+            theme,
+            p.focused,
+            self.list,
+            buf,
+            inner,
+            2 * self.items.len(),
+            |row, width| {
+                let item = row / 2;
+                let q = self.items[item];
+                if row % 2 == 0 {
+                    let (who, uncertain) = a.speaker_label(q);
+                    let mut style = match a.analysis.quotes[q].speaker.as_ref() {
+                        Some(s) => theme.actor(s.actor),
+                        None => Style::new(),
+                    }
+                    .add_modifier(Modifier::BOLD);
+                    if uncertain {
+                        style = style.patch(theme.uncertain());
+                    }
+                    (
+                        vec![TSpan::styled(fit(&who, width), style)],
+                        Some(item),
+                        true,
+                    )
+                } else {
+                    let text = fit(&a.quote_texts[q], width);
+                    (vec![TSpan::raw(text)], Some(item), false)
+                }
+            },
+        );
+    }
+
+    fn hints(&self) -> &'static [Hint] {
+        list::HINTS
+    }
+}
