@@ -352,6 +352,63 @@ fn normal(word: &str, buf: &mut String) {
     }
 }
 
+/// Whether `normal` folds the word into a class ("!YEAR", "!DIGITS",
+/// "!HYPHEN") rather than lower-casing it.
+fn folded(b: &[u8]) -> bool {
+    b.first().is_some_and(u8::is_ascii_digit) || (b.len() > 1 && b[0] != b'-' && b.contains(&b'-'))
+}
+
+/// ASCII capitals lower-cased in eight packed ASCII bytes (SWAR: each
+/// byte's top bit says whether it is at least 'A', and whether above 'Z').
+fn lower8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let at_least_a = x.wrapping_add(ONES * (0x80 - u64::from(b'A')));
+    let above_z = x.wrapping_add(ONES * (0x80 - u64::from(b'Z') - 1));
+    let upper = at_least_a & !above_z & (ONES * 0x80);
+    x | (upper >> 2)
+}
+
+/// The hashes of an ASCII normal form, its last 1 to 4 and first 1 and 3
+/// bytes, from two loads: the first eight bytes, and the last eight with
+/// the last byte on top; `lower` lower-cases them on the way.
+fn ascii_hashes(b: &[u8], lower: bool) -> (u64, [u64; 4], u64, u64) {
+    let l = b.len();
+    if l == 0 {
+        let h = hash_packed(0, 0);
+        return (h, [h; 4], h, h);
+    }
+    let fix = |x: u64| if lower { lower8(x) } else { x };
+    let head = fix(load8(b));
+    let tail = match b.last_chunk::<8>() {
+        Some(t) => fix(u64::from_le_bytes(*t)),
+        None => head << (8 * (8 - l)),
+    };
+    let suf = |k: usize| {
+        if k >= l {
+            hash_packed(head, l)
+        } else {
+            hash_packed(tail >> (8 * (8 - k)), k)
+        }
+    };
+    let pre = |k: usize| {
+        if k >= l {
+            hash_packed(head, l)
+        } else {
+            hash_packed(head & ((1 << (8 * k)) - 1), k)
+        }
+    };
+    let norm = if l <= 8 {
+        hash_packed(head, l)
+    } else {
+        let mut h = fold(l as u64 ^ STR_SEED, MIX);
+        for c in b.chunks(8) {
+            h = fold(h ^ fix(load8(c)), MIX);
+        }
+        h
+    };
+    (norm, [suf(1), suf(2), suf(3), suf(4)], pre(1), pre(3))
+}
+
 /// The byte offset of the last `n` chars of `s`.
 fn suffix_at(s: &str, ascii: bool, n: usize) -> usize {
     if ascii {
@@ -467,43 +524,21 @@ impl WordInfo {
     }
 
     fn new(word: &str, look: &impl Lookup, buf: &mut Buffers) -> WordInfo {
-        normal(word, &mut buf.norm);
-        let n = buf.norm.as_str();
-        let b = n.as_bytes();
-        let (norm, suf, pre1, pre3) = if n.is_ascii() && !b.is_empty() {
-            // Every affix from two loads: the first eight bytes, and the
-            // last eight with the last byte on top.
-            let l = b.len();
-            let head = load8(b);
-            let tail = match b.last_chunk::<8>() {
-                Some(t) => u64::from_le_bytes(*t),
-                None => head << (8 * (8 - l)),
-            };
-            let suf = |k: usize| {
-                if k >= l {
-                    hash_packed(head, l)
-                } else {
-                    hash_packed(tail >> (8 * (8 - k)), k)
-                }
-            };
-            let pre = |k: usize| {
-                if k >= l {
-                    hash_packed(head, l)
-                } else {
-                    hash_packed(head & ((1 << (8 * k)) - 1), k)
-                }
-            };
-            let norm = if l <= 8 {
-                hash_packed(head, l)
-            } else {
-                hash_bytes(b)
-            };
-            (norm, [suf(1), suf(2), suf(3), suf(4)], pre(1), pre(3))
+        let w = word.as_bytes();
+        let (norm, suf, pre1, pre3) = if w.is_ascii() && !folded(w) {
+            // The normal form is the word lower-cased: no need to write it.
+            ascii_hashes(w, true)
         } else {
-            let h = |s: &str| hash_bytes(s.as_bytes());
-            let suf = |k: usize| h(&n[suffix_at(n, false, k)..]);
-            let pre = |k: usize| h(&n[..prefix_len(n, false, k)]);
-            (h(n), [suf(1), suf(2), suf(3), suf(4)], pre(1), pre(3))
+            normal(word, &mut buf.norm);
+            let n = buf.norm.as_str();
+            if n.is_ascii() {
+                ascii_hashes(n.as_bytes(), false)
+            } else {
+                let h = |s: &str| hash_bytes(s.as_bytes());
+                let suf = |k: usize| h(&n[suffix_at(n, false, k)..]);
+                let pre = |k: usize| h(&n[..prefix_len(n, false, k)]);
+                (h(n), [suf(1), suf(2), suf(3), suf(4)], pre(1), pre(3))
+            }
         };
         let raw = hash_bytes(word.as_bytes());
         let entry = look.lexicon(raw);
