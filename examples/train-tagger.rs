@@ -6,11 +6,20 @@
 //!
 //! With `--check`, trains nothing: reports the shipped model's accuracy and
 //! fails when UPOS accuracy on test is below `--min` (default 0.95).
+//!
+//! With `--speed`, also times the embedded model (the one this build
+//! includes, so run it after the bytes are written): dev and test tagged
+//! `--rounds` times (default 20) by one `Tagger`, in words a second.
+//!
+//! Training options (defaults in `TrainOptions`): `--iterations N`,
+//! `--dict-min-count N`, `--dict-min-share X`, `--class-min-count N`,
+//! `--min-feature-count N`, `--min-weight X` (the pruning cut, chosen by
+//! dev accuracy), `--lexicon-min-count N` (which words get a summed row).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use briefing::analyze::syntax::tagger::{self, Model, Sentence, Tag, TrainOptions};
+use briefing::analyze::syntax::tagger::{self, Model, Sentence, Tag, Tagger, TrainOptions};
 
 fn read_conllu(path: &Path) -> Result<Vec<Sentence>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -73,11 +82,20 @@ fn run() -> Result<(), String> {
     let mut args = std::env::args().skip(1);
     let mut dir = None;
     let mut check = false;
+    let mut speed = false;
+    let mut rounds = 20usize;
     let mut min = 0.95;
     let mut opt = TrainOptions::default();
     while let Some(a) = args.next() {
         match a.as_str() {
             "--check" => check = true,
+            "--speed" => speed = true,
+            "--rounds" => {
+                rounds = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .ok_or("--rounds N")?
+            }
             "--min" => {
                 min = args
                     .next()
@@ -101,6 +119,12 @@ fn run() -> Result<(), String> {
             }
             "--min-feature-count" => {
                 opt.min_feature_count = args.next().and_then(|v| v.parse().ok()).ok_or("N")?
+            }
+            "--min-weight" => {
+                opt.min_weight = args.next().and_then(|v| v.parse().ok()).ok_or("X")?
+            }
+            "--lexicon-min-count" => {
+                opt.lexicon_min_count = args.next().and_then(|v| v.parse().ok()).ok_or("N")?
             }
             _ => dir = Some(PathBuf::from(a)),
         }
@@ -140,6 +164,27 @@ fn run() -> Result<(), String> {
         for ((w, g), n) in v.into_iter().take(20) {
             println!("  gold {w:6} got {g:6} {n}");
         }
+    }
+    if speed {
+        let sentences: Vec<Vec<&str>> = dev
+            .iter()
+            .chain(&test)
+            .map(|s| s.words.iter().map(String::as_str).collect())
+            .collect();
+        let words: usize = sentences.iter().map(Vec::len).sum();
+        let (mut tagger, mut out) = (Tagger::default(), Vec::new());
+        let started = std::time::Instant::now();
+        for _ in 0..rounds {
+            for s in &sentences {
+                tagger.tag(std::hint::black_box(s), &mut out);
+                std::hint::black_box(&out);
+            }
+        }
+        let secs = started.elapsed().as_secs_f64();
+        println!(
+            "speed: {:.0} words/s ({words} words, {rounds} rounds, the embedded model)",
+            (words * rounds) as f64 / secs
+        );
     }
     if check && tu < min {
         return Err(format!("test UPOS accuracy {tu:.4} is below {min}"));

@@ -5,8 +5,16 @@
 //! The tags are Universal Dependencies' UPOS, with verbs and auxiliaries
 //! refined by their Penn form (`VERB:VBN`, `AUX:MD`), which the chunker
 //! needs for tense, voice and modality. The weights are trained on UD
-//! English EWT (`examples/train-tagger.rs`) and embedded in the binary as
-//! an open-addressing table that is read in place: loading costs nothing.
+//! English EWT (`examples/train-tagger.rs`) and embedded in the binary,
+//! read in place: loading costs nothing.
+//!
+//! Built for speed (a few million words a second): each word's strings
+//! are hashed once per sentence, and the features of its neighbours reuse
+//! them; every feature's weights are a dense row of 32 i16 (one per tag),
+//! so scoring is a vector add per feature; the features that only see the
+//! previous tags or the look-ahead are summed into dense tables at export,
+//! and so are the word-only features of the words seen in training (the
+//! lexicon), which also holds the tag dictionary: one lookup per word.
 
 use std::sync::OnceLock;
 
@@ -174,77 +182,258 @@ const TAGS: usize = Tag::ALL.len();
 /// The history the tagger conditions on before the first word.
 const START: u8 = TAGS as u8;
 const START2: u8 = TAGS as u8 + 1;
+/// The values of the previous tags: a tag, `START` or `START2`.
+const HISTORY: usize = TAGS + 2;
+
+/// What the look-ahead features see of a word: its tag when the tag
+/// dictionary has it, else one of these (so 32 values in all).
+const AHEAD_END: u8 = START2 + 1;
+const AHEAD_UNKNOWN: u8 = START2 + 2;
+const AHEAD: usize = AHEAD_UNKNOWN as usize + 1;
+
+/// A lexicon value that names a row, not a tag; a word the lexicon lacks.
+const ROW_FLAG: u32 = 1 << 31;
+const NOT_FOUND: u32 = u32::MAX;
+const NO_ROW: u32 = u32::MAX;
 
 // ------------------------------------------------------------------ features
 
-/// FNV-1a, 64 bits: feature keys must hash the same on every platform and
-/// with every version of every crate, since the shipped weights are keyed
-/// by them.
-#[derive(Clone, Copy)]
-struct Fnv(u64);
+/// A 64×64-bit multiply folded to 64 bits (high half xor low half): the
+/// mixing step of every hash here. Written out, not taken from a crate:
+/// the shipped weights are keyed by it, on every platform and for good.
+const fn fold(a: u64, b: u64) -> u64 {
+    let p = (a as u128) * (b as u128);
+    (p as u64) ^ ((p >> 64) as u64)
+}
 
-impl Fnv {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
+const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
+const STR_SEED: u64 = 0x243F_6A88_85A3_08D3;
 
-    fn new(template: u8) -> Fnv {
-        Fnv(Self::OFFSET).byte(template)
-    }
-
-    fn byte(self, b: u8) -> Fnv {
-        Fnv((self.0 ^ u64::from(b)).wrapping_mul(Self::PRIME))
-    }
-
-    fn str(mut self, s: &str) -> Fnv {
-        for &b in s.as_bytes() {
-            self = self.byte(b);
+/// A string's hash: its length, then its bytes eight at a time (the last
+/// group zero-padded), each mixed in by `fold`.
+const fn hash_str(s: &[u8]) -> u64 {
+    let mut h = fold(s.len() as u64 ^ STR_SEED, MIX);
+    let mut i = 0;
+    while i < s.len() {
+        let mut x = 0u64;
+        let mut j = 0;
+        while j < 8 && i + j < s.len() {
+            x |= (s[i + j] as u64) << (8 * j);
+            j += 1;
         }
-        // A separator, so that ("ab", "c") and ("a", "bc") differ.
-        self.byte(0xff)
+        h = fold(h ^ x, MIX);
+        i += 8;
+    }
+    h
+}
+
+/// `hash_str`'s start for each length up to 8.
+const LEN_SEED: [u64; 9] = {
+    let mut a = [0; 9];
+    let mut i = 0;
+    while i < 9 {
+        a[i] = fold(i as u64 ^ STR_SEED, MIX);
+        i += 1;
+    }
+    a
+};
+
+/// The first eight bytes of `s` (fewer when it is shorter), packed
+/// little-endian.
+fn load8(s: &[u8]) -> u64 {
+    match s.first_chunk::<8>() {
+        Some(c) => u64::from_le_bytes(*c),
+        None => s
+            .iter()
+            .enumerate()
+            .fold(0, |x, (j, &b)| x | u64::from(b) << (8 * j)),
+    }
+}
+
+/// `hash_str` of the `len` (at most 8) bytes packed in `x`.
+fn hash_packed(x: u64, len: usize) -> u64 {
+    if len == 0 {
+        LEN_SEED[0]
+    } else {
+        fold(LEN_SEED[len] ^ x, MIX)
+    }
+}
+
+/// `hash_str`, a group of eight bytes at a time.
+fn hash_bytes(s: &[u8]) -> u64 {
+    if s.len() <= 8 {
+        return hash_packed(load8(s), s.len());
+    }
+    let mut h = fold(s.len() as u64 ^ STR_SEED, MIX);
+    for c in s.chunks(8) {
+        h = fold(h ^ load8(c), MIX);
+    }
+    h
+}
+
+/// A feature's key: its template's number and its values (string hashes,
+/// tags, ambiguity classes), mixed; folded to 32 bits for the table.
+#[derive(Clone, Copy)]
+struct Key(u64);
+
+impl Key {
+    const fn new(template: u8) -> Key {
+        Key(fold(template as u64 + 1, MIX ^ 0x1357_9BDF_2468_ACE1))
+    }
+
+    fn and(self, x: u64) -> Key {
+        Key(fold(self.0 ^ x, MIX))
     }
 
     fn key(self) -> u32 {
-        // Fold to 32 bits; 0 marks an empty slot in the table.
-        let k = (self.0 ^ (self.0 >> 32)) as u32;
-        k.max(1)
+        // 0 marks an empty slot in the tables.
+        ((self.0 ^ (self.0 >> 32)) as u32).max(1)
     }
 }
+
+/// The templates keyed by hash, numbered as in the key; the five that
+/// only see the two previous tags and the look-ahead are dense tables
+/// (`HIST`, `AHEAD1` and `AHEAD2` below).
+mod t {
+    pub const WORD: u8 = 1;
+    pub const SUF3: u8 = 2;
+    pub const PRE1: u8 = 3;
+    pub const PREV_WORD: u8 = 7;
+    pub const P1_WORD: u8 = 8;
+    pub const P1_SUF3: u8 = 9;
+    pub const P2_WORD: u8 = 10;
+    pub const N1_WORD: u8 = 11;
+    pub const N1_SUF3: u8 = 12;
+    pub const N2_WORD: u8 = 13;
+    pub const SHAPE: u8 = 14;
+    pub const SUF2: u8 = 15;
+    pub const SUF4: u8 = 16;
+    pub const PRE3: u8 = 17;
+    pub const PREV_N1: u8 = 18;
+    pub const P1_WORD_WORD: u8 = 19;
+    pub const WORD_N1: u8 = 20;
+    pub const SUF1: u8 = 21;
+    pub const AHEAD1_WORD: u8 = 24;
+    pub const RAW: u8 = 25;
+    pub const P1_SHAPE: u8 = 26;
+    pub const N1_SHAPE: u8 = 27;
+    pub const CLASS: u8 = 28;
+    pub const N1_CLASS: u8 = 29;
+    pub const N12_CLASS: u8 = 30;
+    pub const P1_CLASS: u8 = 31;
+    pub const PREV_N1_CLASS: u8 = 32;
+    pub const CLASS_N1_CLASS: u8 = 33;
+    /// The keys of the lexicon and of the ambiguity classes.
+    pub const DICT: u8 = 255;
+    pub const CLASSES: u8 = 254;
+}
+
+/// How many features are keyed by hash, and how many of those see only
+/// the word itself (the lexicon sums those for the words it has).
+const HASHED: usize = 28;
+const LEXICAL: usize = 9;
 
 /// A word as the features see it: lower-cased, digits and hyphenated
 /// compounds folded into classes (their shape carries the rest).
 fn normal(word: &str, buf: &mut String) {
     buf.clear();
-    let first = word.chars().next();
-    if word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) {
+    let b = word.as_bytes();
+    if b.len() == 4 && b.iter().all(u8::is_ascii_digit) {
         buf.push_str("!YEAR");
-    } else if first.is_some_and(|c| c.is_ascii_digit()) {
+    } else if b.first().is_some_and(u8::is_ascii_digit) {
         buf.push_str("!DIGITS");
-    } else if word.contains('-') && word.len() > 1 && !word.starts_with('-') {
+    } else if b.len() > 1 && b[0] != b'-' && b.contains(&b'-') {
         buf.push_str("!HYPHEN");
+    } else if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
     } else {
         buf.extend(word.chars().flat_map(char::to_lowercase));
     }
 }
 
-/// The last `n` chars of `s`.
-fn suffix(s: &str, n: usize) -> &str {
-    let at = s.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
-    &s[at..]
+/// Whether `normal` folds the word into a class ("!YEAR", "!DIGITS",
+/// "!HYPHEN") rather than lower-casing it.
+fn folded(b: &[u8]) -> bool {
+    b.first().is_some_and(u8::is_ascii_digit) || (b.len() > 1 && b[0] != b'-' && b.contains(&b'-'))
 }
 
-/// The first `n` chars of `s`.
-fn prefix(s: &str, n: usize) -> &str {
-    let at = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
-    &s[..at]
+/// ASCII capitals lower-cased in eight packed ASCII bytes (SWAR: each
+/// byte's top bit says whether it is at least 'A', and whether above 'Z').
+fn lower8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let at_least_a = x.wrapping_add(ONES * (0x80 - u64::from(b'A')));
+    let above_z = x.wrapping_add(ONES * (0x80 - u64::from(b'Z') - 1));
+    let upper = at_least_a & !above_z & (ONES * 0x80);
+    x | (upper >> 2)
+}
+
+/// The hashes of an ASCII normal form, its last 1 to 4 and first 1 and 3
+/// bytes, from two loads: the first eight bytes, and the last eight with
+/// the last byte on top; `lower` lower-cases them on the way.
+fn ascii_hashes(b: &[u8], lower: bool) -> (u64, [u64; 4], u64, u64) {
+    let l = b.len();
+    if l == 0 {
+        let h = hash_packed(0, 0);
+        return (h, [h; 4], h, h);
+    }
+    let fix = |x: u64| if lower { lower8(x) } else { x };
+    let head = fix(load8(b));
+    let tail = match b.last_chunk::<8>() {
+        Some(t) => fix(u64::from_le_bytes(*t)),
+        None => head << (8 * (8 - l)),
+    };
+    let suf = |k: usize| {
+        if k >= l {
+            hash_packed(head, l)
+        } else {
+            hash_packed(tail >> (8 * (8 - k)), k)
+        }
+    };
+    let pre = |k: usize| {
+        if k >= l {
+            hash_packed(head, l)
+        } else {
+            hash_packed(head & ((1 << (8 * k)) - 1), k)
+        }
+    };
+    let norm = if l <= 8 {
+        hash_packed(head, l)
+    } else {
+        let mut h = fold(l as u64 ^ STR_SEED, MIX);
+        for c in b.chunks(8) {
+            h = fold(h ^ fix(load8(c)), MIX);
+        }
+        h
+    };
+    (norm, [suf(1), suf(2), suf(3), suf(4)], pre(1), pre(3))
+}
+
+/// The byte offset of the last `n` chars of `s`.
+fn suffix_at(s: &str, ascii: bool, n: usize) -> usize {
+    if ascii {
+        s.len().saturating_sub(n)
+    } else {
+        s.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i)
+    }
+}
+
+/// The byte length of the first `n` chars of `s`.
+fn prefix_len(s: &str, ascii: bool, n: usize) -> usize {
+    if ascii {
+        s.len().min(n)
+    } else {
+        s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)
+    }
 }
 
 /// A word's shape: runs of capitals, small letters, digits and other
-/// characters, each written once ("Xx", "x", "X.X.", "d,d").
+/// characters, each written once ("Xx", "x", "X.X.", "d,d"), over its
+/// first 12 chars. (`shape_hash` has the ASCII path.)
 fn shape(word: &str, out: &mut String) {
     out.clear();
-    let mut last = '\0';
-    for c in word.chars().take(12) {
-        let s = if c.is_uppercase() {
+    let class = |c: char| {
+        if c.is_uppercase() {
             'X'
         } else if c.is_lowercase() {
             'x'
@@ -252,164 +441,303 @@ fn shape(word: &str, out: &mut String) {
             'd'
         } else {
             c
-        };
+        }
+    };
+    let mut last = '\0';
+    let mut push = |s: char| {
         if s != last {
             out.push(s);
             last = s;
         }
+    };
+    for c in word.chars().take(12) {
+        push(class(c));
     }
 }
 
-/// Reusable buffers for the features of one word.
-#[derive(Default)]
-struct Scratch {
-    norm: Vec<String>,
-    shape: String,
-    keys: Vec<u32>,
+/// The hash of a word's shape, without building it for ASCII words.
+fn shape_hash(word: &str, buf: &mut String) -> u64 {
+    if !word.is_ascii() {
+        shape(word, buf);
+        return hash_bytes(buf.as_bytes());
+    }
+    let mut out = [0u8; 12];
+    let (mut n, mut last) = (0, 0u8);
+    for &b in word.as_bytes().iter().take(12) {
+        let s = match b {
+            b'A'..=b'Z' => b'X',
+            b'a'..=b'z' => b'x',
+            b'0'..=b'9' => b'd',
+            _ => b,
+        };
+        if s != last {
+            out[n] = s;
+            n += 1;
+            last = s;
+        }
+    }
+    hash_bytes(&out[..n])
 }
 
-/// The features of word `i` given the two tags before it, as keys.
-#[allow(clippy::too_many_arguments)]
-fn features(
-    words: &[&str],
-    norm: &[String],
-    i: usize,
-    prev: u8,
-    prev2: u8,
-    look: &dyn Lookup,
-    shape_buf: &mut String,
-    out: &mut Vec<u32>,
-) {
-    out.clear();
-    let w = norm[i].as_str();
-    let raw = words[i];
-    let at = |k: isize| -> &str {
-        let j = i as isize + k;
-        if j < 0 {
-            "-START-"
+/// What the features use of one word, hashed once per sentence: the
+/// neighbours' features reuse it.
+#[derive(Clone, Copy)]
+struct WordInfo {
+    /// The normal form.
+    norm: u64,
+    /// Its last 1, 2, 3 and 4 chars.
+    suf: [u64; 4],
+    /// Its first 1 and 3 chars.
+    pre1: u64,
+    pre3: u64,
+    shape: u64,
+    /// The word as written.
+    raw: u64,
+    /// Its tag from the tag dictionary, else `AHEAD_UNKNOWN`.
+    dict: u8,
+    /// The row of its `word_features` summed, when the lexicon has it,
+    /// else `NO_ROW`.
+    lex: u32,
+    /// The tags its normal form was seen with, as bits (0: unknown).
+    class: u32,
+}
+
+impl WordInfo {
+    /// The words before the first and after the last (two of each pad a
+    /// sentence, so that every window is in bounds).
+    const BEFORE: WordInfo = WordInfo::edge(b"-START-", b"RT-");
+    const AFTER: WordInfo = WordInfo::edge(b"-END-", b"ND-");
+
+    const fn edge(norm: &[u8], suf3: &[u8]) -> WordInfo {
+        let h = hash_str(norm);
+        WordInfo {
+            norm: h,
+            suf: [h, h, hash_str(suf3), h],
+            pre1: h,
+            pre3: h,
+            shape: hash_str(b""),
+            raw: h,
+            dict: AHEAD_END,
+            lex: NO_ROW,
+            class: u32::MAX,
+        }
+    }
+
+    fn new(word: &str, look: &impl Lookup, buf: &mut Buffers) -> WordInfo {
+        let w = word.as_bytes();
+        let (norm, suf, pre1, pre3) = if w.is_ascii() && !folded(w) {
+            // The normal form is the word lower-cased: no need to write it.
+            ascii_hashes(w, true)
         } else {
-            norm.get(j as usize).map_or("-END-", String::as_str)
+            normal(word, &mut buf.norm);
+            let n = buf.norm.as_str();
+            if n.is_ascii() {
+                ascii_hashes(n.as_bytes(), false)
+            } else {
+                let h = |s: &str| hash_bytes(s.as_bytes());
+                let suf = |k: usize| h(&n[suffix_at(n, false, k)..]);
+                let pre = |k: usize| h(&n[..prefix_len(n, false, k)]);
+                (h(n), [suf(1), suf(2), suf(3), suf(4)], pre(1), pre(3))
+            }
+        };
+        let raw = hash_bytes(word.as_bytes());
+        let entry = look.lexicon(raw);
+        WordInfo {
+            norm,
+            suf,
+            pre1,
+            pre3,
+            shape: shape_hash(word, &mut buf.shape),
+            raw,
+            dict: if entry < u32::from(START) {
+                entry as u8
+            } else {
+                AHEAD_UNKNOWN
+            },
+            lex: if entry != NOT_FOUND && entry & ROW_FLAG != 0 {
+                entry & !ROW_FLAG
+            } else {
+                NO_ROW
+            },
+            class: look.class(norm),
         }
-    };
-    let f = Fnv::new;
-    out.push(f(0).key());
-    out.push(f(1).str(w).key());
-    out.push(f(2).str(suffix(w, 3)).key());
-    out.push(f(3).str(prefix(w, 1)).key());
-    out.push(f(4).byte(prev).key());
-    out.push(f(5).byte(prev2).key());
-    out.push(f(6).byte(prev).byte(prev2).key());
-    out.push(f(7).byte(prev).str(w).key());
-    out.push(f(8).str(at(-1)).key());
-    out.push(f(9).str(suffix(at(-1), 3)).key());
-    out.push(f(10).str(at(-2)).key());
-    out.push(f(11).str(at(1)).key());
-    out.push(f(12).str(suffix(at(1), 3)).key());
-    out.push(f(13).str(at(2)).key());
-    shape(raw, shape_buf);
-    out.push(f(14).str(shape_buf).byte(u8::from(i == 0)).key());
-    out.push(f(15).str(suffix(w, 2)).key());
-    out.push(f(16).str(suffix(w, 4)).key());
-    out.push(f(17).str(prefix(w, 3)).key());
-    out.push(f(18).byte(prev).str(at(1)).key());
-    out.push(f(19).str(at(-1)).str(w).key());
-    out.push(f(20).str(w).str(at(1)).key());
-    out.push(f(21).str(suffix(w, 1)).key());
-    // What the next words are when they are unambiguous: a look-ahead the
-    // greedy left-to-right order would otherwise lack.
-    let ahead = |k: usize| {
-        words
-            .get(i + k)
-            .map_or(START2 + 1, |w| look.dict(w).unwrap_or(START2 + 2))
-    };
-    out.push(f(22).byte(ahead(1)).key());
-    out.push(f(23).byte(ahead(1)).byte(ahead(2)).key());
-    out.push(f(24).byte(ahead(1)).str(w).key());
-    out.push(f(25).str(raw).key());
-    let around = |k: isize, buf: &mut String| {
-        let j = i as isize + k;
-        match usize::try_from(j).ok().and_then(|j| words.get(j)) {
-            Some(w) => shape(w, buf),
-            None => buf.clear(),
+    }
+}
+
+/// Reusable buffers for one word's strings.
+#[derive(Default)]
+struct Buffers {
+    norm: String,
+    shape: String,
+}
+
+/// A sentence's words as the features see them, padded by two on each
+/// side: word `i` is at `i + 2`.
+#[derive(Default)]
+struct Scratch {
+    words: Vec<WordInfo>,
+    buf: Buffers,
+}
+
+impl Scratch {
+    fn fill(&mut self, words: &[&str], look: &impl Lookup) {
+        self.words.clear();
+        self.words.extend([WordInfo::BEFORE; 2]);
+        for w in words {
+            let info = WordInfo::new(w, look, &mut self.buf);
+            self.words.push(info);
         }
-    };
-    around(-1, shape_buf);
-    out.push(f(26).str(shape_buf).key());
-    around(1, shape_buf);
-    out.push(f(27).str(shape_buf).key());
-    // Ambiguity classes: the set of tags a word was seen with.
-    let class = |k: isize| -> u32 {
-        let j = i as isize + k;
-        match usize::try_from(j).ok().and_then(|j| norm.get(j)) {
-            Some(w) => look.class(w),
-            None => u32::MAX,
-        }
-    };
-    let u32b = |h: Fnv, x: u32| x.to_le_bytes().iter().fold(h, |h, &b| h.byte(b));
-    out.push(u32b(f(28), class(0)).key());
-    out.push(u32b(f(29), class(1)).key());
-    out.push(u32b(u32b(f(30), class(1)), class(2)).key());
-    out.push(u32b(f(31), class(-1)).key());
-    out.push(u32b(f(32).byte(prev), class(1)).key());
-    out.push(u32b(u32b(f(33), class(0)), class(1)).key());
+        self.words.extend([WordInfo::AFTER; 2]);
+    }
+}
+
+/// The features that see only the word itself.
+fn word_features(w: &WordInfo) -> [u32; LEXICAL] {
+    let k = |t: u8, x: u64| Key::new(t).and(x).key();
+    [
+        k(t::WORD, w.norm),
+        k(t::SUF1, w.suf[0]),
+        k(t::SUF2, w.suf[1]),
+        k(t::SUF3, w.suf[2]),
+        k(t::SUF4, w.suf[3]),
+        k(t::PRE1, w.pre1),
+        k(t::PRE3, w.pre3),
+        k(t::RAW, w.raw),
+        // Ambiguity classes: the set of tags a word was seen with.
+        k(t::CLASS, u64::from(w.class)),
+    ]
+}
+
+/// The other hashed features of word `i` of a padded sentence, given the
+/// tag before it. (The rest, which only see the two previous tags and the
+/// look-ahead, are dense tables.)
+fn context_features(ws: &[WordInfo], i: usize, prev: u8) -> [u32; HASHED - LEXICAL] {
+    let [p2, p1, w, n1, n2]: &[WordInfo; 5] = ws[i..i + 5].try_into().expect("a padded sentence");
+    let k = |t: u8, x: u64| Key::new(t).and(x).key();
+    let k2 = |t: u8, x: u64, y: u64| Key::new(t).and(x).and(y).key();
+    let prev = u64::from(prev);
+    [
+        k2(t::PREV_WORD, prev, w.norm),
+        k(t::P1_WORD, p1.norm),
+        k(t::P1_SUF3, p1.suf[2]),
+        k(t::P2_WORD, p2.norm),
+        k(t::N1_WORD, n1.norm),
+        k(t::N1_SUF3, n1.suf[2]),
+        k(t::N2_WORD, n2.norm),
+        k2(t::SHAPE, w.shape, u64::from(i == 0)),
+        k2(t::PREV_N1, prev, n1.norm),
+        k2(t::P1_WORD_WORD, p1.norm, w.norm),
+        k2(t::WORD_N1, w.norm, n1.norm),
+        // What the next words are when they are unambiguous: a look-ahead
+        // the greedy left-to-right order would otherwise lack.
+        k2(t::AHEAD1_WORD, u64::from(n1.dict), w.norm),
+        k(t::P1_SHAPE, p1.shape),
+        k(t::N1_SHAPE, n1.shape),
+        k(t::N1_CLASS, u64::from(n1.class)),
+        k2(t::N12_CLASS, u64::from(n1.class), u64::from(n2.class)),
+        k(t::P1_CLASS, u64::from(p1.class)),
+        k2(t::PREV_N1_CLASS, prev, u64::from(n1.class)),
+        k2(t::CLASS_N1_CLASS, u64::from(w.class), u64::from(n1.class)),
+    ]
+}
+
+/// The look-ahead of word `i` of a padded sentence: what the next two
+/// words are in the tag dictionary.
+fn ahead(ws: &[WordInfo], i: usize) -> (u8, u8) {
+    (ws[i + 3].dict, ws[i + 4].dict)
 }
 
 /// What the features look up about words besides their letters.
 trait Lookup {
-    /// The tag of an unambiguous word (by its form as written).
-    fn dict(&self, word: &str) -> Option<u8>;
-    /// The tags a word (in normal form) was seen with, as bits; 0 when
-    /// unknown.
-    fn class(&self, norm: &str) -> u32;
+    /// What the lexicon has of a word, by the hash of its form as
+    /// written: its tag when unambiguous (below `START`), or `ROW_FLAG`
+    /// and the row of its word features summed, or `NOT_FOUND`.
+    fn lexicon(&self, raw: u64) -> u32;
+    /// The tags a word was seen with, as bits, by the hash of its normal
+    /// form; 0 when unknown.
+    fn class(&self, norm: u64) -> u32;
 }
 
 // ------------------------------------------------------------------ the model
 
+/// The bytes, aligned so that weight rows sit on cache lines.
+#[repr(C, align(64))]
+struct Aligned<B: ?Sized>(B);
+
 /// The shipped weights: UD English EWT, trained by `examples/train-tagger.rs`.
-static MODEL_BYTES: &[u8] = include_bytes!("../../../assets/tagger/en-ewt.bin");
+static MODEL_BYTES: &Aligned<[u8]> = &Aligned(*include_bytes!("../../../assets/tagger/en-ewt.bin"));
 
 const MAGIC: &[u8; 4] = b"BRTG";
-const VERSION: u32 = 2;
+/// 3: dense rows of i16 weights and 64-bit feature hashes (2: sparse
+/// (tag, weight) runs keyed by FNV-1a).
+const VERSION: u32 = 3;
+/// Weights in a row: one per tag, padded to 32 so that adding a row is a
+/// few vector instructions.
+const LANES: usize = 32;
+const ROW: usize = LANES * 2;
+const HEADER: usize = 64;
+/// The largest weight, quantised: scores add up about 30 weights, so the
+/// i16 sums keep clear of saturating (and saturate, not wrap, if ever).
+const LIMIT: f32 = 2047.0;
+
+type Row = [u8; ROW];
+type Slot = [u8; 8];
 
 /// A model read in place from its bytes.
 ///
-/// Layout (little-endian): magic, version, tag count, weight scale (f32),
-/// then two open-addressing tables of `u32` keys (0 = empty), each with a
-/// power-of-two capacity: features (key, then `start << 8 | count` into the
-/// entries, each `tag | weight << 8` with an i16 weight) and the tag
-/// dictionary (key, then tag).
+/// Layout (little-endian), each part starting at a multiple of 64 bytes:
+/// a 64-byte header (magic, version, tag count, row width, weight scale
+/// (f32), feature table capacity, row count, lexicon and class table
+/// capacities); the rows of the two previous tags (`HISTORY`²) and of
+/// the look-ahead (`AHEAD`²), each the summed weights of the templates
+/// that only see those; the rows of the hashed features, then of the
+/// lexicon's words (each the sum of the word's `word_features`); then
+/// three open-addressing tables of 8-byte slots (`u32` key, 0 = empty,
+/// then `u32` value), each of a power-of-two capacity: feature key → row,
+/// lexicon key → tag or `ROW_FLAG | row`, class key → tag bits. A row is
+/// 32 i16 weights, one per tag then zeros.
 pub struct Model<'a> {
-    feat_keys: &'a [u8],
-    feat_vals: &'a [u8],
-    entries: &'a [u8],
-    dict_keys: &'a [u8],
-    dict_vals: &'a [u8],
-    class_keys: &'a [u8],
-    class_vals: &'a [u8],
+    history: &'a [Row],
+    ahead: &'a [Row],
+    rows: &'a [Row],
+    features: &'a [Slot],
+    lexicon: &'a [Slot],
+    classes: &'a [Slot],
 }
 
-fn u32_at(b: &[u8], i: usize) -> u32 {
-    let o = i * 4;
-    u32::from_le_bytes([b[o], b[o + 1], b[o + 2], b[o + 3]])
-}
-
-/// Where `key` is, or would go, in a table of `keys` (capacity a power of
-/// two): linear probing from the key's own slot.
-fn probe(keys: &[u8], key: u32) -> Option<usize> {
-    let cap = keys.len() / 4;
-    if cap == 0 {
-        return None;
-    }
-    let mask = cap - 1;
-    let mut i = (key.wrapping_mul(0x9E37_79B1) as usize) & mask;
-    for _ in 0..cap {
-        match u32_at(keys, i) {
-            0 => return None,
-            k if k == key => return Some(i),
-            _ => i = (i + 1) & mask,
+/// The value of `key` in a table of slots (capacity a power of two, or
+/// 0): linear probing from the slot its low bits name.
+fn find(slots: &[Slot], key: u32) -> Option<u32> {
+    let mask = slots.len().wrapping_sub(1);
+    let mut i = key as usize & mask;
+    for _ in 0..slots.len() {
+        let s = &slots[i];
+        let k = u32::from_le_bytes([s[0], s[1], s[2], s[3]]);
+        if k == key {
+            return Some(u32::from_le_bytes([s[4], s[5], s[6], s[7]]));
         }
+        if k == 0 {
+            return None;
+        }
+        i = (i + 1) & mask;
     }
     None
+}
+
+/// Adds a row's weights to the scores.
+#[inline(always)]
+fn add(scores: &mut [i16; LANES], row: &Row) {
+    let (w, _) = row.as_chunks::<2>();
+    for (s, w) in scores.iter_mut().zip(w) {
+        *s = s.saturating_add(i16::from_le_bytes(*w));
+    }
+}
+
+/// The highest-scoring tag; ties go to the lower number (deterministic).
+fn best(scores: &[i16; LANES]) -> u8 {
+    let s = &scores[..TAGS];
+    let max = s.iter().copied().max().unwrap_or(0);
+    s.iter().position(|&x| x == max).unwrap_or(0) as u8
 }
 
 /// Why model bytes could not be read.
@@ -423,72 +751,57 @@ impl std::fmt::Display for BadModel {
 }
 
 impl<'a> Model<'a> {
-    /// Reads a model's bytes (as `Model::to_bytes` writes them).
+    /// Reads a model's bytes (as `train` writes them).
     pub fn from_bytes(b: &'a [u8]) -> Result<Model<'a>, BadModel> {
-        let mut at = 0usize;
+        if b.get(..4) != Some(MAGIC) {
+            return Err(BadModel("not a tagger model"));
+        }
+        let word = |i: usize| -> Result<usize, BadModel> {
+            let s = b.get(4 * i..4 * i + 4).ok_or(BadModel("truncated"))?;
+            Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]) as usize)
+        };
+        if word(1)? != VERSION as usize {
+            return Err(BadModel(
+                "a format version this build does not read (retrain with examples/train-tagger.rs)",
+            ));
+        }
+        if word(2)? != TAGS {
+            return Err(BadModel("another tag set"));
+        }
+        if word(3)? != LANES {
+            return Err(BadModel("another row width"));
+        }
+        // word(4) is the weights' scale: ranking tags needs none of it.
+        let (feat_cap, n_rows, lex_cap, class_cap) = (word(5)?, word(6)?, word(7)?, word(8)?);
+        if [feat_cap, lex_cap, class_cap]
+            .iter()
+            .any(|c| !c.is_power_of_two())
+        {
+            return Err(BadModel("table sizes"));
+        }
+        let mut at = HEADER;
         let mut take = |n: usize| -> Result<&'a [u8], BadModel> {
             let s = b.get(at..at + n).ok_or(BadModel("truncated"))?;
             at += n;
             Ok(s)
         };
-        if take(4)? != MAGIC {
-            return Err(BadModel("not a tagger model"));
-        }
-        let word = |s: &[u8]| u32::from_le_bytes([s[0], s[1], s[2], s[3]]);
-        if word(take(4)?) != VERSION {
-            return Err(BadModel("unknown version"));
-        }
-        if word(take(4)?) as usize != TAGS {
-            return Err(BadModel("another tag set"));
-        }
-        // The weights' scale: ranking tags needs none of it.
-        let _scale = take(4)?;
-        let feat_cap = word(take(4)?) as usize;
-        let n_entries = word(take(4)?) as usize;
-        let dict_cap = word(take(4)?) as usize;
-        let class_cap = word(take(4)?) as usize;
-        if !feat_cap.is_power_of_two()
-            || !dict_cap.is_power_of_two()
-            || !class_cap.is_power_of_two()
-        {
-            return Err(BadModel("table sizes"));
-        }
-        let feat_keys = take(feat_cap * 4)?;
-        let feat_vals = take(feat_cap * 4)?;
-        let entries = take(n_entries * 4)?;
-        let dict_keys = take(dict_cap * 4)?;
-        let dict_vals = take(dict_cap)?;
-        let class_keys = take(class_cap * 4)?;
-        let class_vals = take(class_cap * 4)?;
+        let history = take(HISTORY * HISTORY * ROW)?.as_chunks().0;
+        let ahead = take(AHEAD * AHEAD * ROW)?.as_chunks().0;
+        let rows = take(n_rows * ROW)?.as_chunks().0;
+        let features = take(feat_cap * 8)?.as_chunks().0;
+        let lexicon = take(lex_cap * 8)?.as_chunks().0;
+        let classes = take(class_cap * 8)?.as_chunks().0;
         if at != b.len() {
             return Err(BadModel("trailing bytes"));
         }
         Ok(Model {
-            class_keys,
-            class_vals,
-            feat_keys,
-            feat_vals,
-            entries,
-            dict_keys,
-            dict_vals,
+            history,
+            ahead,
+            rows,
+            features,
+            lexicon,
+            classes,
         })
-    }
-
-    /// Adds the weights of `key` to `scores`.
-    fn add(&self, key: u32, scores: &mut [f32; TAGS]) {
-        let Some(i) = probe(self.feat_keys, key) else {
-            return;
-        };
-        let v = u32_at(self.feat_vals, i) as usize;
-        let (start, count) = (v >> 8, v & 0xff);
-        for e in start..start + count {
-            let x = u32_at(self.entries, e);
-            let tag = (x & 0xff) as usize;
-            let w = (x >> 8) as u16 as i16;
-            if let Some(s) = scores.get_mut(tag) {
-                *s += f32::from(w);
-            }
-        }
     }
 
     /// Tags a sentence's words.
@@ -500,26 +813,42 @@ impl<'a> Model<'a> {
 
     fn tag_into(&self, words: &[&str], s: &mut Scratch, out: &mut Vec<Tag>) {
         out.clear();
-        s.norm
-            .resize_with(words.len().max(s.norm.len()), String::new);
-        for (w, n) in words.iter().zip(s.norm.iter_mut()) {
-            normal(w, n);
-        }
-        let norm = &s.norm[..words.len()];
+        s.fill(words, self);
+        let ws = &s.words;
         let (mut prev, mut prev2) = (START, START2);
         for i in 0..words.len() {
-            let t = match self.dict(words[i]) {
-                Some(t) => t,
-                None => {
-                    features(words, norm, i, prev, prev2, self, &mut s.shape, &mut s.keys);
-                    let mut scores = [0f32; TAGS];
-                    for &k in &s.keys {
-                        self.add(k, &mut scores);
-                    }
-                    best(&scores)
+            let dict = ws[i + 2].dict;
+            let t = if dict < START {
+                dict
+            } else {
+                let mut scores = [0i16; LANES];
+                let h = usize::from(prev) * HISTORY + usize::from(prev2);
+                if let Some(r) = self.history.get(h) {
+                    add(&mut scores, r);
                 }
+                let (a1, a2) = ahead(ws, i);
+                if let Some(r) = self.ahead.get(usize::from(a1) * AHEAD + usize::from(a2)) {
+                    add(&mut scores, r);
+                }
+                let w = &ws[i + 2];
+                let lexical = self.rows.get(w.lex as usize);
+                if let Some(r) = lexical {
+                    add(&mut scores, r);
+                }
+                let mut feature = |key| {
+                    if let Some(r) =
+                        find(self.features, key).and_then(|r| self.rows.get(r as usize))
+                    {
+                        add(&mut scores, r);
+                    }
+                };
+                if lexical.is_none() {
+                    word_features(w).into_iter().for_each(&mut feature);
+                }
+                context_features(ws, i, prev).into_iter().for_each(feature);
+                best(&scores)
             };
-            out.push(Tag::ALL[t as usize]);
+            out.push(Tag::ALL[usize::from(t)]);
             prev2 = prev;
             prev = t;
         }
@@ -527,33 +856,20 @@ impl<'a> Model<'a> {
 }
 
 impl Lookup for Model<'_> {
-    fn dict(&self, word: &str) -> Option<u8> {
-        let i = probe(self.dict_keys, Fnv::new(255).str(word).key())?;
-        Some(self.dict_vals[i])
+    fn lexicon(&self, raw: u64) -> u32 {
+        find(self.lexicon, Key::new(t::DICT).and(raw).key()).unwrap_or(NOT_FOUND)
     }
 
-    fn class(&self, norm: &str) -> u32 {
-        probe(self.class_keys, Fnv::new(254).str(norm).key())
-            .map_or(0, |i| u32_at(self.class_vals, i))
+    fn class(&self, norm: u64) -> u32 {
+        find(self.classes, Key::new(t::CLASSES).and(norm).key()).unwrap_or(0)
     }
-}
-
-/// The highest-scoring tag; ties go to the lower number (deterministic).
-fn best(scores: &[f32; TAGS]) -> u8 {
-    let mut b = 0;
-    for (t, &s) in scores.iter().enumerate() {
-        if s > scores[b] {
-            b = t;
-        }
-    }
-    b as u8
 }
 
 /// The shipped model.
 pub fn model() -> &'static Model<'static> {
     static MODEL: OnceLock<Model<'static>> = OnceLock::new();
     MODEL.get_or_init(|| {
-        Model::from_bytes(MODEL_BYTES).expect("the embedded tagger model is well formed")
+        Model::from_bytes(&MODEL_BYTES.0).expect("the embedded tagger model is well formed")
     })
 }
 
@@ -603,6 +919,13 @@ pub struct TrainOptions {
     pub min_feature_count: u32,
     /// A word's ambiguity class is known when it was seen this often.
     pub class_min_count: u32,
+    /// Features whose largest averaged weight is smaller than this are
+    /// not shipped (chosen by dev accuracy).
+    pub min_weight: f32,
+    /// Words seen this often (and not in the tag dictionary) get a row of
+    /// their word features summed: one lookup for nine. Speed, not
+    /// accuracy: the sums are of the same quantised weights.
+    pub lexicon_min_count: u32,
 }
 
 impl Default for TrainOptions {
@@ -613,35 +936,78 @@ impl Default for TrainOptions {
             dict_min_share: 0.97,
             min_feature_count: 2,
             class_min_count: 3,
+            min_weight: 1.0,
+            lexicon_min_count: 2,
         }
     }
+}
+
+/// The training-time ids of the features of the dense tables, apart from
+/// the hashed keys (which are below 2³²).
+mod dense {
+    const fn id(template: u64, value: usize) -> u64 {
+        1 << 40 | template << 16 | value as u64
+    }
+    pub const BIAS: u64 = id(0, 0);
+    pub const fn prev(p: usize) -> u64 {
+        id(4, p)
+    }
+    pub const fn prev2(p: usize) -> u64 {
+        id(5, p)
+    }
+    pub const fn prev_prev2(p: usize, p2: usize) -> u64 {
+        id(6, p << 8 | p2)
+    }
+    pub const fn ahead1(a: usize) -> u64 {
+        id(22, a)
+    }
+    pub const fn ahead12(a: usize, a2: usize) -> u64 {
+        id(23, a << 8 | a2)
+    }
+}
+
+/// Every feature of word `i` of a padded sentence, as training ids.
+fn train_features(ws: &[WordInfo], i: usize, prev: u8, prev2: u8, out: &mut Vec<u64>) {
+    out.clear();
+    let (p, p2) = (usize::from(prev), usize::from(prev2));
+    let (a1, a2) = ahead(ws, i);
+    let (a1, a2) = (usize::from(a1), usize::from(a2));
+    out.extend([
+        dense::BIAS,
+        dense::prev(p),
+        dense::prev2(p2),
+        dense::prev_prev2(p, p2),
+        dense::ahead1(a1),
+        dense::ahead12(a1, a2),
+    ]);
+    out.extend(word_features(&ws[i + 2]).map(u64::from));
+    out.extend(context_features(ws, i, prev).map(u64::from));
 }
 
 /// Trains a model on `sentences` and returns its bytes. Deterministic:
 /// the same sentences and options give the same bytes.
 pub fn train(sentences: &[Sentence], opt: &TrainOptions) -> Vec<u8> {
-    use std::collections::HashMap;
+    use rustc_hash::FxHashMap;
 
     // The tag dictionary.
-    let mut seen: HashMap<&str, [u32; TAGS]> = HashMap::new();
+    let mut seen: FxHashMap<&str, [u32; TAGS]> = FxHashMap::default();
     for s in sentences {
         for (w, t) in s.words.iter().zip(&s.tags) {
             seen.entry(w.as_str()).or_insert([0; TAGS])[*t as usize] += 1;
         }
     }
-    let mut dict: Vec<(&str, u8)> = seen
+    let mut dict: Vec<(u64, u8)> = seen
         .iter()
         .filter_map(|(w, counts)| {
             let n: u32 = counts.iter().sum();
             let (t, &m) = counts.iter().enumerate().max_by_key(|(_, c)| **c)?;
             (n as usize >= opt.dict_min_count && m as f32 >= opt.dict_min_share * n as f32)
-                .then_some((*w, t as u8))
+                .then_some((hash_str(w.as_bytes()), t as u8))
         })
         .collect();
     dict.sort();
-    let in_dict: HashMap<&str, u8> = dict.iter().copied().collect();
     // Ambiguity classes of the words seen often enough to say.
-    let mut by_norm: HashMap<String, (u32, u32)> = HashMap::new();
+    let mut by_norm: FxHashMap<String, (u32, u32)> = FxHashMap::default();
     let mut buf = String::new();
     for s in sentences {
         for (w, t) in s.words.iter().zip(&s.tags) {
@@ -651,101 +1017,88 @@ pub fn train(sentences: &[Sentence], opt: &TrainOptions) -> Vec<u8> {
             e.1 |= 1 << (*t as u32);
         }
     }
-    let mut classes: Vec<(String, u32)> = by_norm
+    let mut classes: Vec<(u64, u32)> = by_norm
         .into_iter()
         .filter(|(_, (n, _))| *n >= opt.class_min_count)
-        .map(|(w, (_, bits))| (w, bits))
+        .map(|(w, (_, bits))| (hash_str(w.as_bytes()), bits))
         .collect();
     classes.sort();
-    let dict_of = Maps {
-        dict: &in_dict,
-        classes: classes.iter().map(|(w, b)| (w.as_str(), *b)).collect(),
+    let maps = Maps {
+        dict: dict.iter().copied().collect(),
+        classes: classes.iter().copied().collect(),
     };
 
+    // The words as the features see them, once.
+    let mut scratch = Scratch::default();
+    let infos: Vec<Vec<WordInfo>> = sentences
+        .iter()
+        .map(|s| {
+            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            scratch.fill(&words, &maps);
+            scratch.words.clone()
+        })
+        .collect();
+
     // Feature counts, to drop the rare ones.
-    let mut counts: HashMap<u32, u32> = HashMap::new();
-    let mut s_buf = Scratch::default();
-    for s in sentences {
-        let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-        norm_all(&words, &mut s_buf.norm);
+    let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
+    let mut feats = Vec::new();
+    for (s, ws) in sentences.iter().zip(&infos) {
         let (mut prev, mut prev2) = (START, START2);
-        for i in 0..words.len() {
-            features(
-                &words,
-                &s_buf.norm,
-                i,
-                prev,
-                prev2,
-                &dict_of,
-                &mut s_buf.shape,
-                &mut s_buf.keys,
-            );
-            for &k in &s_buf.keys {
+        for (i, &t) in s.tags.iter().enumerate() {
+            train_features(ws, i, prev, prev2, &mut feats);
+            for &k in &feats {
                 *counts.entry(k).or_default() += 1;
             }
             prev2 = prev;
-            prev = s.tags[i] as u8;
+            prev = t as u8;
         }
     }
 
-    let mut weights: HashMap<u32, Vec<(u8, Param)>> = HashMap::new();
+    let mut weights: FxHashMap<u64, Vec<(u8, Param)>> = FxHashMap::default();
     let mut order: Vec<usize> = (0..sentences.len()).collect();
     let mut rng = 0x2545_F491_4F6C_DD1Du64;
     let mut clock: u32 = 0;
     for _ in 0..opt.iterations {
         for &si in &order {
-            let s = &sentences[si];
-            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-            norm_all(&words, &mut s_buf.norm);
+            let (s, ws) = (&sentences[si], &infos[si]);
             let (mut prev, mut prev2) = (START, START2);
-            for i in 0..words.len() {
+            for i in 0..s.words.len() {
                 let truth = s.tags[i] as u8;
-                let guess = match in_dict.get(words[i]) {
-                    Some(&t) => t,
-                    None => {
-                        features(
-                            &words,
-                            &s_buf.norm,
-                            i,
-                            prev,
-                            prev2,
-                            &dict_of,
-                            &mut s_buf.shape,
-                            &mut s_buf.keys,
-                        );
-                        s_buf.keys.retain(|k| {
-                            counts.get(k).copied().unwrap_or(0) >= opt.min_feature_count
-                        });
-                        let mut scores = [0f32; TAGS];
-                        for k in &s_buf.keys {
-                            if let Some(ps) = weights.get(k) {
-                                for (t, p) in ps {
-                                    scores[*t as usize] += p.w;
-                                }
+                let dict = ws[i + 2].dict;
+                let guess = if dict < START {
+                    dict
+                } else {
+                    train_features(ws, i, prev, prev2, &mut feats);
+                    feats.retain(|k| counts.get(k).copied().unwrap_or(0) >= opt.min_feature_count);
+                    let mut scores = [0f32; TAGS];
+                    for k in &feats {
+                        if let Some(ps) = weights.get(k) {
+                            for (t, p) in ps {
+                                scores[*t as usize] += p.w;
                             }
                         }
-                        let guess = best(&scores);
-                        clock += 1;
-                        if guess != truth {
-                            for &k in &s_buf.keys {
-                                let ps = weights.entry(k).or_default();
-                                for (tag, delta) in [(truth, 1.0f32), (guess, -1.0)] {
-                                    let at = match ps.iter().position(|(t, _)| *t == tag) {
-                                        Some(at) => at,
-                                        None => {
-                                            ps.push((tag, Param::default()));
-                                            ps.len() - 1
-                                        }
-                                    };
-                                    let p = &mut ps[at].1;
-                                    p.total += (clock - p.stamp) as f32 * p.w;
-                                    p.stamp = clock;
-                                    p.w += delta;
-                                }
-                            }
-                        }
-                        guess
                     }
+                    let guess = best_f32(&scores);
+                    clock += 1;
+                    if guess != truth {
+                        for &k in &feats {
+                            let ps = weights.entry(k).or_default();
+                            for (tag, delta) in [(truth, 1.0f32), (guess, -1.0)] {
+                                let at = match ps.iter().position(|(t, _)| *t == tag) {
+                                    Some(at) => at,
+                                    None => {
+                                        ps.push((tag, Param::default()));
+                                        ps.len() - 1
+                                    }
+                                };
+                                let p = &mut ps[at].1;
+                                p.total += (clock - p.stamp) as f32 * p.w;
+                                p.stamp = clock;
+                                p.w += delta;
+                            }
+                        }
+                    }
+                    guess
                 };
                 prev2 = prev;
                 prev = guess;
@@ -760,130 +1113,214 @@ pub fn train(sentences: &[Sentence], opt: &TrainOptions) -> Vec<u8> {
         }
     }
 
-    // Averaged weights, quantised to i16.
-    let mut averaged: Vec<(u32, Vec<(u8, f32)>)> = weights
+    // Averaged weights.
+    let averaged: FxHashMap<u64, [f32; TAGS]> = weights
         .into_iter()
         .map(|(k, ps)| {
-            let avg = ps
-                .into_iter()
-                .map(|(t, p)| {
-                    let total = p.total + (clock - p.stamp) as f32 * p.w;
-                    (t, total / clock.max(1) as f32)
-                })
-                .filter(|(_, w)| w.abs() > 1e-6)
-                .collect::<Vec<_>>();
-            (k, avg)
+            let mut row = [0f32; TAGS];
+            for (t, p) in ps {
+                let total = p.total + (clock - p.stamp) as f32 * p.w;
+                row[usize::from(t)] = total / clock.max(1) as f32;
+            }
+            (k, row)
         })
-        .filter(|(_, v)| !v.is_empty())
         .collect();
-    averaged.sort_by_key(|(k, _)| *k);
-    let max = averaged
+    let get = |id: u64| averaged.get(&id).copied().unwrap_or([0.0; TAGS]);
+    let sum = |rows: &[[f32; TAGS]]| {
+        let mut out = [0f32; TAGS];
+        for r in rows {
+            for (o, w) in out.iter_mut().zip(r) {
+                *o += w;
+            }
+        }
+        out
+    };
+    // The dense tables: each row the sum of the features it stands for.
+    let mut history = Vec::with_capacity(HISTORY * HISTORY);
+    for p in 0..HISTORY {
+        for p2 in 0..HISTORY {
+            history.push(sum(&[
+                get(dense::BIAS),
+                get(dense::prev(p)),
+                get(dense::prev2(p2)),
+                get(dense::prev_prev2(p, p2)),
+            ]));
+        }
+    }
+    let mut ahead = Vec::with_capacity(AHEAD * AHEAD);
+    for a1 in 0..AHEAD {
+        for a2 in 0..AHEAD {
+            ahead.push(sum(&[get(dense::ahead1(a1)), get(dense::ahead12(a1, a2))]));
+        }
+    }
+    let largest = |r: &[f32; TAGS]| r.iter().fold(0f32, |m, w| m.max(w.abs()));
+    let mut hashed: Vec<(u32, [f32; TAGS])> = averaged
         .iter()
-        .flat_map(|(_, v)| v.iter().map(|(_, w)| w.abs()))
+        .filter(|(k, r)| **k < 1 << 32 && largest(r) >= opt.min_weight.max(1e-6))
+        .map(|(k, r)| (*k as u32, *r))
+        .collect();
+    hashed.sort_by_key(|(k, _)| *k);
+    // Quantised to i16, the largest weight to `LIMIT`.
+    let max = history
+        .iter()
+        .chain(&ahead)
+        .chain(hashed.iter().map(|(_, r)| r))
+        .map(largest)
         .fold(0f32, f32::max)
         .max(1e-6);
-    let scale = max / f32::from(i16::MAX);
-    let quantised: Vec<(u32, Vec<(u8, i16)>)> = averaged
-        .into_iter()
-        .map(|(k, v)| {
-            let q: Vec<(u8, i16)> = v
-                .into_iter()
-                .map(|(t, w)| (t, (w / scale).round() as i16))
-                .filter(|(_, w)| *w != 0)
-                .collect();
-            (k, q)
-        })
-        .filter(|(_, v)| !v.is_empty())
+    let scale = max / LIMIT;
+    let q = |r: &[f32; TAGS]| {
+        let mut out = [0i16; LANES];
+        for (o, w) in out.iter_mut().zip(r) {
+            *o = (w / scale).round() as i16;
+        }
+        out
+    };
+    let history: Vec<_> = history.iter().map(q).collect();
+    let ahead: Vec<_> = ahead.iter().map(q).collect();
+    let hashed: Vec<(u32, [i16; LANES])> = hashed
+        .iter()
+        .map(|(k, r)| (*k, q(r)))
+        .filter(|(_, r)| r.iter().any(|&w| w != 0))
         .collect();
-    to_bytes(scale, &quantised, &dict, &classes)
+    let features: Vec<(u32, u32)> = hashed
+        .iter()
+        .enumerate()
+        .map(|(i, (k, _))| (*k, i as u32))
+        .collect();
+    let row_of: FxHashMap<u32, usize> = hashed
+        .iter()
+        .enumerate()
+        .map(|(i, (k, _))| (*k, i))
+        .collect();
+    let mut rows: Vec<[i16; LANES]> = hashed.iter().map(|(_, r)| *r).collect();
+    // The lexicon: the dictionary's tags, and for the other words seen
+    // often enough the sum of their word features' rows (as tagging would
+    // add them one by one).
+    let mut lexicon: Vec<(u32, u32)> = dict
+        .iter()
+        .map(|&(w, t)| (Key::new(t::DICT).and(w).key(), u32::from(t)))
+        .collect();
+    let mut words: Vec<&str> = seen
+        .iter()
+        .filter(|(w, c)| {
+            c.iter().sum::<u32>() >= opt.lexicon_min_count
+                && !maps.dict.contains_key(&hash_str(w.as_bytes()))
+        })
+        .map(|(w, _)| *w)
+        .collect();
+    words.sort_unstable();
+    let mut bufs = Buffers::default();
+    let lexical: Vec<(u64, [i16; LANES])> = words
+        .iter()
+        .map(|w| {
+            let info = WordInfo::new(w, &maps, &mut bufs);
+            let mut sum = [0i32; LANES];
+            for k in word_features(&info) {
+                if let Some(&r) = row_of.get(&k) {
+                    for (s, w) in sum.iter_mut().zip(&rows[r]) {
+                        *s += i32::from(*w);
+                    }
+                }
+            }
+            (
+                info.raw,
+                sum.map(|s| s.clamp(i16::MIN.into(), i16::MAX.into()) as i16),
+            )
+        })
+        .collect();
+    for (raw, row) in lexical {
+        lexicon.push((
+            Key::new(t::DICT).and(raw).key(),
+            ROW_FLAG | rows.len() as u32,
+        ));
+        rows.push(row);
+    }
+    let classes: Vec<(u32, u32)> = classes
+        .iter()
+        .map(|&(w, bits)| (Key::new(t::CLASSES).and(w).key(), bits))
+        .collect();
+    to_bytes(
+        scale, &history, &ahead, &rows, &features, &lexicon, &classes,
+    )
 }
 
-/// The training-time lookups, from maps.
-struct Maps<'a> {
-    dict: &'a std::collections::HashMap<&'a str, u8>,
-    classes: std::collections::HashMap<&'a str, u32>,
+/// The highest-scoring tag during training; ties as in `best`.
+fn best_f32(scores: &[f32; TAGS]) -> u8 {
+    let mut b = 0;
+    for (t, &s) in scores.iter().enumerate() {
+        if s > scores[b] {
+            b = t;
+        }
+    }
+    b as u8
 }
 
-impl Lookup for Maps<'_> {
-    fn dict(&self, word: &str) -> Option<u8> {
-        self.dict.get(word).copied()
+/// The training-time lookups, from maps keyed by the words' hashes.
+struct Maps {
+    dict: rustc_hash::FxHashMap<u64, u8>,
+    classes: rustc_hash::FxHashMap<u64, u32>,
+}
+
+impl Lookup for Maps {
+    fn lexicon(&self, raw: u64) -> u32 {
+        self.dict.get(&raw).map_or(NOT_FOUND, |&t| u32::from(t))
     }
 
-    fn class(&self, norm: &str) -> u32 {
-        self.classes.get(norm).copied().unwrap_or(0)
+    fn class(&self, norm: u64) -> u32 {
+        self.classes.get(&norm).copied().unwrap_or(0)
     }
 }
 
-fn norm_all(words: &[&str], norm: &mut Vec<String>) {
-    norm.resize_with(words.len().max(norm.len()), String::new);
-    for (w, n) in words.iter().zip(norm.iter_mut()) {
-        normal(w, n);
-    }
-}
-
-/// The smallest power of two that holds `n` keys at most 2/3 full.
+/// The smallest power of two, at least 8, that holds `n` keys at most
+/// 2/3 full.
 fn capacity(n: usize) -> usize {
-    (n * 3 / 2 + 1).next_power_of_two()
+    (n * 3 / 2 + 1).next_power_of_two().max(8)
 }
 
-fn insert(keys: &mut [u32], key: u32) -> usize {
-    let mask = keys.len() - 1;
-    let mut i = (key.wrapping_mul(0x9E37_79B1) as usize) & mask;
-    while keys[i] != 0 && keys[i] != key {
-        i = (i + 1) & mask;
+/// An open-addressing table of `entries` (keys distinct and not 0), as
+/// `find` reads it.
+fn table(entries: &[(u32, u32)]) -> Vec<(u32, u32)> {
+    let cap = capacity(entries.len());
+    let mask = cap - 1;
+    let mut slots = vec![(0u32, 0u32); cap];
+    for &(key, value) in entries {
+        let mut i = key as usize & mask;
+        while slots[i].0 != 0 && slots[i].0 != key {
+            i = (i + 1) & mask;
+        }
+        slots[i] = (key, value);
     }
-    keys[i] = key;
-    i
+    slots
 }
 
 fn to_bytes(
     scale: f32,
-    feats: &[(u32, Vec<(u8, i16)>)],
-    dict: &[(&str, u8)],
-    classes: &[(String, u32)],
+    history: &[[i16; LANES]],
+    ahead: &[[i16; LANES]],
+    rows: &[[i16; LANES]],
+    features: &[(u32, u32)],
+    lexicon: &[(u32, u32)],
+    classes: &[(u32, u32)],
 ) -> Vec<u8> {
-    let cap = capacity(feats.len());
-    let mut keys = vec![0u32; cap];
-    let mut vals = vec![0u32; cap];
-    let mut entries: Vec<u32> = Vec::new();
-    for (k, v) in feats {
-        let i = insert(&mut keys, *k);
-        vals[i] = ((entries.len() as u32) << 8) | v.len().min(255) as u32;
-        entries.extend(
-            v.iter()
-                .take(255)
-                .map(|(t, w)| u32::from(*t) | (u32::from(*w as u16) << 8)),
-        );
-    }
-    let dcap = capacity(dict.len());
-    let mut dkeys = vec![0u32; dcap];
-    let mut dvals = vec![0u8; dcap];
-    for (w, t) in dict {
-        let i = insert(&mut dkeys, Fnv::new(255).str(w).key());
-        dvals[i] = *t;
-    }
-    let ccap = capacity(classes.len());
-    let mut ckeys = vec![0u32; ccap];
-    let mut cvals = vec![0u32; ccap];
-    for (w, bits) in classes {
-        let i = insert(&mut ckeys, Fnv::new(254).str(w).key());
-        cvals[i] = *bits;
-    }
+    let (features, lexicon, classes) = (table(features), table(lexicon), table(classes));
     let mut out = Vec::new();
     out.extend_from_slice(MAGIC);
-    for x in [VERSION, TAGS as u32] {
+    for x in [VERSION, TAGS as u32, LANES as u32, scale.to_bits()]
+        .into_iter()
+        .chain([features.len(), rows.len(), lexicon.len(), classes.len()].map(|n| n as u32))
+    {
         out.extend_from_slice(&x.to_le_bytes());
     }
-    out.extend_from_slice(&scale.to_le_bytes());
-    for x in [cap as u32, entries.len() as u32, dcap as u32, ccap as u32] {
-        out.extend_from_slice(&x.to_le_bytes());
+    out.resize(HEADER, 0);
+    for r in history.iter().chain(ahead).chain(rows) {
+        for w in r {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
     }
-    for x in keys.iter().chain(&vals).chain(&entries).chain(&dkeys) {
-        out.extend_from_slice(&x.to_le_bytes());
-    }
-    out.extend_from_slice(&dvals);
-    for x in ckeys.iter().chain(&cvals) {
-        out.extend_from_slice(&x.to_le_bytes());
+    for (k, v) in features.iter().chain(&lexicon).chain(&classes) {
+        out.extend_from_slice(&k.to_le_bytes());
+        out.extend_from_slice(&v.to_le_bytes());
     }
     out
 }
@@ -922,6 +1359,8 @@ mod tests {
             iterations: 10,
             dict_min_count: 100,
             min_feature_count: 1,
+            // Ten iterations over four sentences leave small averages.
+            min_weight: 0.0,
             ..TrainOptions::default()
         };
         let bytes = train(&data, &opt);
@@ -969,5 +1408,137 @@ mod tests {
         assert_eq!(Tag::from_treebank("VERB", "VBN"), Some(Tag::VerbPart));
         assert_eq!(Tag::from_treebank("NOUN", "NN"), Some(Tag::Noun));
         assert_eq!(Tag::from_treebank("XYZ", "NN"), None);
+    }
+
+    #[test]
+    fn the_format_round_trips_rows_and_tables() {
+        let mut history = vec![[0i16; LANES]; HISTORY * HISTORY];
+        history[usize::from(START) * HISTORY + usize::from(START2)][Tag::Noun as usize] = 5;
+        let ahead = vec![[0i16; LANES]; AHEAD * AHEAD];
+        let mut verb = [0i16; LANES];
+        verb[Tag::Verb as usize] = 9;
+        verb[Tag::Noun as usize] = -3;
+        let rows = [verb, [1; LANES], [-7; LANES]];
+        let (k1, k2) = (
+            Key::new(t::WORD).and(1).key(),
+            Key::new(t::WORD).and(2).key(),
+        );
+        let features = [(k1, 0), (k2, 1)];
+        let lex = |w: &[u8]| Key::new(t::DICT).and(hash_str(w)).key();
+        let lexicon = [(lex(b"the"), Tag::Det as u32), (lex(b"sign"), ROW_FLAG | 2)];
+        let classes = [(Key::new(t::CLASSES).and(hash_str(b"sign")).key(), 0b101)];
+        let bytes = to_bytes(0.5, &history, &ahead, &rows, &features, &lexicon, &classes);
+        assert_eq!(bytes.len() % 64, 0, "every part on a cache line");
+        let m = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(m.history.len(), HISTORY * HISTORY);
+        assert_eq!(m.ahead.len(), AHEAD * AHEAD);
+        let row = |r: usize| {
+            let mut s = [0i16; LANES];
+            add(&mut s, &m.rows[r]);
+            s
+        };
+        assert_eq!(row(find(m.features, k1).unwrap() as usize), verb);
+        assert_eq!(row(find(m.features, k2).unwrap() as usize), [1; LANES]);
+        assert_eq!(find(m.features, Key::new(t::WORD).and(3).key()), None);
+        let mut s = [0i16; LANES];
+        add(
+            &mut s,
+            &m.history[usize::from(START) * HISTORY + usize::from(START2)],
+        );
+        assert_eq!(best(&s), Tag::Noun as u8);
+        let mut b = Buffers::default();
+        let the = WordInfo::new("the", &m, &mut b);
+        assert_eq!((the.dict, the.lex), (Tag::Det as u8, NO_ROW));
+        let sign = WordInfo::new("sign", &m, &mut b);
+        assert_eq!((sign.dict, sign.lex), (AHEAD_UNKNOWN, 2));
+        assert_eq!(row(sign.lex as usize), [-7; LANES]);
+        assert_eq!(sign.class, 0b101);
+        let signs = WordInfo::new("signs", &m, &mut b);
+        assert_eq!(
+            (signs.dict, signs.lex, signs.class),
+            (AHEAD_UNKNOWN, NO_ROW, 0)
+        );
+    }
+
+    #[test]
+    fn bytes_of_another_format_version_are_refused() {
+        let mut old = MODEL_BYTES.0.to_vec();
+        assert!(Model::from_bytes(&old).is_ok());
+        old[4..8].copy_from_slice(&2u32.to_le_bytes());
+        let err = Model::from_bytes(&old).err().expect("version 2 is refused");
+        assert!(err.to_string().contains("format version"), "{err}");
+    }
+
+    #[test]
+    fn feature_hashes_are_fixed_for_good() {
+        // The shipped weights are keyed by these: a change needs a retrain
+        // and a new format version.
+        assert_eq!(hash_str(b""), 0xe184_8576_4ba0_3644);
+        assert_eq!(hash_str(b"sign"), 0xa5e2_59c9_5687_7211);
+        assert_eq!(hash_str(b"negotiations"), 0x5add_b623_5b7b_cb7e);
+        assert_eq!(Key::new(t::WORD).and(hash_str(b"sign")).key(), 0x82fd_3421);
+        for w in ["", "sign", "negotiations", "señor"] {
+            assert_eq!(hash_bytes(w.as_bytes()), hash_str(w.as_bytes()), "{w}");
+        }
+    }
+
+    #[test]
+    fn the_ascii_paths_agree_with_the_general_ones() {
+        let mut buf = String::new();
+        for (w, n) in [
+            ("Union", "union"),
+            ("ÉCOLE", "école"),
+            ("1999", "!YEAR"),
+            ("3,200", "!DIGITS"),
+            ("long-term", "!HYPHEN"),
+            ("-", "-"),
+        ] {
+            normal(w, &mut buf);
+            assert_eq!(buf, n);
+        }
+        for (w, s) in [
+            ("McDonald's", "XxXx'x"),
+            ("Zürich", "Xx"),
+            ("U.S.", "X.X."),
+            ("3,200", "d,d"),
+            ("Oversubscriptions", "Xx"),
+        ] {
+            shape(w, &mut buf);
+            assert_eq!(buf, s);
+            assert_eq!(shape_hash(w, &mut buf), hash_str(s.as_bytes()), "{w}");
+        }
+        // The packed affixes are the affixes' hashes.
+        let look = Maps {
+            dict: Default::default(),
+            classes: Default::default(),
+        };
+        let mut b = Buffers::default();
+        for w in [
+            "a",
+            "to",
+            "Sign",
+            "signing",
+            "signings",
+            "negotiations",
+            "señor",
+            "",
+        ] {
+            let info = WordInfo::new(w, &look, &mut b);
+            normal(w, &mut buf);
+            let n = buf.as_str();
+            let ascii = n.is_ascii();
+            let h = |s: &str| hash_str(s.as_bytes());
+            assert_eq!(info.norm, h(n), "{w}");
+            assert_eq!(info.raw, h(w), "{w}");
+            for k in 1..=4 {
+                assert_eq!(info.suf[k - 1], h(&n[suffix_at(n, ascii, k)..]), "{w} {k}");
+            }
+            assert_eq!(info.pre1, h(&n[..prefix_len(n, ascii, 1)]), "{w}");
+            assert_eq!(info.pre3, h(&n[..prefix_len(n, ascii, 3)]), "{w}");
+        }
+        assert_eq!(&"signing"[suffix_at("signing", true, 3)..], "ing");
+        assert_eq!(&"señor"[suffix_at("señor", false, 4)..], "eñor");
+        assert_eq!(&"señor"[..prefix_len("señor", false, 3)], "señ");
+        assert_eq!(&"to"[suffix_at("to", true, 4)..], "to");
     }
 }
