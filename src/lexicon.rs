@@ -372,6 +372,8 @@ struct SpeechFile {
     speaking_nouns: Vec<String>,
     according_to: Vec<String>,
     conduits: Vec<String>,
+    reporting: Vec<String>,
+    inverted: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -572,7 +574,14 @@ impl Lexicon {
                     )
                 })
                 .collect(),
-            stances: StanceLexicon::from_file(&stances, &speech.according_to),
+            stances: StanceLexicon::from_file(
+                &stances,
+                stances::SpeechLists {
+                    according: &speech.according_to,
+                    reporting: &speech.reporting,
+                    inverted: &speech.inverted,
+                },
+            ),
             red_line_phrases: stances.red_line_phrases,
             according_to: Phrases::new(true),
             titles: Phrases::new(true),
@@ -783,6 +792,18 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inverted_reporting_forms_are_forms_of_speech_verbs() {
+        // One file lists every reporting verb; the stance rules' subset
+        // must not drift from the speech cues.
+        let lex = Lexicon::builtin();
+        assert!(!lex.stances.inverted.is_empty());
+        for w in &lex.stances.inverted {
+            assert!(lex.speech_base(w).is_some(), "{w} is not a speech cue");
+        }
+        assert!(!lex.stances.inverted.contains("told"));
+    }
 
     #[test]
     fn builtin_lexicons_parse_and_hold_the_basics() {

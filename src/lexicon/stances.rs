@@ -290,6 +290,9 @@ pub struct StanceLexicon {
     pub directive: PhraseTable<()>,
     pub ignore: PhraseTable<()>,
     pub reporting: PhraseTable<()>,
+    /// The reporting forms that take their speaker after them (from
+    /// speech.toml).
+    pub inverted: std::collections::HashSet<String>,
     /// "according to" and the like (from speech.toml).
     pub according: PhraseTable<()>,
     /// Word → the bits of [`Tab`] it has.
@@ -362,7 +365,14 @@ struct WordsFile {
     org_parts: Vec<String>,
     country_parts: Vec<String>,
     speaker_nouns: Vec<String>,
-    reporting: Vec<String>,
+}
+
+/// The lists of speech.toml the stance lexicon is built with: every
+/// reporting verb is listed in that one file.
+pub(super) struct SpeechLists<'a> {
+    pub according: &'a [String],
+    pub reporting: &'a [String],
+    pub inverted: &'a [String],
 }
 
 fn table(list: &[String]) -> PhraseTable<()> {
@@ -501,7 +511,8 @@ impl StanceLexicon {
         self.rebuild_filter();
     }
 
-    pub(super) fn from_file(f: &StancesFile, according: &[String]) -> StanceLexicon {
+    /// `speech` are speech.toml's lists the stance rules read.
+    pub(super) fn from_file(f: &StancesFile, speech: SpeechLists<'_>) -> StanceLexicon {
         let mut lex = StanceLexicon {
             cancels: table(&f.words.cancels),
             negotiable: table(&f.red_line.negotiable),
@@ -519,8 +530,9 @@ impl StanceLexicon {
             owner_nouns: table(&f.stance.owner_nouns),
             directive: table(&f.stance.directive),
             ignore: table(&f.stance.ignore),
-            according: table(according),
-            reporting: table(&f.words.reporting),
+            according: table(speech.according),
+            reporting: table(speech.reporting),
+            inverted: speech.inverted.iter().map(|w| w.to_lowercase()).collect(),
             ..StanceLexicon::default()
         };
         use CueClass as C;

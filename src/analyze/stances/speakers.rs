@@ -110,22 +110,7 @@ pub(super) fn reporting(s: &Sent, who: impl Fn(Subj, usize) -> Option<ActorId>) 
         }
         // Inverted: `…," said Dean Kleckner` (never "told X": X listens).
         let inverted = || {
-            if matches!(
-                l,
-                "said"
-                    | "says"
-                    | "added"
-                    | "adds"
-                    | "wrote"
-                    | "writes"
-                    | "noted"
-                    | "stated"
-                    | "explained"
-                    | "insisted"
-                    | "warned"
-                    | "declared"
-                    | "continued"
-            ) {
+            if s.lex.stances.inverted.contains(l) {
                 after(k + 1)
             } else {
                 None
