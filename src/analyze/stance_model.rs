@@ -391,6 +391,7 @@ pub(crate) fn sentence_features(
     let mentions = mention_index(analysis);
     let mut fz = Featurizer::default();
     let mut out = Vec::with_capacity(analysis.sentences.len());
+    let mut proposals = Vec::new();
     for (k, &s) in analysis.sentences.iter().enumerate() {
         let facts = Facts {
             speaker: quotes[k].1,
@@ -402,13 +403,18 @@ pub(crate) fn sentence_features(
         let mut features = Vec::new();
         sentence_words(&fz, words, k, text, lex, &mut features);
         fact_features(&facts, &mut features);
+        proposals.extend(propose(&fz.r, k, s, &facts, &mentions, false));
         out.push(Row {
             span: s,
             features,
             rule_position: !facts.rules.is_empty(),
             rule_red_line: facts.rules.iter().any(|p| p.red_line),
-            holder_found: added(&fz.r, s, &facts, &mentions, false).is_some(),
+            holder_found: false,
         });
+    }
+    let found = holders(text, analysis, lex, &proposals);
+    for (p, h) in proposals.iter().zip(found) {
+        out[p.sentence].holder_found = h.is_some();
     }
     out
 }
@@ -458,6 +464,7 @@ pub(crate) fn rescore(
     let mut fz = Featurizer::default();
     let mut f = Vec::new();
     let mut out = Vec::with_capacity(analysis.positions.len());
+    let mut added: Vec<(usize, Proposal)> = Vec::new();
     for (k, &s) in analysis.sentences.iter().enumerate() {
         let facts = Facts {
             speaker: quotes[k].1,
@@ -491,25 +498,62 @@ pub(crate) fn rescore(
             if !fresh {
                 fz.read(text, s, lex);
             }
-            out.extend(added(&fz.r, s, &facts, &mentions, p_red > t.red_on));
+            if let Some(p) = propose(&fz.r, k, s, &facts, &mentions, p_red > t.red_on) {
+                // A placeholder, given its holder below.
+                added.push((out.len(), p));
+                out.push(Position {
+                    span: s,
+                    holder: None,
+                    kind: PositionKind::Assessment,
+                    trigger: None,
+                    red_line: false,
+                    source: None,
+                    rule: "model",
+                });
+            }
         }
     }
+    let (at, proposals): (Vec<usize>, Vec<Proposal>) = added.into_iter().unzip();
+    let found = holders(text, analysis, lex, &proposals);
+    for ((i, p), holder) in at.into_iter().zip(proposals).zip(found) {
+        out[i] = Position {
+            span: analysis.sentences[p.sentence],
+            holder,
+            kind: p.kind,
+            trigger: Some(p.trigger),
+            red_line: p.red_line,
+            source: None,
+            rule: "model",
+        };
+    }
+    out.retain(|p| p.holder.is_some());
     out
 }
 
-/// A position the model adds to a sentence. Its trigger is the first verb
+/// A position the model adds to a sentence, before its holder is known.
+struct Proposal {
+    sentence: usize,
+    trigger: Span,
+    kind: PositionKind,
+    red_line: bool,
+    /// The holder by word position, for when the rules' holder finder
+    /// finds none.
+    nearby: Option<ActorId>,
+}
+
+/// What the model would add to sentence `k`. Its trigger is the first verb
 /// of an event class (else the first stance cue, else the first reporting
-/// verb); its holder the quote's speaker, else the actor subject of the
-/// trigger (the last actor mention before it that is not the object of a
-/// preposition), else the actor named right after a reporting trigger
-/// ("said the minister"); none found, nothing is added.
-fn added(
+/// verb); `nearby` the quote's speaker, else the last actor mention before
+/// the trigger that is not the object of a preposition, else the actor
+/// named right after a reporting trigger ("said the minister").
+fn propose(
     r: &Reading,
+    k: usize,
     sentence: Span,
     facts: &Facts,
     mentions: &[(Span, ActorId, MentionKind)],
     red_line: bool,
-) -> Option<Position> {
+) -> Option<Proposal> {
     let n = r.toks.len();
     let bits = |i: usize| r.lowered.class(i);
     let trigger = (0..n)
@@ -534,10 +578,10 @@ fn added(
                 && token_at(m.0.start) <= trigger + 3
         })
     };
-    let holder = facts
+    let nearby = facts
         .speaker
         .or_else(|| subject().map(|m| m.1))
-        .or_else(|| after().map(|m| m.1))?;
+        .or_else(|| after().map(|m| m.1));
     let kind = match r.classes[trigger] {
         Some(VerbClass::Appeal | VerbClass::Demand) => PositionKind::Demand,
         Some(VerbClass::Intend | VerbClass::Yield) => PositionKind::Offer,
@@ -548,15 +592,38 @@ fn added(
         }
         None => PositionKind::Assessment,
     };
-    Some(Position {
-        span: sentence,
-        holder: Some(holder),
+    Some(Proposal {
+        sentence: k,
+        trigger: at,
         kind,
-        trigger: Some(at),
         red_line,
-        source: None,
-        rule: "model",
+        nearby,
     })
+}
+
+/// The holders of the proposals (sorted by sentence): the one the rules'
+/// holder finder gives their triggers (clause subject, passive agent,
+/// quote or reporting speaker), else the one found by word position.
+fn holders(
+    text: &str,
+    analysis: &Analysis,
+    lex: &Lexicon,
+    proposals: &[Proposal],
+) -> Vec<Option<ActorId>> {
+    let asks: Vec<(usize, Span)> = proposals.iter().map(|p| (p.sentence, p.trigger)).collect();
+    let found = super::stances::holders_at(
+        text,
+        &analysis.sentences,
+        &analysis.actors,
+        &analysis.quotes,
+        lex,
+        &asks,
+    );
+    found
+        .into_iter()
+        .zip(proposals)
+        .map(|(f, p)| f.or(p.nearby))
+        .collect()
 }
 
 #[cfg(test)]

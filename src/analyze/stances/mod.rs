@@ -37,7 +37,7 @@ mod speakers;
 pub(crate) use input::{Kept, may_hold};
 
 use crate::lexicon::Lexicon;
-use crate::model::{Actor, Position, Quote};
+use crate::model::{Actor, ActorId, Position, Quote};
 use crate::span::Span;
 use document::Doc;
 use input::Tokenizer;
@@ -105,6 +105,55 @@ pub(crate) fn find(
     );
     out.retain(|p| p.holder.is_some());
     out.sort_by_key(|p| (p.span.start, p.trigger.map_or(0, |t| t.start)));
+    out
+}
+
+/// The holders the rules give stances they did not find: for each
+/// `(sentence, trigger)` asked (sorted by sentence), the actor that holds
+/// a stance whose cue is the word at `trigger` — the speaker of the quote
+/// it sits in, else the agent or subject of its verb group (pronouns, "its
+/// board" and "we" resolved as for the rules' own cues), else the speaker
+/// of the sentence's reporting clause. What the stance model adds asks
+/// here, so that its positions have the rules' holders.
+pub(crate) fn holders_at(
+    text: &str,
+    sentences: &[Span],
+    actors: &[Actor],
+    quotes: &[Quote],
+    lex: &Lexicon,
+    asks: &[(usize, Span)],
+) -> Vec<Option<ActorId>> {
+    if asks.is_empty() {
+        return Vec::new();
+    }
+    let doc = Doc::new(text, sentences, actors, quotes, lex);
+    let mut scratch = Scratch::default();
+    let mut cursor = Cursor::default();
+    let mut tokenizer = Tokenizer::default();
+    let mut out = Vec::with_capacity(asks.len());
+    for &(si, trigger) in asks {
+        let span = sentences[si];
+        let Some(toks) = tokenizer.sentence(text, span, lex) else {
+            out.push(None);
+            continue;
+        };
+        let prev = si.checked_sub(1).map_or(span.start, |p| sentences[p].start);
+        let sent = Sent::build(text, span, toks, prev, &doc, lex, &mut scratch, &mut cursor);
+        let i = sent.words.partition_point(|w| w.span.start < trigger.start);
+        if i >= sent.words.len() {
+            out.push(None);
+            continue;
+        }
+        let h = holder::Holders::new(&sent);
+        let found = if sent.words[i].quote.is_some() {
+            h.speaker(i)
+        } else {
+            h.holder_of_verb(i, i + 1, true)
+                .flatten()
+                .or_else(|| h.speaker(i))
+        };
+        out.push(found);
+    }
     out
 }
 

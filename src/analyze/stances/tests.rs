@@ -333,3 +333,74 @@ fn the_configuration_adds_red_line_phrases() {
         Some("Chile")
     );
 }
+
+/// The holder `holders_at` gives a stance cued by the first `trigger` of
+/// `text` (one sentence).
+fn holder_at(text: &str, trigger: &str) -> Option<String> {
+    let (content, a) = run(text);
+    let at = content.find(trigger).expect("trigger in text") as u32;
+    let si = a
+        .sentences
+        .iter()
+        .position(|s| s.start <= at && at < s.end)
+        .expect("in a sentence");
+    let span = crate::span::Span::new(at as usize, at as usize + trigger.len());
+    let lex = Lexicon::builtin();
+    let h = super::holders_at(
+        &content,
+        &a.sentences,
+        &a.actors,
+        &a.quotes,
+        &lex,
+        &[(si, span)],
+    );
+    h[0].map(|h| a.actors[h].name.clone())
+}
+
+#[test]
+fn holders_for_cues_the_rules_did_not_find_come_from_the_clause() {
+    // The subject of the cue's verb group.
+    assert_eq!(
+        holder_at(
+            "Brightwater Holdings spurned the takeover bid on Tuesday.",
+            "spurned"
+        )
+        .as_deref(),
+        Some("Brightwater Holdings")
+    );
+    // The agent of a passive.
+    assert_eq!(
+        holder_at(
+            "The tariff plan was spurned by Tarn Industries on Friday.",
+            "spurned"
+        )
+        .as_deref(),
+        Some("Tarn Industries")
+    );
+    // A subject that is no actor: the speaker of the reporting clause.
+    assert_eq!(
+        holder_at(
+            "Greta Lind, the mayor of Vastby, said the council ought to back the tram line.",
+            "back"
+        )
+        .as_deref(),
+        Some("Greta Lind")
+    );
+    // Inside a quote: the quote's speaker.
+    assert_eq!(
+        holder_at(
+            "\"We shall fight this ruling all the way,\" said Omar Ferris.",
+            "fight"
+        )
+        .as_deref(),
+        Some("Omar Ferris")
+    );
+}
+
+#[test]
+fn no_holder_when_nobody_takes_the_stance() {
+    assert_eq!(
+        holder_at("The weather improved over the long weekend.", "improved"),
+        None
+    );
+}
