@@ -36,8 +36,7 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> Analysis {
 /// [`analyze`] with another stance model: what cross-validation runs.
 fn analyze_with(doc: &Document, lex: &Lexicon, model: &StanceModel) -> Analysis {
     let (mut analysis, read) = actors_and_quotes(doc, lex, true);
-    analysis.positions = find_positions(doc, &analysis, lex, Some(&read.kept));
-    analysis.positions = stance_model::rescore(&doc.content(), &analysis, &read.words, lex, model);
+    analysis.positions = positions_of(doc, &analysis, lex, Some(&read), model);
     analysis
 }
 
@@ -50,12 +49,32 @@ pub fn analyze_quotes(doc: &Document, lex: &Lexicon) -> Analysis {
 /// The positions and red lines of an analysed document: what [`analyze`]
 /// fills [`Analysis::positions`] with, from its sentences, actors and quotes.
 pub fn positions(doc: &Document, analysis: &Analysis, lex: &Lexicon) -> Vec<Position> {
-    let rules = Analysis {
-        positions: find_positions(doc, analysis, lex, None),
-        ..analysis.clone()
-    };
+    positions_of(doc, analysis, lex, None, &StanceModel::builtin())
+}
+
+/// The rules' positions, then the model's decisions over them. `read`: what
+/// the main pass kept for the stance pass (without it every sentence is
+/// read again).
+fn positions_of(
+    doc: &Document,
+    analysis: &Analysis,
+    lex: &Lexicon,
+    read: Option<&StanceInputs>,
+    model: &StanceModel,
+) -> Vec<Position> {
+    let content = doc.content();
+    let rules = stances::Stances::new(
+        &content,
+        &analysis.sentences,
+        &analysis.actors,
+        &analysis.quotes,
+        lex,
+    );
+    let found = rules.find(read.map(|r| &r.kept));
     let none = stance_model::WordFeatures::default();
-    stance_model::rescore(&doc.content(), &rules, &none, lex, &StanceModel::builtin())
+    let words = read.map_or(&none, |r| &r.words);
+    let holders = |asks: &[(usize, Span)]| rules.holders_at(asks);
+    stance_model::rescore(&content, analysis, &found, words, lex, model, &holders)
 }
 
 /// What training the stance model needs from the library (used by
@@ -68,33 +87,24 @@ pub mod training {
     /// Each sentence's span and model features, the positions being the
     /// rules' alone.
     pub fn sentence_features(doc: &Document, lex: &Lexicon) -> Vec<Row> {
-        let (mut analysis, read) = actors_and_quotes(doc, lex, true);
-        analysis.positions = find_positions(doc, &analysis, lex, Some(&read.kept));
-        stance_model::sentence_features(&doc.content(), &analysis, &read.words, lex)
+        let (analysis, read) = actors_and_quotes(doc, lex, true);
+        let content = doc.content();
+        let rules = stances::Stances::new(
+            &content,
+            &analysis.sentences,
+            &analysis.actors,
+            &analysis.quotes,
+            lex,
+        );
+        let found = rules.find(Some(&read.kept));
+        let holders = |asks: &[(usize, Span)]| rules.holders_at(asks);
+        stance_model::sentence_features(&content, &analysis, &found, &read.words, lex, &holders)
     }
 
     /// The analysis with the stance model given.
     pub fn analyze_with_model(doc: &Document, lex: &Lexicon, model: &StanceModel) -> Analysis {
         analyze_with(doc, lex, model)
     }
-}
-
-/// The stance pass over the sentences the main pass kept for it, or (with
-/// none) over every sentence.
-fn find_positions(
-    doc: &Document,
-    analysis: &Analysis,
-    lex: &Lexicon,
-    kept: Option<&stances::Kept>,
-) -> Vec<Position> {
-    stances::find(
-        &doc.content(),
-        &analysis.sentences,
-        &analysis.actors,
-        &analysis.quotes,
-        lex,
-        kept,
-    )
 }
 
 /// Sentences, actors and quotes: the analysis before positions; and, when

@@ -383,10 +383,12 @@ pub struct Row {
 pub(crate) fn sentence_features(
     text: &str,
     analysis: &Analysis,
+    rules: &[Position],
     words: &WordFeatures,
     lex: &Lexicon,
+    find: FindHolders,
 ) -> Vec<Row> {
-    let by_sentence = group(&analysis.sentences, &analysis.positions);
+    let by_sentence = group(&analysis.sentences, rules);
     let quotes = quote_facts(analysis);
     let mentions = mention_index(analysis);
     let mut fz = Featurizer::default();
@@ -412,7 +414,7 @@ pub(crate) fn sentence_features(
             holder_found: false,
         });
     }
-    let found = holders(text, analysis, lex, &proposals);
+    let found = holders(find, &proposals);
     for (p, h) in proposals.iter().zip(found) {
         out[p.sentence].holder_found = h.is_some();
     }
@@ -445,25 +447,32 @@ fn group(sentences: &[Span], positions: &[Position]) -> Vec<Vec<Position>> {
     by
 }
 
-/// The model's decisions over the rules' positions (`analysis.positions`):
-/// the positions to keep, with added ones, in sentence order.
+/// Where the holders of added positions come from: for each (sentence,
+/// trigger) asked, the holder the rules' holder finder gives.
+pub(crate) type FindHolders<'a> = &'a dyn Fn(&[(usize, Span)]) -> Vec<Option<ActorId>>;
+
+/// The model's decisions over the rules' positions `rules` (of `analysis`,
+/// whose own positions are not read): the positions to keep, with added
+/// ones, in sentence order.
 pub(crate) fn rescore(
     text: &str,
     analysis: &Analysis,
+    rules: &[Position],
     words: &WordFeatures,
     lex: &Lexicon,
     model: &StanceModel,
+    find: FindHolders,
 ) -> Vec<Position> {
     let t = model.thresholds;
     if t == Thresholds::RULES_ONLY {
-        return analysis.positions.clone();
+        return rules.to_vec();
     }
-    let by_sentence = group(&analysis.sentences, &analysis.positions);
+    let by_sentence = group(&analysis.sentences, rules);
     let quotes = quote_facts(analysis);
     let mentions = mention_index(analysis);
     let mut fz = Featurizer::default();
     let mut f = Vec::new();
-    let mut out = Vec::with_capacity(analysis.positions.len());
+    let mut out = Vec::with_capacity(rules.len());
     let mut added: Vec<(usize, Proposal)> = Vec::new();
     for (k, &s) in analysis.sentences.iter().enumerate() {
         let facts = Facts {
@@ -514,7 +523,7 @@ pub(crate) fn rescore(
         }
     }
     let (at, proposals): (Vec<usize>, Vec<Proposal>) = added.into_iter().unzip();
-    let found = holders(text, analysis, lex, &proposals);
+    let found = holders(find, &proposals);
     for ((i, p), holder) in at.into_iter().zip(proposals).zip(found) {
         out[i] = Position {
             span: analysis.sentences[p.sentence],
@@ -604,22 +613,12 @@ fn propose(
 /// The holders of the proposals (sorted by sentence): the one the rules'
 /// holder finder gives their triggers (clause subject, passive agent,
 /// quote or reporting speaker), else the one found by word position.
-fn holders(
-    text: &str,
-    analysis: &Analysis,
-    lex: &Lexicon,
-    proposals: &[Proposal],
-) -> Vec<Option<ActorId>> {
+fn holders(find: FindHolders, proposals: &[Proposal]) -> Vec<Option<ActorId>> {
+    if proposals.is_empty() {
+        return Vec::new();
+    }
     let asks: Vec<(usize, Span)> = proposals.iter().map(|p| (p.sentence, p.trigger)).collect();
-    let found = super::stances::holders_at(
-        text,
-        &analysis.sentences,
-        &analysis.actors,
-        &analysis.quotes,
-        lex,
-        &asks,
-    );
-    found
+    find(&asks)
         .into_iter()
         .zip(proposals)
         .map(|(f, p)| f.or(p.nearby))

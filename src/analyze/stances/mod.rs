@@ -50,20 +50,54 @@ const HEDGE_WINDOW: usize = 14;
 /// How far (in words) the content of a directive ("urged X to …") reaches.
 const CONTENT_WINDOW: usize = 16;
 
-/// Finds the positions of a document. `sentences` are sorted and disjoint;
-/// `actors` carry their mentions and `quotes` their speakers. `kept`: the
-/// main pass's tokens of the sentences that may hold a position (the
-/// others are skipped); without them every sentence is read, tokenized
-/// here as the main pass does. Sorted by start.
-pub(crate) fn find(
+/// The stance rules over one document: what they know of its actors,
+/// built once for finding positions and for the holders asked later.
+pub(crate) struct Stances<'a> {
+    text: &'a str,
+    sentences: &'a [Span],
+    lex: &'a Lexicon,
+    doc: Doc<'a>,
+}
+
+impl<'a> Stances<'a> {
+    /// `sentences` are sorted and disjoint; `actors` carry their mentions
+    /// and `quotes` their speakers.
+    pub(crate) fn new(
+        text: &'a str,
+        sentences: &'a [Span],
+        actors: &'a [Actor],
+        quotes: &'a [Quote],
+        lex: &'a Lexicon,
+    ) -> Stances<'a> {
+        Stances {
+            text,
+            sentences,
+            lex,
+            doc: Doc::new(text, sentences, actors, quotes, lex),
+        }
+    }
+
+    /// The positions of the document. `kept`: the main pass's tokens of
+    /// the sentences that may hold a position (the others are skipped);
+    /// without them every sentence is read, tokenized here as the main
+    /// pass does. Sorted by start.
+    pub(crate) fn find(&self, kept: Option<&Kept>) -> Vec<Position> {
+        find(self.text, self.sentences, &self.doc, self.lex, kept)
+    }
+
+    /// See [`holders_at`].
+    pub(crate) fn holders_at(&self, asks: &[(usize, Span)]) -> Vec<Option<ActorId>> {
+        holders_at(self.text, self.sentences, &self.doc, self.lex, asks)
+    }
+}
+
+fn find(
     text: &str,
     sentences: &[Span],
-    actors: &[Actor],
-    quotes: &[Quote],
+    doc: &Doc,
     lex: &Lexicon,
     kept: Option<&Kept>,
 ) -> Vec<Position> {
-    let doc = Doc::new(text, sentences, actors, quotes, lex);
     let mut out: Vec<Position> = Vec::new();
     // Headline positions waiting for a holder: (index in `out`, sentence).
     let mut pending: Vec<(usize, usize)> = Vec::new();
@@ -77,11 +111,11 @@ pub(crate) fn find(
         };
         // The analysis saw no word a stance needs: nothing to read here.
         let Some(toks) = toks else {
-            select::fill_pending(&mut pending, &mut out, si, &doc, sentences, false);
+            select::fill_pending(&mut pending, &mut out, si, doc, sentences, false);
             continue;
         };
         let prev = si.checked_sub(1).map_or(span.start, |p| sentences[p].start);
-        let sent = Sent::build(text, span, toks, prev, &doc, lex, &mut scratch, &mut cursor);
+        let sent = Sent::build(text, span, toks, prev, doc, lex, &mut scratch, &mut cursor);
         let headline = sent.headline;
         let cands = if sent.has_cues() {
             rules::candidates(&sent)
@@ -93,13 +127,13 @@ pub(crate) fn find(
         if headline {
             pending.extend((start..out.len()).map(|i| (i, si)));
         }
-        select::fill_pending(&mut pending, &mut out, si, &doc, sentences, false);
+        select::fill_pending(&mut pending, &mut out, si, doc, sentences, false);
     }
     select::fill_pending(
         &mut pending,
         &mut out,
         sentences.len(),
-        &doc,
+        doc,
         sentences,
         true,
     );
@@ -115,18 +149,13 @@ pub(crate) fn find(
 /// board" and "we" resolved as for the rules' own cues), else the speaker
 /// of the sentence's reporting clause. What the stance model adds asks
 /// here, so that its positions have the rules' holders.
-pub(crate) fn holders_at(
+fn holders_at(
     text: &str,
     sentences: &[Span],
-    actors: &[Actor],
-    quotes: &[Quote],
+    doc: &Doc,
     lex: &Lexicon,
     asks: &[(usize, Span)],
 ) -> Vec<Option<ActorId>> {
-    if asks.is_empty() {
-        return Vec::new();
-    }
-    let doc = Doc::new(text, sentences, actors, quotes, lex);
     let mut scratch = Scratch::default();
     let mut cursor = Cursor::default();
     let mut tokenizer = Tokenizer::default();
@@ -138,7 +167,7 @@ pub(crate) fn holders_at(
             continue;
         };
         let prev = si.checked_sub(1).map_or(span.start, |p| sentences[p].start);
-        let sent = Sent::build(text, span, toks, prev, &doc, lex, &mut scratch, &mut cursor);
+        let sent = Sent::build(text, span, toks, prev, doc, lex, &mut scratch, &mut cursor);
         let i = sent.words.partition_point(|w| w.span.start < trigger.start);
         if i >= sent.words.len() {
             out.push(None);
@@ -146,7 +175,13 @@ pub(crate) fn holders_at(
         }
         let h = holder::Holders::new(&sent);
         let found = if sent.words[i].quote.is_some() {
-            h.speaker(i)
+            // In a quote the stance is the speaker's, or their side's when
+            // they speak as "we".
+            match sent.subject(i) {
+                clause::Subj::First(true) => h.holder_of_verb(i, i + 1, true).flatten(),
+                _ => None,
+            }
+            .or_else(|| h.speaker(i))
         } else {
             h.holder_of_verb(i, i + 1, true)
                 .flatten()

@@ -346,14 +346,8 @@ fn holder_at(text: &str, trigger: &str) -> Option<String> {
         .expect("in a sentence");
     let span = crate::span::Span::new(at as usize, at as usize + trigger.len());
     let lex = Lexicon::builtin();
-    let h = super::holders_at(
-        &content,
-        &a.sentences,
-        &a.actors,
-        &a.quotes,
-        &lex,
-        &[(si, span)],
-    );
+    let st = super::Stances::new(&content, &a.sentences, &a.actors, &a.quotes, &lex);
+    let h = st.holders_at(&[(si, span)]);
     h[0].map(|h| a.actors[h].name.clone())
 }
 
@@ -403,4 +397,17 @@ fn no_holder_when_nobody_takes_the_stance() {
         holder_at("The weather improved over the long weekend.", "improved"),
         None
     );
+}
+
+#[test]
+fn a_quoted_we_gives_the_stance_to_the_speakers_side() {
+    let text = "Omar Ferris, chairman of Brightwater Holdings, spoke on Monday. \
+                \"We will fight this ruling in every court,\" Ferris said.";
+    assert_eq!(
+        holder_at(text, "fight").as_deref(),
+        Some("Brightwater Holdings")
+    );
+    let text = "Omar Ferris, chairman of Brightwater Holdings, spoke on Monday. \
+                \"I will fight this ruling in every court,\" Ferris said.";
+    assert_eq!(holder_at(text, "fight").as_deref(), Some("Omar Ferris"));
 }
