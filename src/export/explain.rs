@@ -283,7 +283,10 @@ pub fn to_text(
     for ((e, row), l) in entries.iter().zip(&rows).zip(&labels) {
         let head = format!("{l}{}", " ".repeat(label_width - l.width()));
         let hang = " ".repeat(label_width);
+        // First fit: the optimal fit costs several times more, on every
+        // sentence, for a ragged edge nobody reads.
         let opts = textwrap::Options::new(WIDTH)
+            .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
             .initial_indent(&head)
             .subsequent_indent(&hang);
         out.push('\n');
