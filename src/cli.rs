@@ -68,6 +68,27 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Explain each position, red line and attributed quote: the sentence,
+    /// then per decision its holder or speaker, the rule (or the model) that
+    /// decided it and its trigger or cue.
+    #[command(
+        after_help = "Sentences are numbered from 1 in text order ([N] in the output); \
+                      ¶N is the paragraph, as `briefing quotes` numbers them."
+    )]
+    Explain {
+        /// Only sentence N (1-based), shown even with nothing to explain.
+        #[arg(long, value_name = "N", conflicts_with = "grep")]
+        sentence: Option<usize>,
+        /// Only the sentences containing TEXT (any case).
+        #[arg(long, value_name = "TEXT")]
+        grep: Option<String>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value = "text")]
+        format: export::explain::ExplainFormat,
+        /// Articles (files, folders or `-`); default: the sample briefing.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
     /// Export articles as JSON (schema 1) or Markdown.
     Export {
         /// Output format.
@@ -175,6 +196,31 @@ fn run(cli: Cli, started: std::time::Instant) -> Result<i32, Failure> {
             each_article(&paths, &lexicon, |a| {
                 let body = summary_view(&a.doc, &a.analysis, format);
                 if !first {
+                    emit("\n")?;
+                }
+                first = false;
+                emit(&body)
+            })
+        }
+        Some(Command::Explain {
+            sentence,
+            grep,
+            format,
+            paths,
+        }) => {
+            let lexicon = lexicon();
+            let select = export::explain::Select { sentence, grep };
+            let several = paths.len() > 1 || paths.iter().any(|p| p.is_dir());
+            let mut first = true;
+            each_article(&paths, &lexicon, |a| {
+                use export::explain::{self as explain, ExplainFormat as F};
+                let body = match format {
+                    F::Text => explain::to_text(&a.doc, &a.analysis, &select)?,
+                    F::Json => explain::to_json(&a.doc, &a.analysis, &select, !several)?,
+                };
+                // Text articles are set apart by a blank line; JSON is one
+                // document per line when there are several.
+                if !first && format == F::Text {
                     emit("\n")?;
                 }
                 first = false;

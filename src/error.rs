@@ -38,6 +38,16 @@ pub enum ExportError {
         /// The speakers the article does quote, sorted.
         quoted: Vec<String>,
     },
+    /// `briefing explain --sentence N` past the article's last sentence.
+    #[error("{name}: no sentence {number} (the article has {count})")]
+    NoSuchSentence {
+        name: String,
+        number: usize,
+        count: usize,
+    },
+    /// `briefing explain --grep TEXT` matched no sentence.
+    #[error("{name}: no sentence contains \"{text}\"")]
+    NoSentenceMatches { name: String, text: String },
 }
 
 fn quoted_list(names: &[String]) -> String {

@@ -1,6 +1,8 @@
 //! Views that write a briefing out: the JSON export (a stable, versioned
-//! schema), the Markdown export and the plain-text reading.
+//! schema), the Markdown export, the plain-text reading, and `explain`
+//! (why each position, red line and quote is there).
 
+pub mod explain;
 pub mod json;
 pub mod markdown;
 pub mod plain;

@@ -7,7 +7,7 @@
 
 use crate::briefing;
 use crate::highlight::Highlighter;
-use crate::model::{ActorId, Analysis, Document};
+use crate::model::{ActorId, Analysis, Document, Position, Speaker};
 use crate::span::Span;
 use crate::summary::{self, Summary};
 use crate::text::sanitize;
@@ -22,6 +22,9 @@ pub(crate) struct SummaryItem {
     pub(crate) group: &'static str,
     pub(crate) text: String,
     pub(crate) target: Span,
+    /// Why it is there, for a red line, a position or a quote: the pane's
+    /// footer while it is selected.
+    pub(crate) why: Option<String>,
 }
 
 /// How many quotes, positions and red lines an actor has.
@@ -53,6 +56,9 @@ pub struct Article {
     /// words of each quote in marks, and the header's title.
     names: Vec<String>,
     pub(crate) quote_texts: Vec<String>,
+    /// Why each quote has its speaker (`None` when it has none), per
+    /// `analysis.quotes`.
+    pub(crate) quote_whys: Vec<Option<String>>,
     pub(crate) title: String,
 }
 
@@ -114,6 +120,11 @@ impl Article {
             .iter()
             .map(|q| format!("“{}”", doc.reading(q.span)))
             .collect();
+        let quote_whys = analysis
+            .quotes
+            .iter()
+            .map(|q| q.speaker.as_ref().map(speaker_why))
+            .collect();
         let title = doc
             .title
             .or(summary.headline)
@@ -121,6 +132,7 @@ impl Article {
         let mut article = Article {
             names,
             quote_texts,
+            quote_whys,
             title,
             doc,
             analysis,
@@ -185,21 +197,22 @@ fn summary_items(a: &Article) -> Vec<SummaryItem> {
     let doc = &a.doc;
     let s = &a.summary;
     let mut items = Vec::new();
-    let mut add = |group: &'static str, text: String, target: Span| {
+    let mut add = |group: &'static str, text: String, target: Span, why: Option<String>| {
         items.push(SummaryItem {
             group,
             text,
             target,
+            why,
         });
     };
     if let Some(h) = s.headline {
-        add("Headline", doc.reading(h), h);
+        add("Headline", doc.reading(h), h, None);
     }
     if let Some(d) = s.dateline {
-        add("Dateline", doc.reading(d), d);
+        add("Dateline", doc.reading(d), d, None);
     }
     for &l in &s.lead {
-        add("Lead", doc.reading(l), l);
+        add("Lead", doc.reading(l), l, None);
     }
     for k in &s.key_actors {
         let mut text = a.actor_name(k.actor);
@@ -218,13 +231,13 @@ fn summary_items(a: &Article) -> Vec<SummaryItem> {
             ),
             plural(k.red_lines, "red line", "red lines"),
         ));
-        add("Key actors", text, k.span);
+        add("Key actors", text, k.span, None);
     }
     for g in &s.red_lines {
         for &i in &g.items {
             if let Some(p) = a.analysis.positions.get(i) {
                 let text = format!("{}: {}", a.holder_label(g.holder), doc.reading(p.span));
-                add("Red lines", text, p.span);
+                add("Red lines", text, p.span, Some(position_why(doc, p)));
             }
         }
     }
@@ -237,7 +250,7 @@ fn summary_items(a: &Article) -> Vec<SummaryItem> {
                     p.kind.name(),
                     doc.reading(p.span)
                 );
-                add("Positions", text, p.span);
+                add("Positions", text, p.span, Some(position_why(doc, p)));
             }
         }
     }
@@ -248,13 +261,33 @@ fn summary_items(a: &Article) -> Vec<SummaryItem> {
                 "Key quotes",
                 format!("{who}: “{}”", doc.reading(quote.span)),
                 quote.span,
+                a.quote_whys.get(q).cloned().flatten(),
             );
         }
     }
     for &d in &s.digest {
-        add("Digest", doc.reading(d), d);
+        add("Digest", doc.reading(d), d, None);
     }
     items
+}
+
+/// Why a position is there: `rule: X · trigger: "…"` (curly quotes when
+/// the trigger holds a straight one).
+fn position_why(doc: &Document, p: &Position) -> String {
+    let Some(t) = p.trigger else {
+        return format!("rule: {} · no trigger", p.rule);
+    };
+    let t = doc.reading(t);
+    if t.contains('"') {
+        format!("rule: {} · trigger: “{t}”", p.rule)
+    } else {
+        format!("rule: {} · trigger: \"{t}\"", p.rule)
+    }
+}
+
+/// Why a quote has its speaker: `rule: X · confidence 0.92`.
+fn speaker_why(s: &Speaker) -> String {
+    format!("rule: {} · confidence {:.2}", s.rule, s.confidence)
 }
 
 pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {

@@ -78,6 +78,22 @@ pub(crate) fn frame_pane(
     layout::inner(r)
 }
 
+/// A one-line note on a pane's bottom border (what its selection is
+/// about), left-aligned, cut to fit.
+pub(crate) fn footer(theme: &Theme, buf: &mut Buffer, r: Rect, note: &str) {
+    if r.width < 6 || r.height < 3 {
+        return;
+    }
+    let text = format!(" {} ", fit(note, r.width as usize - 6));
+    buf.set_stringn(
+        r.x + 2,
+        r.bottom() - 1,
+        &text,
+        r.width as usize - 4,
+        theme.dim(),
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::fit;

@@ -419,11 +419,13 @@ mod tests {
                 group: "Lead",
                 text: "one two three four".into(),
                 target: Span::new(0, 1),
+                why: None,
             },
             SummaryItem {
                 group: "Digest",
                 text: "five".into(),
                 target: Span::new(0, 1),
+                why: None,
             },
         ];
         let l = SummaryLayout::new(&items, 12);

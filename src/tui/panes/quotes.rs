@@ -13,7 +13,7 @@ use crate::model::ActorId;
 
 use super::super::action::Action;
 use super::super::article::Article;
-use super::super::widgets::{fit, frame_pane, put};
+use super::super::widgets::{fit, footer, frame_pane, put};
 use super::list::{self, List, ListState};
 use super::{Cx, Hint, Paint, Reply, View, step, wrap_note};
 
@@ -191,6 +191,15 @@ impl View for QuotesPane {
                 }
             },
         );
+        // Why the selected quote has its speaker.
+        if let Some(why) = self
+            .items
+            .get(self.list.selected)
+            .and_then(|&q| a.quote_whys.get(q))
+            .and_then(Option::as_deref)
+        {
+            footer(theme, buf, r, why);
+        }
     }
 
     fn hints(&self) -> &'static [Hint] {

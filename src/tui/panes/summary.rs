@@ -11,7 +11,7 @@ use ratatui::text::Span as TSpan;
 use super::super::action::Action;
 use super::super::article::Article;
 use super::super::layout;
-use super::super::widgets::{fit, frame_pane};
+use super::super::widgets::{fit, footer, frame_pane};
 use super::super::wrap::SummaryLayout;
 use super::list::{self, List, ListState};
 use super::{Cx, Hint, Paint, Reply, View};
@@ -125,6 +125,15 @@ impl View for SummaryPane {
                 (vec![TSpan::raw(fit(&row.text, width))], row.item, first)
             },
         );
+        // Why the selected red line, position or quote is there.
+        if let Some(why) = p
+            .article
+            .summary_items
+            .get(self.list.selected)
+            .and_then(|i| i.why.as_deref())
+        {
+            footer(theme, buf, r, why);
+        }
     }
 
     fn hints(&self) -> &'static [Hint] {

@@ -275,3 +275,20 @@ fn tiny_and_odd_documents_draw() {
         }
     }
 }
+
+#[test]
+fn summary_tab_80x24_with_a_red_line_selected() {
+    let mut app = sample_app(80, 24);
+    app.update(Action::ShowSummary);
+    let first_red = app
+        .article
+        .summary_items
+        .iter()
+        .position(|i| i.group == "Red lines")
+        .expect("the sample has red lines");
+    for _ in 0..first_red {
+        app.update(Action::Down);
+    }
+    // The footer says why: the rule and the trigger.
+    insta::assert_snapshot!(snapshot(&draw(&app)));
+}

@@ -697,3 +697,107 @@ fn the_topmost_overlay_takes_the_keys_first() {
     assert!(app.text.search.is_none());
     assert!(app.overlays.is_empty());
 }
+
+/// The sample with a rule of its own for every position and speaker, so
+/// that what the footer shows can only come from the selected item.
+fn app_with_rules(w: u16, h: u16) -> App {
+    let doc = super::sample_doc();
+    let mut analysis = super::sample_analysis(&doc);
+    let rules: &[&'static str] = &["rule-a", "rule-b", "rule-c", "rule-d", "rule-e"];
+    for (i, p) in analysis.positions.iter_mut().enumerate() {
+        p.rule = rules[i % rules.len()];
+    }
+    for (i, s) in analysis
+        .quotes
+        .iter_mut()
+        .filter_map(|q| q.speaker.as_mut())
+        .enumerate()
+    {
+        s.rule = rules[(i + 2) % rules.len()];
+        s.confidence = 0.5 + (i % 5) as f32 / 10.0;
+    }
+    let mut app = App::new(
+        Article::new(doc, analysis),
+        &super::options(ColourMode::Colour),
+    );
+    app.resize(w, h);
+    app
+}
+
+/// The bottom border row of the focused pane as drawn.
+fn pane_footer(app: &App, pane: Pane) -> String {
+    let rect = app.layout.expect("a layout").rect(pane);
+    screen(&draw(app))[(rect.y + rect.height - 1) as usize]
+        .chars()
+        .skip(rect.x as usize)
+        .take(rect.width as usize)
+        .collect()
+}
+
+#[test]
+fn selecting_a_position_shows_its_rule_and_trigger() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = app_with_rules(w, h);
+        app.update(Action::ShowSummary);
+        // The headline explains nothing.
+        assert!(
+            app.article.summary_items[app.summary.list.selected]
+                .why
+                .is_none()
+        );
+        assert!(!pane_footer(&app, Pane::Summary).contains("rule:"));
+        let mut seen = 0;
+        for i in 0..app.article.summary_items.len() {
+            app.summary.list.selected = i;
+            let item = &app.article.summary_items[i];
+            if !matches!(item.group, "Red lines" | "Positions") {
+                continue;
+            }
+            // One of the positions of the item's sentence (a sentence may
+            // hold two).
+            let a = &app.article;
+            let p = a
+                .analysis
+                .positions
+                .iter()
+                .find(|p| {
+                    p.span == item.target
+                        && item.why
+                            == Some(format!(
+                                "rule: {} · trigger: \"{}\"",
+                                p.rule,
+                                a.doc.reading(p.trigger.expect("a trigger"))
+                            ))
+                })
+                .unwrap_or_else(|| panic!("item {i} explains a position: {:?}", item.why));
+            let footer = pane_footer(&app, Pane::Summary);
+            assert!(
+                footer.contains(&format!(" rule: {} · trigger: ", p.rule)),
+                "{w}×{h} item {i}: {footer}"
+            );
+            seen += 1;
+        }
+        assert!(seen >= 4, "red lines and positions in the summary");
+    }
+}
+
+#[test]
+fn selecting_a_quote_shows_its_rule_and_confidence() {
+    let mut app = app_with_rules(120, 40);
+    app.update(Action::ShowQuotes);
+    for i in 0..app.quotes.items.len().min(6) {
+        app.quotes.list.selected = i;
+        let q = app.quotes.items[i];
+        let footer = pane_footer(&app, Pane::Quotes);
+        match &app.article.analysis.quotes[q].speaker {
+            Some(s) => assert!(
+                footer.contains(&format!(
+                    " rule: {} · confidence {:.2} ",
+                    s.rule, s.confidence
+                )),
+                "quote {i}: {footer}"
+            ),
+            None => assert!(!footer.contains("rule:"), "quote {i}: {footer}"),
+        }
+    }
+}
