@@ -405,7 +405,7 @@ pub(crate) fn sentence_features(
         let mut features = Vec::new();
         sentence_words(&fz, words, k, text, lex, &mut features);
         fact_features(&facts, &mut features);
-        proposals.extend(propose(&fz.r, k, s, &facts, &mentions, false));
+        proposals.extend(propose(text, lex, &fz.r, k, s, &facts, &mentions, false));
         out.push(Row {
             span: s,
             features,
@@ -507,7 +507,7 @@ pub(crate) fn rescore(
             if !fresh {
                 fz.read(text, s, lex);
             }
-            if let Some(p) = propose(&fz.r, k, s, &facts, &mentions, p_red > t.red_on) {
+            if let Some(p) = propose(text, lex, &fz.r, k, s, &facts, &mentions, p_red > t.red_on) {
                 // A placeholder, given its holder below.
                 added.push((out.len(), p));
                 out.push(Position {
@@ -548,6 +548,9 @@ struct Proposal {
     /// The holder by word position, for when the rules' holder finder
     /// finds none.
     nearby: Option<ActorId>,
+    /// The quote's speaker, when the trigger is the verb that reports the
+    /// quote: what the speaker says is theirs, whatever the clause.
+    speaker: Option<ActorId>,
 }
 
 /// What the model would add to sentence `k`. Its trigger is the first verb
@@ -555,7 +558,10 @@ struct Proposal {
 /// verb); `nearby` the quote's speaker, else the last actor mention before
 /// the trigger that is not the object of a preposition, else the actor
 /// named right after a reporting trigger ("said the minister").
+#[allow(clippy::too_many_arguments)]
 fn propose(
+    text: &str,
+    lex: &Lexicon,
     r: &Reading,
     k: usize,
     sentence: Span,
@@ -565,9 +571,16 @@ fn propose(
 ) -> Option<Proposal> {
     let n = r.toks.len();
     let bits = |i: usize| r.lowered.class(i);
+    let lower = |i: usize| r.lowered.get(text, i);
+    // A verb form right after a determiner is a noun ("the filling").
+    let nominal = |i: usize| i > 0 && lex.grammar.stances.noun_determiners.contains(lower(i - 1));
+    let cue = |i: usize| {
+        bits(i) & class::CUE_WORD != 0
+            || bits(i) & class::CUE_START != 0 && lex.stances.cues.longest_by(n, i, lower).is_some()
+    };
     let trigger = (0..n)
-        .find(|&i| r.classes[i].is_some())
-        .or_else(|| (0..n).find(|&i| bits(i) & (class::CUE_START | class::CUE_WORD) != 0))
+        .find(|&i| r.classes[i].is_some() && !nominal(i))
+        .or_else(|| (0..n).find(|&i| cue(i)))
         .or_else(|| (0..n).find(|&i| bits(i) & class::SPEECH != 0))?;
     let at = r.toks[trigger].span;
     let token_at = |b: u32| r.toks.partition_point(|t| t.span.start < b);
@@ -607,6 +620,7 @@ fn propose(
         kind,
         red_line,
         nearby,
+        speaker: facts.speaker.filter(|_| bits(trigger) & class::SPEECH != 0),
     })
 }
 
@@ -621,7 +635,7 @@ fn holders(find: FindHolders, proposals: &[Proposal]) -> Vec<Option<ActorId>> {
     find(&asks)
         .into_iter()
         .zip(proposals)
-        .map(|(f, p)| f.or(p.nearby))
+        .map(|(f, p)| p.speaker.or(f).or(p.nearby))
         .collect()
 }
 

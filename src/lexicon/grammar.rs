@@ -13,6 +13,14 @@ pub struct Grammar {
     pub attribution: AttributionWords,
     pub mentions: MentionWords,
     pub actors: ActorWords,
+    pub stances: StanceWords,
+}
+
+/// What the stance model reads when it places what it adds.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StanceWords {
+    pub noun_determiners: WordList,
 }
 
 /// What the attribution reads between a speaker, its cue and its quote.
