@@ -501,6 +501,17 @@ fn subject_control_lends_the_subject_to_a_refusal() {
 }
 
 #[test]
+fn a_condition_stated_as_such() {
+    one_red_line(
+        // The subject is no actor: the speaker holds it (as "unacceptable").
+        "Prime Minister Erik Lund said the support for the pact is conditional on a quota for the fleet.",
+        "Erik Lund",
+        "conditional on",
+    );
+    no_red_line("Prime Minister Erik Lund said the weather was good for fishing.");
+}
+
+#[test]
 fn a_condition_on_ones_own_proposal_is_an_offer() {
     let text = "The council would approve the park on condition that the old trees are kept, \
                 Mayor Ana Ruiz said.";
