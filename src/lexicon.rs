@@ -127,6 +127,10 @@ pub mod class {
     /// A stance cue of one word ("demands"): a sentence with one may hold
     /// a position.
     pub const CUE_WORD: u32 = 1 << 15;
+    /// First word of a construction's frame ("will", "going", "threaten").
+    pub const FRAME: u32 = 1 << 16;
+    /// First word a frame combines with ("if", "until", "nothing", "only").
+    pub const CONSTRUCT: u32 = 1 << 17;
 }
 use std::sync::LazyLock;
 
@@ -716,11 +720,20 @@ impl Lexicon {
         );
         mark(&mut self.spokes_plurals.iter().cloned(), class::SPOKES);
         mark(&mut self.conduits.iter().cloned(), class::CONDUIT);
-        let [cue_starts, cue_words, negations, negotiable] = self.stances.gate_words();
+        let [
+            cue_starts,
+            cue_words,
+            negations,
+            negotiable,
+            frames,
+            constructs,
+        ] = self.stances.gate_words();
         mark(&mut cue_starts.into_iter(), class::CUE_START);
         mark(&mut cue_words.into_iter(), class::CUE_WORD);
         mark(&mut negations.into_iter(), class::NEGATION);
         mark(&mut negotiable.into_iter(), class::NEGOTIABLE);
+        mark(&mut frames.into_iter(), class::FRAME);
+        mark(&mut constructs.into_iter(), class::CONSTRUCT);
         // "jan." is looked up as "jan" too: the analysis tries both.
         self.classes = WordClasses::from_map(classes);
     }

@@ -86,6 +86,13 @@ pub enum Tab {
     /// The longest word of each cue phrase: a sentence without one holds no
     /// cue (one-word bit only).
     Anchor,
+    /// The first words of a construction's frame: future and volitional
+    /// modals, volition frames, threats (see [`Constructions`]).
+    Frame,
+    /// The first words a frame combines with into a construction (besides
+    /// a negation): negative objects, condition openers, restrictive
+    /// subordinators, "until", and restrictive "only".
+    Construct,
 }
 
 impl Tab {
@@ -295,10 +302,53 @@ pub struct StanceLexicon {
     pub inverted: std::collections::HashSet<String>,
     /// "according to" and the like (from speech.toml).
     pub according: PhraseTable<()>,
+    /// The word classes of the constructions (`[construction]`).
+    pub constructions: Constructions,
     /// Word → the bits of [`Tab`] it has.
     classes: FxMap<String, u64>,
     /// `classes` ready for fast lookups (rebuilt after every change).
     fast: super::WordClasses<u64>,
+}
+
+/// The word classes the construction rules read (`[construction]` of
+/// stances.toml; each list names its class and source there).
+#[derive(Clone, Debug, Default)]
+pub struct Constructions {
+    pub future_modals: PhraseTable<()>,
+    pub volition_frames: PhraseTable<()>,
+    pub non_action: PhraseTable<()>,
+    pub concessions: PhraseTable<()>,
+    pub persist: PhraseTable<()>,
+    pub negative_objects: PhraseTable<()>,
+    pub control: PhraseTable<()>,
+    pub threats: PhraseTable<()>,
+    pub openers: PhraseTable<()>,
+    pub restrictive: PhraseTable<()>,
+    pub until: PhraseTable<()>,
+    pub until_times: PhraseTable<()>,
+    pub offer_frames: PhraseTable<()>,
+    pub insistence: PhraseTable<()>,
+    pub schedule_times: PhraseTable<()>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ConstructionFile {
+    future_modals: Vec<String>,
+    volition_frames: Vec<String>,
+    non_action: Vec<String>,
+    concessions: Vec<String>,
+    persist: Vec<String>,
+    negative_objects: Vec<String>,
+    control: Vec<String>,
+    threats: Vec<String>,
+    openers: Vec<String>,
+    restrictive: Vec<String>,
+    until: Vec<String>,
+    until_times: Vec<String>,
+    offer_frames: Vec<String>,
+    insistence: Vec<String>,
+    schedule_times: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -307,6 +357,7 @@ pub(super) struct StancesFile {
     #[serde(default)]
     pub red_line_phrases: Vec<String>,
     red_line: RedLineFile,
+    construction: ConstructionFile,
     stance: StanceFile,
     evaluation: WordsList,
     no_comment: PhrasesList,
@@ -383,6 +434,28 @@ fn table(list: &[String]) -> PhraseTable<()> {
     t
 }
 
+impl Constructions {
+    fn from_file(f: &ConstructionFile) -> Constructions {
+        Constructions {
+            future_modals: table(&f.future_modals),
+            volition_frames: table(&f.volition_frames),
+            non_action: table(&f.non_action),
+            concessions: table(&f.concessions),
+            persist: table(&f.persist),
+            negative_objects: table(&f.negative_objects),
+            control: table(&f.control),
+            threats: table(&f.threats),
+            openers: table(&f.openers),
+            restrictive: table(&f.restrictive),
+            until: table(&f.until),
+            until_times: table(&f.until_times),
+            offer_frames: table(&f.offer_frames),
+            insistence: table(&f.insistence),
+            schedule_times: table(&f.schedule_times),
+        }
+    }
+}
+
 impl StanceLexicon {
     /// The phrase table of a list.
     pub fn table(&self, t: Tab) -> Option<&PhraseTable<()>> {
@@ -405,7 +478,13 @@ impl StanceLexicon {
             Tab::Ignore => &self.ignore,
             Tab::Reporting => &self.reporting,
             Tab::According => &self.according,
-            Tab::Cues | Tab::Prepositions | Tab::Calendar | Tab::AnonymousGroups | Tab::Anchor => {
+            Tab::Cues
+            | Tab::Prepositions
+            | Tab::Calendar
+            | Tab::AnonymousGroups
+            | Tab::Anchor
+            | Tab::Frame
+            | Tab::Construct => {
                 return None;
             }
         })
@@ -419,7 +498,7 @@ impl StanceLexicon {
     /// word ("is not up for negotiation", see `Sent::negotiable_at`). So:
     /// the first words of the cues, the one-word cues, the negations and
     /// the first words of the negotiation phrases.
-    pub fn gate_words(&self) -> [Vec<String>; 4] {
+    pub fn gate_words(&self) -> [Vec<String>; 6] {
         let with = |bits: u64| -> Vec<String> {
             self.classes
                 .iter()
@@ -432,6 +511,8 @@ impl StanceLexicon {
             with(Tab::Cues.word()),
             with(Tab::Negations.word()),
             with(Tab::Negotiable.start()),
+            with(Tab::Frame.start()),
+            with(Tab::Construct.start()),
         ]
     }
 
@@ -501,6 +582,22 @@ impl StanceLexicon {
         for w in self.cues.anchors() {
             *self.classes.entry(w).or_default() |= Tab::Anchor.word();
         }
+        let c = &self.constructions;
+        let frames: Vec<(String, bool)> = [&c.future_modals, &c.volition_frames, &c.threats]
+            .into_iter()
+            .flat_map(|t| t.first_words().map(|(w, s)| (w.to_string(), s)))
+            .collect();
+        let constructs: Vec<(String, bool)> =
+            [&c.negative_objects, &c.openers, &c.restrictive, &c.until]
+                .into_iter()
+                .flat_map(|t| t.first_words().map(|(w, s)| (w.to_string(), s)))
+                .chain(std::iter::once(("only".to_string(), true)))
+                .collect();
+        self.mark(frames.iter().map(|(w, s)| (w.as_str(), *s)), Tab::Frame);
+        self.mark(
+            constructs.iter().map(|(w, s)| (w.as_str(), *s)),
+            Tab::Construct,
+        );
         let mut buf = String::new();
         for (set, t) in closed {
             for w in set {
@@ -533,6 +630,7 @@ impl StanceLexicon {
             according: table(speech.according),
             reporting: table(speech.reporting),
             inverted: speech.inverted.iter().map(|w| w.to_lowercase()).collect(),
+            constructions: Constructions::from_file(&f.construction),
             ..StanceLexicon::default()
         };
         use CueClass as C;

@@ -100,6 +100,10 @@ impl Sent<'_> {
             return false;
         }
         let l = self.low(i);
+        // "he's not going to", "they're": a contracted "is", "are".
+        if matches!(l, "'s" | "'re" | "'m") {
+            return l != "'s" || (i > 0 && self.is(i - 1, &["he", "she", "it", "that", "there"]));
+        }
         self.has(i, Tab::VerbGroup)
             || self.has(i, Tab::Negations)
             || (l.len() > 4 && l.ends_with("ly") && !w.capital && l != "only")

@@ -316,7 +316,18 @@ impl<'s> Holders<'s> {
             .then(|| self.s.possessor(i))
             .flatten();
         let s = owned.unwrap_or_else(|| self.s.subject(i));
-        self.subject_actor(s, i, speaker_ok).map(Some)
+        let found = self.subject_actor(s, i, speaker_ok);
+        if found.is_none() && g > 0 && self.s.low(g) == "to" && self.control(g - 1) {
+            // Subject control: "vowed to veto", "threatened to block" are
+            // the control verb's subject's.
+            return self.holder_of_verb(g - 1, g, speaker_ok);
+        }
+        found.map(Some)
+    }
+
+    /// Whether word `k` is a verb of subject control ("vowed", "voted").
+    fn control(&self, k: usize) -> bool {
+        self.s.phrase_at(k, &self.s.sl.constructions.control) == Some(1)
     }
 
     /// The nearest subject-like actor before word `i`; pronouns resolved;

@@ -11,7 +11,8 @@ use crate::lexicon::{Lexicon, class};
 use crate::span::Span;
 
 /// Whether the sentence of tokens `r` may hold a position: it holds a
-/// cue phrase, or a negation and a negotiation word (`negotiable_at`).
+/// cue phrase, a negation and a negotiation word (`negotiable_at`), or the
+/// words of a construction (a modal and a negation or condition).
 /// The main pass asks this with its own tokens, so [`super::find`] reads
 /// only the sentences that may; the words are taken as the stance pass
 /// takes them (no quotation marks, a trailing abbreviation period
@@ -26,6 +27,11 @@ pub(crate) fn may_hold(
 ) -> bool {
     let bits = r.clone().fold(0, |b, t| b | lower.class(t));
     if bits & class::NEGATION != 0 && bits & class::NEGOTIABLE != 0 {
+        return true;
+    }
+    // A construction: a modal, volition frame or threat with a negation or
+    // one of the words it combines with (`stances::constructions`).
+    if bits & class::FRAME != 0 && bits & (class::NEGATION | class::CONSTRUCT) != 0 {
         return true;
     }
     if bits & class::CUE_START == 0 {

@@ -16,6 +16,9 @@
 //! * `holder.rs` — the actor a subject, pronoun or named party stands for;
 //! * `hedges.rs` — hedges, cancelling phrases and questions;
 //! * `rules.rs` — the cue rules, one per class of cue;
+//! * `constructions.rs` — red lines of a construction: a negated modal
+//!   with an action verb, conditions before or after a committed clause,
+//!   "only … once", "stay … until", threats with a condition;
 //! * `select.rs` — which candidates a sentence keeps; headline holders.
 //!
 //! # Cost
@@ -25,6 +28,7 @@
 //! scanned.
 
 mod clause;
+mod constructions;
 mod document;
 mod hedges;
 mod holder;

@@ -73,9 +73,9 @@ pub(super) fn candidates(s: &Sent) -> Vec<Cand> {
 }
 
 /// The cue rules over one sentence.
-struct Rules<'s> {
-    s: &'s Sent<'s>,
-    h: Holders<'s>,
+pub(super) struct Rules<'s> {
+    pub s: &'s Sent<'s>,
+    pub h: Holders<'s>,
 }
 
 impl Rules<'_> {
@@ -103,6 +103,9 @@ impl Rules<'_> {
                     rule: "negated-negotiable",
                     ..c
                 });
+            }
+            if i >= content_until {
+                self.constructions_at(i, &mut out);
             }
             let Some((len, cue)) = self.s.cue_at(i) else {
                 i += 1;
@@ -217,7 +220,7 @@ impl Rules<'_> {
         }
     }
 
-    fn cand(
+    pub(super) fn cand(
         &self,
         holder: Option<ActorId>,
         kind: PositionKind,
@@ -237,6 +240,15 @@ impl Rules<'_> {
     }
 
     fn red_line_phrase(&self, i: usize, end: usize, kind: PositionKind) -> Option<Cand> {
+        // A condition put on one's own proposal ("would approve the park
+        // on condition that …") is an offer with terms.
+        if kind == PositionKind::Condition && self.offer_before(i) {
+            let holder = self.h.actor_before(i);
+            return holder.map(|h| Cand {
+                rule: "condition-of-offer",
+                ..self.cand(Some(h), PositionKind::Offer, false, i, end)
+            });
+        }
         if self.s.headline {
             return Some(self.cand(None, kind, !self.s.hedged(i, end, false), i, end));
         }
@@ -271,6 +283,15 @@ impl Rules<'_> {
             });
         }
         Some(self.cand(Some(holder), kind, !hedged, i, end))
+    }
+
+    /// Whether a verb of proposing governs the clause before word `i`.
+    fn offer_before(&self, i: usize) -> bool {
+        let frames = &self.s.sl.constructions.offer_frames;
+        (i.saturating_sub(10)..i)
+            .rev()
+            .take_while(|&k| !self.s.is(k, &[";", ":", "--", "—", "but"]))
+            .any(|k| self.s.phrase_at(k, frames).is_some())
     }
 
     fn refusal(&self, i: usize, end: usize) -> Option<Cand> {
@@ -316,13 +337,16 @@ impl Rules<'_> {
         // Volition in the clause before: "willing to negotiate … only if".
         let lo = i.saturating_sub(WINDOW);
         let volition = (lo..i).rev().any(|k| self.s.starts(k, Tab::Volition));
-        if !volition {
-            return None;
-        }
-        let holder = if self.s.headline {
-            None
+        let holder = if volition {
+            if self.s.headline {
+                None
+            } else {
+                Some(self.h.actor_before(i)?)
+            }
         } else {
-            Some(self.h.actor_before(i)?)
+            // Or a modal commitment in the clause before: "we will pull
+            // our ships out unless …".
+            self.modal_clause_before(i)?
         };
         let red = !self.s.hedged(i, end, true) && !self.h.is_analyst(holder);
         Some(self.cand(holder, PositionKind::Condition, red, i, end))

@@ -125,9 +125,9 @@ impl<'a> Sent<'a> {
                 || (s.len() > 1 && s.ends_with('.'));
         }
         // Mentions and quotes matter only where a cue may be: a sentence
-        // holds one only if it holds a cue's longest word (or a negation).
-        let any = Tab::Anchor.word() | Tab::Negations.word();
-        if cls.iter().any(|c| c & any != 0) {
+        // holds one only if it holds a cue's longest word, a negation or a
+        // construction.
+        if has_cues(&cls) {
             for w in &mut words {
                 let pos = w.span.start;
                 // Mentions and quotes are sorted: advance past those that
@@ -222,6 +222,19 @@ impl<'a> Sent<'a> {
         Some(len)
     }
 
+    /// Whether word `k` has the start bit of list `t` (for the lists that
+    /// have no table: `Frame`, `Construct`).
+    #[inline]
+    pub fn has_start(&self, k: usize, t: Tab) -> bool {
+        self.cls.get(k).is_some_and(|c| c & t.start() != 0)
+    }
+
+    /// The length of the longest phrase of `t` that starts at word `k`.
+    pub fn phrase_at(&self, k: usize, t: &crate::lexicon::PhraseTable<()>) -> Option<usize> {
+        t.longest_by(self.lows.len(), k, |j| self.low(j))
+            .map(|(len, _)| len)
+    }
+
     /// The longest cue that starts at word `k`.
     pub fn cue_at(&self, k: usize) -> Option<(usize, Cue)> {
         if self.cls.get(k).is_none_or(|c| c & Tab::Cues.start() == 0) {
@@ -282,11 +295,18 @@ impl<'a> Sent<'a> {
     }
 
     /// Whether a cue can be in the sentence: it holds the longest word of
-    /// some cue phrase, or a negation (for "never be negotiated").
+    /// some cue phrase, a negation (for "never be negotiated"), or a
+    /// construction's frame with a word it combines with.
     pub fn has_cues(&self) -> bool {
-        let any = Tab::Anchor.word() | Tab::Negations.word();
-        self.cls.iter().any(|c| c & any != 0)
+        has_cues(self.cls)
     }
+}
+
+/// Whether words of classes `cls` may hold a cue (see [`Sent::has_cues`]).
+fn has_cues(cls: &[u64]) -> bool {
+    let all = cls.iter().fold(0, |b, c| b | c);
+    all & (Tab::Anchor.word() | Tab::Negations.word()) != 0
+        || (all & Tab::Frame.start() != 0 && all & Tab::Construct.start() != 0)
 }
 
 /// Whether a sentence is written in capitals (a wire headline): at least

@@ -334,6 +334,190 @@ fn the_configuration_adds_red_line_phrases() {
     );
 }
 
+// ------------------------------------------------------- constructions
+
+/// The rules of the red lines of `text`.
+fn red_rules(text: &str) -> Vec<&'static str> {
+    let (_, a) = run(text);
+    a.positions
+        .iter()
+        .filter(|p| p.red_line)
+        .map(|p| p.rule)
+        .collect()
+}
+
+#[track_caller]
+fn red_by(text: &str, holder: &str, rule: &str) {
+    let red = red_lines(text);
+    assert_eq!(red.len(), 1, "{text}\n{red:?}\n{:?}", found(text));
+    assert_eq!(red[0].0, holder, "{text}\n{red:?}");
+    assert_eq!(red_rules(text), [rule], "{text}");
+}
+
+#[test]
+fn a_negated_future_with_any_action_verb() {
+    red_by(
+        "Harbour union leader Tom Riggs said he will not unload the grain ships.",
+        "Tom Riggs",
+        "negated-future",
+    );
+    red_by(
+        "Norway will not extend or renew the fishing licences, Prime Minister Erik Lund said.",
+        "Norway",
+        "negated-future",
+    );
+    red_by(
+        "Prime Minister Erik Lund said he won't lower the fuel levy.",
+        "Erik Lund",
+        "negated-future",
+    );
+    red_by(
+        "\"We are not going to hand over the archives,\" Mayor Ana Ruiz said.",
+        "Ana Ruiz",
+        "negated-future",
+    );
+    red_by(
+        "Chile is unwilling to lower its copper levy, Foreign Minister Ana Ruiz said.",
+        "Chile",
+        "negated-future",
+    );
+}
+
+#[test]
+fn a_negated_future_of_a_state_outcome_schedule_or_forecast_is_none() {
+    // States, outcomes and speech are no actions.
+    no_red_line("Foreign Minister Ana Ruiz said Chile will not be ready before May.");
+    no_red_line("Mayor Tom Riggs said the port will not survive another season.");
+    no_red_line("Mayor Tom Riggs said he would not comment on the ruling.");
+    // A schedule.
+    no_red_line("Norway will not hold its auction today, Prime Minister Erik Lund said.");
+    // No actor subject: a forecast about prices or weather.
+    no_red_line("Foreign Minister Ana Ruiz said copper prices will not climb this winter.");
+    // A hedge governs it.
+    no_red_line("Mayor Tom Riggs said the council may not renew the lease.");
+}
+
+#[test]
+fn negated_opposition_is_a_concession() {
+    for text in [
+        "Norway will not contest the ruling, Prime Minister Erik Lund said.",
+        "Norway would not stand in the way of the merger, Prime Minister Erik Lund said.",
+    ] {
+        no_red_line(text);
+        position_of(text, "Norway");
+        let all = found(text);
+        assert!(
+            all.iter().any(|p| p.3 == PositionKind::Offer),
+            "{text}\n{all:?}"
+        );
+    }
+}
+
+#[test]
+fn a_negative_object_after_a_modal() {
+    red_by(
+        "Norway will allow no foreign trawlers in its waters, Prime Minister Erik Lund said.",
+        "Norway",
+        "negative-object",
+    );
+    red_by(
+        "\"We will settle for nothing less than full wages,\" union leader Tom Riggs said.",
+        "Tom Riggs",
+        "negative-object",
+    );
+    no_red_line("Prime Minister Erik Lund said Norway will have no trouble paying.");
+    no_red_line("Prime Minister Erik Lund said there will be no vote this year.");
+}
+
+#[test]
+fn a_condition_before_the_main_clause() {
+    red_by(
+        "\"If the rival line keeps cutting its fares, we will withdraw our ferries,\" Prime Minister Erik Lund said.",
+        "Erik Lund",
+        "fronted-condition",
+    );
+    red_by(
+        "Prime Minister Erik Lund said that unless the tariff is lifted, Norway would close its ports to the ships.",
+        "Norway",
+        "fronted-condition",
+    );
+    // An outcome, not an action of an actor.
+    no_red_line(
+        "Prime Minister Erik Lund said that if fuel prices rise, small ferry lines will go under.",
+    );
+    // A hypothetical in the speaker's own words.
+    no_red_line("\"If it rained, we would close the ports,\" Prime Minister Erik Lund said.");
+}
+
+#[test]
+fn a_condition_after_a_committed_main_clause() {
+    let text = "Norway will recall its fishing fleet unless the quota is restored, Prime \
+                Minister Erik Lund said.";
+    let red = red_lines(text);
+    assert_eq!(red.len(), 1, "{red:?}");
+    assert_eq!(red[0].0, "Norway");
+    no_red_line("Prime Minister Erik Lund said fish prices will fall unless the weather improves.");
+}
+
+#[test]
+fn restrictive_only_and_persisting_until() {
+    red_by(
+        "Union leader Tom Riggs will only unload the ships once the lockout ends.",
+        "Tom Riggs",
+        "restrictive-only",
+    );
+    red_by(
+        "Union leader Tom Riggs said he would stay out until the owners restore the bonus.",
+        "Tom Riggs",
+        "persist-until",
+    );
+    // "until" a time is no condition; a plain fact of persisting neither.
+    no_red_line("Union leader Tom Riggs said he would stay out until March.");
+    no_red_line("Union leader Tom Riggs said he stayed out until the owners left.");
+}
+
+#[test]
+fn threats_with_a_condition_and_insistence_on_a_deal() {
+    red_by(
+        "Norway has threatened to close its ports to the fleet if the quota is cut, Prime Minister Erik Lund said.",
+        "Norway",
+        "conditional-threat",
+    );
+    no_red_line("Norway has threatened to close its ports, Prime Minister Erik Lund said.");
+    red_by(
+        "Norway would insist on a price floor in any new fisheries pact, Prime Minister Erik Lund said.",
+        "Norway",
+        "insist-on-deal",
+    );
+}
+
+#[test]
+fn subject_control_lends_the_subject_to_a_refusal() {
+    one_red_line(
+        "Prime Minister Erik Lund vowed to veto the harbour bill.",
+        "Erik Lund",
+        "veto",
+    );
+}
+
+#[test]
+fn a_condition_stated_as_such() {
+    one_red_line(
+        // The subject is no actor: the speaker holds it (as "unacceptable").
+        "Prime Minister Erik Lund said the support for the pact is conditional on a quota for the fleet.",
+        "Erik Lund",
+        "conditional on",
+    );
+    no_red_line("Prime Minister Erik Lund said the weather was good for fishing.");
+}
+
+#[test]
+fn a_condition_on_ones_own_proposal_is_an_offer() {
+    let text = "The council would approve the park on condition that the old trees are kept, \
+                Mayor Ana Ruiz said.";
+    no_red_line(text);
+}
+
 /// The holder `holders_at` gives a stance cued by the first `trigger` of
 /// `text` (one sentence).
 fn holder_at(text: &str, trigger: &str) -> Option<String> {
