@@ -180,8 +180,11 @@ fn sample_positions_and_red_lines_score_against_the_gold() {
     );
     assert_eq!(red_p, 1.0, "{report}");
     assert_eq!(red_r, 1.0, "{report}");
-    assert!(pos_p >= 0.9, "{report}");
-    assert!(pos_r >= 0.7, "{report}");
+    // The stance model (on since issue 10) finds every position of the
+    // sample at the price of a forecast or two of the analyst's: recall
+    // is held high, precision a little lower than the rules' alone.
+    assert!(pos_p >= 0.85, "{report}");
+    assert!(pos_r >= 0.9, "{report}");
     assert!(holder_acc >= 0.85, "{report}");
 }
 
