@@ -25,6 +25,8 @@ pub(crate) struct Built {
     mentions: usize,
     /// Position (cand order) of the latest mention as a subject.
     last_subject: Option<usize>,
+    /// How often it has been a subject so far (in text order).
+    subjects: u32,
     last_seen: usize,
     last_paragraph: u32,
     /// Founded on a name no lexicon or given name backs: kept only if it
@@ -32,6 +34,9 @@ pub(crate) struct Built {
     weak: bool,
     /// Made for a speaker no other actor matched.
     orphan: bool,
+    /// Founded on a description ("the company"), not a name: no owner
+    /// for another description.
+    described: bool,
 }
 
 pub(crate) struct Resolution {
@@ -96,10 +101,12 @@ impl Resolution {
             given: Vec::new(),
             mentions: 1,
             last_subject: None,
+            subjects: 0,
             last_seen: 0,
             last_paragraph: c.paragraph,
             weak: false,
             orphan: true,
+            described: false,
         });
         self.actors.len() - 1
     }
@@ -174,6 +181,51 @@ fn name_part_count(suffixes: &WordList, name: &str) -> usize {
         .count()
 }
 
+/// An organisation's name without the legal forms that end it ("Acme
+/// Widgets Inc", "Smith and Co Ltd"), as written; never empty.
+pub(crate) fn without_legal_form<'n>(lex: &Lexicon, name: &'n str) -> &'n str {
+    let legal = &lex.grammar.actors.legal_forms;
+    let links = &lex.grammar.mentions.connectors_before_institution;
+    let mut rest = name.trim_end();
+    let mut after_legal = false;
+    while let Some((head, last)) = rest.rsplit_once(char::is_whitespace) {
+        let w = last.trim_matches(|c: char| c == '.' || c == ',');
+        let head = head.trim_end().trim_end_matches(',').trim_end();
+        if head.is_empty() {
+            break;
+        }
+        if legal.contains_ignore_ascii_case(w) {
+            after_legal = true;
+        } else if after_legal && links.contains_ignore_ascii_case(w) {
+            after_legal = false;
+        } else {
+            break;
+        }
+        rest = head;
+    }
+    rest
+}
+
+/// An organisation's name as a lookup key: without its legal form,
+/// normalised, hyphens read as spaces ("IG-Metall" is "ig metall").
+fn org_key(lex: &Lexicon, name: &str) -> String {
+    let mut key = norm(without_legal_form(lex, name));
+    if key.contains('-') {
+        key = key.replace('-', " ");
+    }
+    key
+}
+
+/// What a description stands for, by the nouns in it: a company or
+/// other body ("the company"), a country's government ("the
+/// government"), or a voice of either ("a spokesman", "the statement").
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Body {
+    Company,
+    Government,
+    Voice,
+}
+
 struct Resolver<'a> {
     text: &'a str,
     lex: &'a Lexicon,
@@ -192,6 +244,12 @@ struct Resolver<'a> {
     last_official: Option<(u32, u32)>,
     /// One-word names seen away from a sentence start (slices of the text).
     mid_sentence: rustc_hash::FxHashSet<&'a str>,
+    /// The country named most often: the one "the government" stands for.
+    main_country: Option<usize>,
+    /// The body the latest unnamed spokesperson was folded into, with the
+    /// candidate's place and paragraph: "A spokesman said … He added"
+    /// is the body's voice still.
+    last_voice: Option<(usize, usize, u32)>,
 }
 
 /// How many recent actors a pronoun considers.
@@ -229,6 +287,8 @@ pub(crate) fn resolve(text: &str, lex: &Lexicon, cands: &[Cand]) -> Resolution {
             .filter(|c| !c.sentence_initial && c.kind == CandKind::Proper)
             .map(|c| c.name.text(text))
             .collect(),
+        main_country: None,
+        last_voice: None,
     };
     // 1. Names: full names before surnames, so "Clinton" finds its person.
     let suffixes = &lex.grammar.actors.name_key_suffixes;
@@ -250,11 +310,15 @@ pub(crate) fn resolve(text: &str, lex: &Lexicon, cands: &[Cand]) -> Resolution {
         }
     }
     r.appositives(&order);
+    r.main_country = (0..r.actors.len())
+        .filter(|&a| r.actors[a].kind == ActorKind::Country && r.actors[a].mentions > 0)
+        .max_by_key(|&a| (r.actors[a].mentions, std::cmp::Reverse(a)));
     // Recency is rebuilt in text order below; the names pass above saw
     // every name in the document.
     for a in &mut r.actors {
         a.last_seen = 0;
         a.last_subject = None;
+        a.subjects = 0;
     }
     r.recent.clear();
     // 2. Roles, anonymous sources, pronouns and conduits, in text order.
@@ -267,10 +331,10 @@ pub(crate) fn resolve(text: &str, lex: &Lexicon, cands: &[Cand]) -> Resolution {
         let c = &cands[i];
         match c.kind {
             CandKind::Role => r.role(i, pos, &order),
-            CandKind::Anonymous => r.anonymous(i, pos),
+            CandKind::Anonymous => r.anonymous(i, pos, &order),
             CandKind::Pronoun(p) => r.pronoun(i, pos, p.gender, p.plural),
             CandKind::Conduit => r.pronoun(i, pos, c.gender, c.plural),
-            CandKind::Common => r.common(i, pos),
+            CandKind::Common => r.common(i, pos, &order),
             CandKind::Relative(a) => {
                 if let Some(x) = r.of_cand.get(a as usize) {
                     r.assign(i, x, pos);
@@ -319,10 +383,12 @@ impl<'a> Resolver<'a> {
             given: Vec::new(),
             mentions: 0,
             last_subject: None,
+            subjects: 0,
             last_seen: pos,
             last_paragraph: c.paragraph,
             weak: false,
             orphan: false,
+            described: false,
         });
         self.actors.len() - 1
     }
@@ -340,6 +406,7 @@ impl<'a> Resolver<'a> {
         act.last_paragraph = c.paragraph;
         if c.subject || c.speaker {
             act.last_subject = Some(pos);
+            act.subjects += 1;
         }
         // A person's name as a subject is evidence; an unknown acronym or
         // capitalised word must speak or recur.
@@ -395,6 +462,14 @@ impl<'a> Resolver<'a> {
             return;
         }
         if c.headline || (c.located && c.role.is_none() && c.gender == Gender::Unknown) {
+            return;
+        }
+        // "Acme Tools Inc … Acme Tools": the company without its legal form.
+        if c.role.is_none()
+            && !self.by_org.is_empty()
+            && let Some(&a) = self.by_org.get(&org_key(self.lex, &name))
+        {
+            self.assign(i, a, pos);
             return;
         }
         let parts: Vec<&str> = key.split(' ').collect();
@@ -460,7 +535,7 @@ impl<'a> Resolver<'a> {
                 return;
             }
         }
-        if let Some(&a) = self.by_org.get(&norm(&name)) {
+        if let Some(&a) = self.by_org.get(&org_key(self.lex, &name)) {
             self.assign(i, a, pos);
             return;
         }
@@ -493,7 +568,7 @@ impl<'a> Resolver<'a> {
         if kind == ActorKind::Person {
             self.by_surname.entry(surname).or_default().push(a);
         } else {
-            self.by_org.insert(norm(&name), a);
+            self.by_org.insert(org_key(self.lex, &name), a);
         }
         self.assign(i, a, pos);
     }
@@ -537,7 +612,7 @@ impl<'a> Resolver<'a> {
                     .or_else(|| n.strip_prefix("The "))
                     .unwrap_or(&n)
                     .to_string();
-                (norm(&n), n, false)
+                (org_key(self.lex, &n), n, false)
             }
         };
         // A lexicon entry, or a name ending in an institution word ("Xerox
@@ -546,7 +621,14 @@ impl<'a> Resolver<'a> {
             let n = self.text_of(c.name);
             n.contains(' ')
                 && n.rsplit(' ').next().is_some_and(|w| {
-                    Lexicon::has(&self.lex.organization_words, w.trim_end_matches('.'))
+                    let w = w.trim_end_matches('.');
+                    Lexicon::has(&self.lex.organization_words, w)
+                        || self
+                            .lex
+                            .grammar
+                            .actors
+                            .legal_forms
+                            .contains_ignore_ascii_case(w)
                 })
         };
         let a = match self.by_org.get(&key) {
@@ -562,7 +644,7 @@ impl<'a> Resolver<'a> {
                 self.actors[a].role = None;
                 self.actors[a].weak = !known && !c.speaker;
                 self.by_org.insert(key, a);
-                self.by_org.insert(norm(&name), a);
+                self.by_org.insert(org_key(self.lex, &name), a);
                 a
             }
         };
@@ -624,7 +706,7 @@ impl<'a> Resolver<'a> {
                         self.actors[x].mentions += 1;
                         self.actors[y].mentions = 0;
                         self.of_cand.set(b, Some(x));
-                        let key = norm(&self.text_of(cb.name));
+                        let key = org_key(self.lex, &self.text_of(cb.name));
                         self.by_org.insert(key, x);
                     }
                 }
@@ -711,6 +793,11 @@ impl<'a> Resolver<'a> {
                 if c.in_quote {
                     return;
                 }
+                if let Some(a) = self.description_owner(i, pos, order) {
+                    self.last_voice = Some((a, pos, c.paragraph));
+                    self.assign(i, a, pos);
+                    return;
+                }
                 // "the former secretary of state said": news style names a
                 // person already in play by a role the text never gave.
                 if c.subject
@@ -725,6 +812,7 @@ impl<'a> Resolver<'a> {
                     Some(&a) => a,
                     None => {
                         let a = self.new_actor(name.into_owned(), ActorKind::Person, i, pos);
+                        self.actors[a].described = true;
                         self.by_org.insert(format!("role:{norm_name}"), a);
                         a
                     }
@@ -750,7 +838,7 @@ impl<'a> Resolver<'a> {
             .max_by_key(|&a| (self.actors[a].last_subject, self.actors[a].last_seen))
     }
 
-    fn anonymous(&mut self, i: usize, pos: usize) {
+    fn anonymous(&mut self, i: usize, pos: usize, order: &[u32]) {
         let c = &self.cands[i];
         // An unnamed official speaks for the government.
         if let Some(k) = c.country {
@@ -764,8 +852,14 @@ impl<'a> Resolver<'a> {
         if c.in_quote {
             return;
         }
+        if let Some(a) = self.description_owner(i, pos, order) {
+            self.last_voice = Some((a, pos, c.paragraph));
+            self.assign(i, a, pos);
+            return;
+        }
         let name = self.text_of(c.span);
         let a = self.new_actor(name.into_owned(), ActorKind::Person, i, pos);
+        self.actors[a].described = true;
         self.assign(i, a, pos);
     }
 
@@ -810,6 +904,16 @@ impl<'a> Resolver<'a> {
                 let act = &self.actors[a];
                 (act.last_subject, act.last_seen)
             });
+        // A voice folded into its body since the person last seen.
+        let voice = self.last_voice.filter(|&(_, at, para)| {
+            person_like
+                && c.paragraph.saturating_sub(para) <= 1
+                && best.is_none_or(|b| self.actors[b].last_seen < at)
+        });
+        if let Some((a, _, _)) = voice {
+            self.assign(i, a, pos);
+            return;
+        }
         if let Some(a) = best {
             if self.actors[a].gender == Gender::Unknown && gender != Gender::Unknown {
                 self.actors[a].gender = gender;
@@ -818,7 +922,7 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn common(&mut self, i: usize, pos: usize) {
+    fn common(&mut self, i: usize, pos: usize, order: &[u32]) {
         let c = &self.cands[i];
         let name = self.text_of(c.span);
         let lower = name.to_lowercase();
@@ -840,6 +944,12 @@ impl<'a> Resolver<'a> {
                 return;
             }
         }
+        if !c.in_quote
+            && let Some(a) = self.description_owner(i, pos, order)
+        {
+            self.assign(i, a, pos);
+            return;
+        }
         let key = format!("common:{}", norm(lower.trim_start_matches("the ")));
         let a = match self.by_org.get(&key) {
             Some(&a) => a,
@@ -853,11 +963,173 @@ impl<'a> Resolver<'a> {
                     ActorKind::Organization
                 };
                 let a = self.new_actor(name.into_owned(), kind, i, pos);
+                self.actors[a].described = true;
                 self.by_org.insert(key, a);
                 a
             }
         };
         self.assign(i, a, pos);
+    }
+}
+
+impl Resolver<'_> {
+    /// The body a description without a name stands for: "the company",
+    /// "its board", "a board spokesman", "the government", "the
+    /// statement". A name inside it or after "for"/"of" says whose it is
+    /// ("the Acme spokesman", "a spokesman for Acme"); else the
+    /// organisation in play (company nouns), the country named most
+    /// (government nouns), or either (voices). A description of another
+    /// party ("a rival company") stands for none.
+    fn description_owner(&self, i: usize, pos: usize, order: &[u32]) -> Option<usize> {
+        let c = &self.cands[i];
+        let g = &self.lex.grammar.actors;
+        let text = c.span.text(self.text);
+        let words: Vec<String> = text
+            .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        // "a spokesman for Acme": the head comes before the preposition.
+        let own = words
+            .iter()
+            .position(|w| matches!(w.as_str(), "for" | "of" | "at"))
+            .filter(|&k| k > 0)
+            .unwrap_or(words.len());
+        let (head, mods) = words[..own].split_last()?;
+        let is = |w: &str, list: &WordList| {
+            list.contains(w) || w.strip_suffix('s').is_some_and(|s| list.contains(s))
+        };
+        let class_of = |w: &str| {
+            if is(w, &g.company_nouns) {
+                Some(Body::Company)
+            } else if is(w, &g.government_nouns) {
+                Some(Body::Government)
+            } else {
+                None
+            }
+        };
+        let person_noun = || {
+            Lexicon::has(&self.lex.anonymous, head)
+                || self.lex.roles.contains_word(head)
+                || is(head, &g.spokes_nouns)
+        };
+        // "a board spokesman", "union leaders": the people of the body the
+        // modifier names.
+        let modifier = mods.iter().rev().find_map(|w| class_of(w));
+        let (body, noun) = match (class_of(head), modifier) {
+            (Some(b), _) => (b, head.as_str()),
+            (None, Some(b)) if person_noun() => (
+                b,
+                mods.iter().rev().find(|w| class_of(w).is_some())?.as_str(),
+            ),
+            (None, None) if is(head, &g.spokes_nouns) => (Body::Voice, head.as_str()),
+            _ => return None,
+        };
+        // The word before counts too: "another" may be left out of the span.
+        let before = self.text[..c.span.start as usize]
+            .trim_end()
+            .rsplit(|ch: char| !ch.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if words
+            .iter()
+            .chain([&before])
+            .any(|w| g.other_party_words.contains(w))
+        {
+            return None;
+        }
+        let first = words[0].as_str();
+        let indefinite = |w: &str| self.lex.grammar.mentions.anonymous_determiners.contains(w);
+        // "a company", "an airline": a party not met before.
+        if modifier.is_none() && body != Body::Voice && (indefinite(first) || indefinite(&before)) {
+            return None;
+        }
+        // A person's spokeswoman is an actor of her own.
+        let fits = |a: usize| match (body, self.actors[a].kind) {
+            (_, ActorKind::Person) => false,
+            (Body::Government, kind) => kind == ActorKind::Country,
+            (Body::Company, kind) => kind != ActorKind::Country,
+            (Body::Voice, _) => true,
+        };
+        // A name inside the description: "the Acme board", "Norway's
+        // government", "a U.S. official".
+        let inner = order[pos + 1..]
+            .iter()
+            .map(|&j| j as usize)
+            .take_while(|&j| self.cands[j].span.start < c.span.end)
+            .filter(|&j| self.cands[j].span.end <= c.span.end)
+            .find_map(|j| self.of_cand.get(j));
+        if let Some(a) = inner {
+            return fits(a).then_some(a);
+        }
+        if let Some(k) = c.country {
+            // "the Japanese company" may be any Japanese company.
+            return match body {
+                Body::Company => None,
+                _ => self.by_country.get(&k).copied(),
+            };
+        }
+        // "a spokesman for Acme", "the board of Acme".
+        if let Some(&j) = order.get(pos + 1) {
+            let next = &self.cands[j as usize];
+            let between = self
+                .text
+                .get(c.span.end as usize..next.span.start as usize)
+                .unwrap_or("");
+            if matches!(between.trim(), "for" | "of" | "at")
+                && let Some(a) = self.of_cand.get(j as usize)
+            {
+                return fits(a).then_some(a);
+            }
+        }
+        if c.in_quote {
+            return None;
+        }
+        // "its board": the body "its" stands for.
+        let possessive = g.thing_possessives.contains(first);
+        let body_in_play = |want: &dyn Fn(&Built) -> bool| {
+            self.recent
+                .iter()
+                .copied()
+                .filter(|&a| {
+                    let act = &self.actors[a];
+                    act.mentions > 0
+                        && !act.described
+                        && act.last_seen < pos
+                        && c.paragraph.saturating_sub(act.last_paragraph) <= 3
+                        && want(act)
+                })
+                // The body the story is about: the one most often its
+                // subject so far, then the one named most, then the latest.
+                .max_by_key(|&a| {
+                    let act = &self.actors[a];
+                    (act.subjects, act.mentions, act.last_subject)
+                })
+        };
+        let org = |act: &Built| matches!(act.kind, ActorKind::Organization | ActorKind::Group);
+        let org_or_country =
+            || body_in_play(&org).or_else(|| body_in_play(&|act| act.kind == ActorKind::Country));
+        // A body whose name has the noun ("Federal Reserve Board" for "the
+        // board", "the Bonn government").
+        let named = |act: &Built| {
+            act.kind != ActorKind::Person
+                && act
+                    .name
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .any(|w| w.eq_ignore_ascii_case(noun))
+        };
+        // "union leaders", "a union": only a body named so; "a company
+        // spokesman": the company in play.
+        let named_only = g.named_only_body_nouns.contains(noun)
+            || (class_of(head).is_none() && !is(head, &g.spokes_nouns));
+        match body {
+            _ if possessive => org_or_country(),
+            _ if named_only => body_in_play(&named),
+            Body::Company => body_in_play(&named).or_else(|| body_in_play(&org)),
+            Body::Government => body_in_play(&named).or(self.main_country),
+            Body::Voice => org_or_country(),
+        }
     }
 }
 
@@ -932,6 +1204,23 @@ mod tests {
         assert_eq!(name_key(suffixes, "Jr."), "");
         assert_eq!(name_part_count(suffixes, "Robert C. Scott Jr."), 3);
         assert_eq!(name_part_count(suffixes, "Jr."), 0);
+    }
+
+    #[test]
+    fn legal_forms_leave_organisation_keys() {
+        let lex = Lexicon::builtin();
+        assert_eq!(
+            without_legal_form(&lex, "Marbeck Tools Inc."),
+            "Marbeck Tools"
+        );
+        assert_eq!(without_legal_form(&lex, "Harlow and Co Ltd"), "Harlow");
+        assert_eq!(without_legal_form(&lex, "Verdan S.A."), "Verdan");
+        // Never empty, and an "and" without a legal form after it stays.
+        assert_eq!(without_legal_form(&lex, "Inc"), "Inc");
+        assert_eq!(without_legal_form(&lex, "Ways and Means"), "Ways and Means");
+        assert_eq!(org_key(&lex, "IG-Metall"), org_key(&lex, "IG Metall"));
+        assert_eq!(org_key(&lex, "Acme Corp"), org_key(&lex, "Acme"));
+        assert_ne!(org_key(&lex, "Acme Tools"), org_key(&lex, "Acme"));
     }
 
     #[test]

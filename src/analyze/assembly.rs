@@ -45,8 +45,10 @@ fn most_used(counts: std::collections::HashMap<String, usize>) -> Option<String>
 }
 
 /// The most used name among an actor's name mentions, without a leading
-/// "the"; ties go to the longest.
-fn surface_name(text: &str, mentions: &[Mention]) -> Option<String> {
+/// "the"; ties go to the longest. A name with a legal form counts for the
+/// same name without it when the article uses that too ("Acme Inc" once,
+/// then "Acme": "Acme").
+fn surface_name(text: &str, lex: &Lexicon, mentions: &[Mention]) -> Option<String> {
     let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for m in mentions.iter().filter(|m| m.kind == MentionKind::Name) {
         let t = crate::text::reflow(m.span.text(text));
@@ -65,7 +67,30 @@ fn surface_name(text: &str, mentions: &[Mention]) -> Option<String> {
             && t.chars()
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase);
-        *counts.entry(t).or_default() += if shouting { 0 } else { 2 };
+        // A form that opens with a lower-case word ("senior Bank of …")
+        // carries a role word the name left behind.
+        let lower = t.chars().next().is_some_and(char::is_lowercase);
+        *counts.entry(t).or_default() += if shouting {
+            0
+        } else if lower {
+            1
+        } else {
+            2
+        };
+    }
+    if counts.len() > 1 {
+        let pooled: Vec<(String, String)> = counts
+            .keys()
+            .filter_map(|t| {
+                let short = actors::without_legal_form(lex, t);
+                (short.len() < t.len() && counts.contains_key(short))
+                    .then(|| (t.clone(), short.to_string()))
+            })
+            .collect();
+        for (long, short) in pooled {
+            let n = counts.remove(&long).unwrap_or(0);
+            *counts.entry(short).or_default() += n;
+        }
     }
     most_used(counts)
 }
@@ -139,7 +164,7 @@ pub(crate) fn assemble(
             // ("OPEC", not the lexicon's long form); ties: the longest.
             let name = match b.kind {
                 ActorKind::Organization | ActorKind::Group => {
-                    surface_name(text, &mentions[a]).unwrap_or_else(|| b.name.clone())
+                    surface_name(text, lex, &mentions[a]).unwrap_or_else(|| b.name.clone())
                 }
                 ActorKind::Country => country_name(text, lex, &b.name, &mentions[a]),
                 ActorKind::Person => b.name.clone(),

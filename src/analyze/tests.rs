@@ -580,3 +580,134 @@ fn every_speaker_and_position_names_the_rule_that_decided_it() {
         .collect();
     assert_eq!(rules, ["after-close", "cue-before"]);
 }
+
+/// The actors' names, in order of appearance.
+fn actor_names(text: &str) -> Vec<String> {
+    let (_, a) = run(text);
+    a.actors.iter().map(|x| x.name.clone()).collect()
+}
+
+#[test]
+fn a_company_with_and_without_its_legal_form_is_one_actor() {
+    let names = actor_names(
+        "DENVER, May 4 - Marbeck Tools Inc said it rejected the offer.\n    Marbeck Tools said the bid was too low, and Marbeck Tools will meet on Friday.\n",
+    );
+    assert_eq!(
+        names.iter().filter(|n| n.starts_with("Marbeck")).count(),
+        1,
+        "{names:?}"
+    );
+    assert!(names.contains(&"Marbeck Tools".to_string()), "{names:?}");
+}
+
+#[test]
+fn a_legal_form_stays_when_the_article_never_drops_it() {
+    let names = actor_names(
+        "DENVER, May 4 - Halvern Systems Corp said it rejected the offer.\n    Halvern Systems Corp said the bid was too low.\n",
+    );
+    assert!(
+        names.contains(&"Halvern Systems Corp".to_string()),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn a_legal_form_closes_a_name_before_and() {
+    let names = actor_names(
+        "The merger of Blenkor Holdings AG and Tarvex Corp was approved, Blenkor Holdings AG said, and Tarvex Corp said it agreed.\n",
+    );
+    assert!(names.iter().any(|n| n.starts_with("Blenkor")), "{names:?}");
+    assert!(names.iter().any(|n| n.starts_with("Tarvex")), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains(" and ")), "{names:?}");
+}
+
+#[test]
+fn legal_forms_alone_are_no_actor() {
+    let names = actor_names(
+        "Quillan Tools said an opinion from its adviser, Jane Harlow and Co Inc, found the offer unfair.\n",
+    );
+    assert!(!names.iter().any(|n| n == "Co Inc"), "{names:?}");
+}
+
+#[test]
+fn hyphen_and_space_spell_one_organisation() {
+    let names = actor_names(
+        "Verdan-Kross Group said it would strike on Monday.\n    The Verdan Kross Group said it would not yield.\n",
+    );
+    assert_eq!(
+        names.iter().filter(|n| n.starts_with("Verdan")).count(),
+        1,
+        "{names:?}"
+    );
+}
+
+const FIRM: &str =
+    "DENVER, May 4 - Marbeck Tools Inc said it rejected an offer from Zorvan Partners.\n";
+
+#[test]
+fn the_company_is_the_company_in_play() {
+    said_by(
+        &format!("{FIRM}    \"The offer is far too low,\" the company said.\n"),
+        "Marbeck Tools Inc",
+    );
+}
+
+#[test]
+fn an_unnamed_spokesman_speaks_for_the_company() {
+    said_by(
+        &format!("{FIRM}    \"We will not sell at this price,\" a spokesman said.\n"),
+        "Marbeck Tools Inc",
+    );
+}
+
+#[test]
+fn a_spokesman_for_a_named_body_is_that_body() {
+    said_by(
+        &format!("{FIRM}    \"We will raise the bid,\" a spokesman for Zorvan Partners said.\n"),
+        "Zorvan Partners",
+    );
+}
+
+#[test]
+fn its_board_is_the_company() {
+    said_by(
+        &format!("{FIRM}    \"The offer is inadequate,\" its board said.\n"),
+        "Marbeck Tools Inc",
+    );
+}
+
+#[test]
+fn a_rival_company_is_another_party() {
+    let got = speakers(&format!(
+        "{FIRM}    \"We may bid as well,\" a rival company said.\n"
+    ));
+    assert!(
+        got.iter()
+            .all(|(_, s)| s.as_deref() != Some("Marbeck Tools Inc")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn the_government_is_the_country_in_the_story() {
+    said_by(
+        "OSLO, May 4 - Norway will review the sale of the port, Norway said on Monday.\n    \"We have grave doubts about the buyer,\" the government said.\n",
+        "Norway",
+    );
+}
+
+#[test]
+fn an_official_of_another_country_is_that_country() {
+    said_by(
+        "TOKYO, May 4 - Japan said it would cut its tariffs on steel, and Japan will vote on Friday.\n    \"This is not enough,\" a U.S. official said.\n",
+        "United States",
+    );
+}
+
+#[test]
+fn a_possessive_clitic_opens_no_actor() {
+    let names = actor_names(
+        "Quillan Tools said two directors missed yesterday's special meeting which voted to reject the offer.\n",
+    );
+    assert!(!names.iter().any(|n| n.starts_with('\'')), "{names:?}");
+}

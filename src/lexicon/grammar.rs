@@ -79,6 +79,13 @@ pub struct ActorWords {
     pub name_key_suffixes: WordList,
     pub appositive_links: WordList,
     pub group_pronouns: WordList,
+    pub legal_forms: WordList,
+    pub company_nouns: WordList,
+    pub government_nouns: WordList,
+    pub spokes_nouns: WordList,
+    pub other_party_words: WordList,
+    pub thing_possessives: WordList,
+    pub named_only_body_nouns: WordList,
 }
 
 impl Grammar {

@@ -264,6 +264,7 @@ fn after_dateline(ctx: &Ctx, d: Span, out: &mut Vec<Cand>, first: usize) {
     for c in &mut out[first..] {
         if c.first() == story {
             c.sentence_initial = true;
+            c.subject = !c.in_quote;
         }
     }
 }

@@ -59,7 +59,17 @@ pub(super) fn name_chains(ctx: &Ctx, range: Range<usize>) -> Vec<Range<usize>> {
                                 .word(k)
                                 .is_some_and(|w| ctx.lex.first_names.contains_key(w))
                     });
+                    // "Acme AG and Zeta Corp": a legal form closes a name.
+                    let closed = ctx.word(j - 1).is_some_and(|p| {
+                        let p = p.trim_end_matches('.');
+                        ctx.lex
+                            .grammar
+                            .actors
+                            .legal_forms
+                            .contains_ignore_ascii_case(p)
+                    });
                     !person
+                        && !closed
                         && (j + 1..range.end.min(j + 4))
                             .take_while(|&k| continues_name(ctx, k))
                             .any(|k| ctx.is(k, class::ORG_WORD))
@@ -351,8 +361,21 @@ pub(super) fn classify_chain(
         };
         return Some(cand);
     }
+    // A legal form ("Inc", "AG") ends a company's name; alone it is what
+    // is left of a name split before it ("… and Co Inc"), no actor.
+    let legal = |k: usize| {
+        ctx.word(k).is_some_and(|w| {
+            let w = w.trim_end_matches('.');
+            lex.grammar.actors.legal_forms.contains_ignore_ascii_case(w)
+        })
+    };
+    if n.clone().all(legal) {
+        return None;
+    }
     let last = ctx.word(end - 1).unwrap_or_default();
-    if n.len() >= 2 && Lexicon::has(&lex.organization_words, last.trim_end_matches('.')) {
+    if n.len() >= 2
+        && (Lexicon::has(&lex.organization_words, last.trim_end_matches('.')) || legal(end - 1))
+    {
         cand.kind = CandKind::Org(None);
         // "the Ankara-based Center for …" is named "Center for …".
         if ctx.word(n.start).is_some_and(|w| w.ends_with("-based")) {

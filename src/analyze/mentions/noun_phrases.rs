@@ -93,6 +93,11 @@ pub(crate) fn noun_phrase_before(
     if k > from && ctx.is_preposition(k - 1) {
         return None;
     }
+    // "yesterday's special": a possessive clitic never opens a phrase; its
+    // owner was left behind, so what is left is no noun phrase.
+    if ctx.tokens[k].kind == Kind::Possessive {
+        return None;
+    }
     Some(common(ctx, k..end, cands))
 }
 
