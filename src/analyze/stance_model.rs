@@ -170,14 +170,12 @@ struct Facts<'a> {
     first: bool,
 }
 
-/// A sentence read for the model: its tokens, their lower-case forms,
-/// word classes and verb classes.
+/// A sentence read for the model: its tokens, their lower-case forms and
+/// word classes.
 #[derive(Default)]
 struct Reading {
     toks: Vec<Token>,
     lowered: tokens::Lowered,
-    /// Each token's first verb class.
-    classes: Vec<Option<VerbClass>>,
 }
 
 /// Reads sentences and names their features; keeps its buffers.
@@ -188,26 +186,18 @@ pub(crate) struct Featurizer {
 
 impl Featurizer {
     /// Reads a sentence's words (the main pass's tokenizer and lower-case
-    /// forms) and their verb classes.
+    /// forms): for a sentence the main pass named no features of.
     fn read(&mut self, text: &str, span: Span, lex: &Lexicon) {
         let r = &mut self.r;
         r.toks.clear();
         tokens::tokenize(text, span, &lex.abbreviations, &mut r.toks);
         r.lowered.fill(text, &r.toks, &lex.classes);
-        let vc = VerbClasses::builtin();
-        r.classes.clear();
-        for (i, t) in r.toks.iter().enumerate() {
-            let c = (t.kind == Kind::Word && t.span.len() > 2)
-                .then(|| vc.first(r.lowered.get(text, i)))
-                .flatten();
-            r.classes.push(c);
-        }
     }
 
-    /// The word features of the sentence last read.
-    fn word_features(&self, text: &str, lex: &Lexicon, out: &mut Vec<u32>) {
+    /// The word features of the sentence last read, and its trigger.
+    fn word_features(&self, text: &str, lex: &Lexicon, out: &mut Vec<u32>) -> Option<Trigger> {
         let r = &self.r;
-        word_features(text, &r.toks, &r.lowered, 0..r.toks.len(), lex, out);
+        word_features(text, &r.toks, &r.lowered, 0..r.toks.len(), lex, out)
     }
 }
 
@@ -219,6 +209,19 @@ pub(crate) struct WordFeatures {
     flat: Vec<u32>,
     /// Where each sentence's features start in `flat` (one more at the end).
     at: Vec<usize>,
+    /// Each sentence's trigger, for a position the model adds to it.
+    triggers: Vec<Option<Trigger>>,
+}
+
+/// The word that triggers a position the model adds to a sentence: the
+/// first verb of an event class not after a determiner (a verb form there
+/// is a noun: "the filling"), else the first stance cue phrase, else the
+/// first speech verb.
+#[derive(Clone, Copy, Debug)]
+struct Trigger {
+    span: Span,
+    class: Option<VerbClass>,
+    speech: bool,
 }
 
 impl WordFeatures {
@@ -234,12 +237,14 @@ impl WordFeatures {
         if self.at.is_empty() {
             self.at.push(0);
         }
-        word_features(text, toks, lowered, range, lex, &mut self.flat);
+        let t = word_features(text, toks, lowered, range, lex, &mut self.flat);
         self.at.push(self.flat.len());
+        self.triggers.push(t);
     }
 
-    fn get(&self, k: usize) -> Option<&[u32]> {
-        Some(&self.flat[*self.at.get(k)?..*self.at.get(k + 1)?])
+    fn get(&self, k: usize) -> Option<(&[u32], Option<Trigger>)> {
+        let words = &self.flat[*self.at.get(k)?..*self.at.get(k + 1)?];
+        Some((words, *self.triggers.get(k)?))
     }
 }
 
@@ -253,9 +258,11 @@ fn word_features(
     range: Range<usize>,
     lex: &Lexicon,
     out: &mut Vec<u32>,
-) {
+) -> Option<Trigger> {
     let mut push = |parts: &[&str]| out.push(hash(parts));
     push(&["bias"]);
+    let (mut verb, mut cue, mut speech) = (None, None, None);
+    let determiners = &lex.grammar.stances.noun_determiners;
     let lower = |i: usize| lowered.get(text, i);
     let bits = |i: usize| lowered.class(i);
     let vc = VerbClasses::builtin();
@@ -267,24 +274,33 @@ fn word_features(
                 push(&["w", w]);
                 if bits(i) & class::SPEECH != 0 {
                     push(&["speech-verb"]);
+                    speech = speech.or(Some(t.span));
                 }
                 let negated = i > lo && bits(i - 1) & class::NEGATION != 0;
                 if negated {
                     push(&["neg+", w]);
                 }
-                if let Some(c) = (w.len() > 2).then(|| vc.first(w)).flatten() {
+                let wc = (w.len() > 2).then(|| vc.first(w)).flatten();
+                if let Some(c) = wc {
                     push(&["class", c.name()]);
                     if negated {
                         push(&["neg-class", c.name()]);
                     }
+                    if verb.is_none() && !(i > lo && determiners.contains(lower(i - 1))) {
+                        verb = Some((t.span, c, bits(i) & class::SPEECH != 0));
+                    }
                 }
                 // Cue phrases of the stance lexicon, whatever the rules made
                 // of them.
-                if bits(i) & (class::CUE_START | class::CUE_WORD) != 0
-                    && let Some((_, cue)) = lex.stances.cues.longest_by(hi, i, lower)
-                {
-                    push(&["cue", cue.class.rule()]);
-                    push(&["cue-kind", cue.kind.name()]);
+                if bits(i) & (class::CUE_START | class::CUE_WORD) != 0 {
+                    let found = lex.stances.cues.longest_by(hi, i, lower);
+                    if let Some((_, c)) = found {
+                        push(&["cue", c.class.rule()]);
+                        push(&["cue-kind", c.kind.name()]);
+                    }
+                    if cue.is_none() && (found.is_some() || bits(i) & class::CUE_WORD != 0) {
+                        cue = Some((t.span, wc, bits(i) & class::SPEECH != 0));
+                    }
                 }
             }
             Kind::Number => push(&["w", "#"]),
@@ -293,6 +309,24 @@ fn word_features(
     }
     if hi > lo && lower(hi - 1) == "?" {
         push(&["question"]);
+    }
+    match (verb, cue, speech) {
+        (Some((span, c, speech)), ..) => Some(Trigger {
+            span,
+            class: Some(c),
+            speech,
+        }),
+        (None, Some((span, class, speech)), _) => Some(Trigger {
+            span,
+            class,
+            speech,
+        }),
+        (None, None, Some(span)) => Some(Trigger {
+            span,
+            class: None,
+            speech: true,
+        }),
+        _ => None,
     }
 }
 
@@ -401,11 +435,14 @@ pub(crate) fn sentence_features(
             rules: &by_sentence[k],
             first: k == 0,
         };
-        fz.read(text, s, lex);
+        if words.get(k).is_none() {
+            fz.read(text, s, lex);
+        }
         let mut features = Vec::new();
-        sentence_words(&fz, words, k, text, lex, &mut features);
+        let trigger = sentence_words(&fz, words, k, text, lex, &mut features);
         fact_features(&facts, &mut features);
-        proposals.extend(propose(text, lex, &fz.r, k, s, &facts, &mentions, false));
+        proposals
+            .extend(trigger.and_then(|t| propose(text, lex, t, k, s, &facts, &mentions, false)));
         out.push(Row {
             span: s,
             features,
@@ -430,9 +467,12 @@ fn sentence_words(
     text: &str,
     lex: &Lexicon,
     out: &mut Vec<u32>,
-) {
+) -> Option<Trigger> {
     match words.get(k) {
-        Some(w) => out.extend_from_slice(w),
+        Some((w, t)) => {
+            out.extend_from_slice(w);
+            t
+        }
         None => fz.word_features(text, lex, out),
     }
 }
@@ -482,11 +522,10 @@ pub(crate) fn rescore(
             first: k == 0,
         };
         f.clear();
-        let fresh = words.get(k).is_none();
-        if fresh {
+        if words.get(k).is_none() {
             fz.read(text, s, lex);
         }
-        sentence_words(&fz, words, k, text, lex, &mut f);
+        let trigger = sentence_words(&fz, words, k, text, lex, &mut f);
         fact_features(&facts, &mut f);
         let (p_pos, p_red) = model.score(&f);
         let rules = &by_sentence[k];
@@ -504,10 +543,10 @@ pub(crate) fn rescore(
                 out.push(p);
             }
         } else if p_pos > t.add {
-            if !fresh {
-                fz.read(text, s, lex);
-            }
-            if let Some(p) = propose(text, lex, &fz.r, k, s, &facts, &mentions, p_red > t.red_on) {
+            let red = p_red > t.red_on;
+            if let Some(p) =
+                trigger.and_then(|t| propose(text, lex, t, k, s, &facts, &mentions, red))
+            {
                 // A placeholder, given its holder below.
                 added.push((out.len(), p));
                 out.push(Position {
@@ -551,6 +590,9 @@ struct Proposal {
     /// The quote's speaker, when the trigger is the verb that reports the
     /// quote: what the speaker says is theirs, whatever the clause.
     speaker: Option<ActorId>,
+    /// The sentence names an actor (else the holder finder is not asked:
+    /// it has nothing to find).
+    names: bool,
 }
 
 /// What the model would add to sentence `k`. Its trigger is the first verb
@@ -558,53 +600,56 @@ struct Proposal {
 /// verb); `nearby` the quote's speaker, else the last actor mention before
 /// the trigger that is not the object of a preposition, else the actor
 /// named right after a reporting trigger ("said the minister").
+/// What the model would add to sentence `k` with trigger `t` (see
+/// [`Trigger`]). `nearby`: the quote's speaker, else the last actor
+/// mention before the trigger that is not the object of a preposition,
+/// else the actor named within three words after a speech trigger ("said
+/// the minister").
 #[allow(clippy::too_many_arguments)]
 fn propose(
     text: &str,
     lex: &Lexicon,
-    r: &Reading,
+    t: Trigger,
     k: usize,
     sentence: Span,
     facts: &Facts,
     mentions: &[(Span, ActorId, MentionKind)],
     red_line: bool,
 ) -> Option<Proposal> {
-    let n = r.toks.len();
-    let bits = |i: usize| r.lowered.class(i);
-    let lower = |i: usize| r.lowered.get(text, i);
-    // A verb form right after a determiner is a noun ("the filling").
-    let nominal = |i: usize| i > 0 && lex.grammar.stances.noun_determiners.contains(lower(i - 1));
-    let cue = |i: usize| {
-        bits(i) & class::CUE_WORD != 0
-            || bits(i) & class::CUE_START != 0 && lex.stances.cues.longest_by(n, i, lower).is_some()
+    let at = t.span;
+    let after_preposition = |m: Span| {
+        let before = text[sentence.start as usize..m.start as usize].trim_end();
+        let word = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        !word.is_empty() && Lexicon::has(&lex.prepositions, word)
     };
-    let trigger = (0..n)
-        .find(|&i| r.classes[i].is_some() && !nominal(i))
-        .or_else(|| (0..n).find(|&i| cue(i)))
-        .or_else(|| (0..n).find(|&i| bits(i) & class::SPEECH != 0))?;
-    let at = r.toks[trigger].span;
-    let token_at = |b: u32| r.toks.partition_point(|t| t.span.start < b);
+    let lo = mentions.partition_point(|m| m.0.start < sentence.start);
+    let names = mentions.get(lo).is_some_and(|m| m.0.start < sentence.end);
     let subject = || {
-        let lo = mentions.partition_point(|m| m.0.start < sentence.start);
         let hi = mentions.partition_point(|m| m.0.start < at.start);
-        mentions[lo..hi].iter().rev().find(|m| {
-            let k = token_at(m.0.start);
-            m.0.end <= at.start && (k == 0 || bits(k - 1) & class::PREPOSITION == 0)
-        })
+        mentions[lo..hi]
+            .iter()
+            .rev()
+            .find(|m| m.0.end <= at.start && !after_preposition(m.0))
     };
     let after = || {
         let k = mentions.partition_point(|m| m.0.start < at.end);
         mentions.get(k).filter(|m| {
             m.0.end <= sentence.end
-                && bits(trigger) & class::SPEECH != 0
-                && token_at(m.0.start) <= trigger + 3
+                && t.speech
+                && text[at.end as usize..m.0.start as usize]
+                    .split_whitespace()
+                    .count()
+                    <= 3
         })
     };
     let nearby = facts
         .speaker
         .or_else(|| subject().map(|m| m.1))
         .or_else(|| after().map(|m| m.1));
-    let kind = match r.classes[trigger] {
+    let kind = match t.class {
         Some(VerbClass::Appeal | VerbClass::Demand) => PositionKind::Demand,
         Some(VerbClass::Intend | VerbClass::Yield) => PositionKind::Offer,
         Some(VerbClass::Cooperate) => PositionKind::Support,
@@ -620,7 +665,8 @@ fn propose(
         kind,
         red_line,
         nearby,
-        speaker: facts.speaker.filter(|_| bits(trigger) & class::SPEECH != 0),
+        speaker: facts.speaker.filter(|_| t.speech),
+        names,
     })
 }
 
@@ -631,11 +677,22 @@ fn holders(find: FindHolders, proposals: &[Proposal]) -> Vec<Option<ActorId>> {
     if proposals.is_empty() {
         return Vec::new();
     }
-    let asks: Vec<(usize, Span)> = proposals.iter().map(|p| (p.sentence, p.trigger)).collect();
-    find(&asks)
-        .into_iter()
-        .zip(proposals)
-        .map(|(f, p)| p.speaker.or(f).or(p.nearby))
+    let asks: Vec<(usize, Span)> = proposals
+        .iter()
+        .filter(|p| p.names)
+        .map(|p| (p.sentence, p.trigger))
+        .collect();
+    let mut found = find(&asks).into_iter();
+    proposals
+        .iter()
+        .map(|p| {
+            let f = if p.names {
+                found.next().flatten()
+            } else {
+                None
+            };
+            p.speaker.or(f).or(p.nearby)
+        })
         .collect()
 }
 
