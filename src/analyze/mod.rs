@@ -63,13 +63,7 @@ fn positions_of(
     model: &StanceModel,
 ) -> Vec<Position> {
     let content = doc.content();
-    let rules = stances::Stances::new(
-        &content,
-        &analysis.sentences,
-        &analysis.actors,
-        &analysis.quotes,
-        lex,
-    );
+    let rules = stances::Stances::of(&content, analysis, lex);
     let found = rules.find(read.map(|r| &r.kept));
     let none = stance_model::WordFeatures::default();
     let words = read.map_or(&none, |r| &r.words);
@@ -89,13 +83,7 @@ pub mod training {
     pub fn sentence_features(doc: &Document, lex: &Lexicon) -> Vec<Row> {
         let (analysis, read) = actors_and_quotes(doc, lex, true);
         let content = doc.content();
-        let rules = stances::Stances::new(
-            &content,
-            &analysis.sentences,
-            &analysis.actors,
-            &analysis.quotes,
-            lex,
-        );
+        let rules = stances::Stances::of(&content, &analysis, lex);
         let found = rules.find(Some(&read.kept));
         let holders = |asks: &[(usize, Span)]| rules.holders_at(asks);
         stance_model::sentence_features(&content, &analysis, &found, &read.words, lex, &holders)

@@ -170,6 +170,19 @@ struct Facts<'a> {
     first: bool,
 }
 
+impl<'a> Facts<'a> {
+    /// Sentence `k`'s facts, from [`quote_facts`] and the rules' positions
+    /// by sentence.
+    fn of(k: usize, quotes: &[(bool, Option<ActorId>)], rules: &'a [Vec<Position>]) -> Facts<'a> {
+        Facts {
+            speaker: quotes[k].1,
+            in_quote: quotes[k].0,
+            rules: &rules[k],
+            first: k == 0,
+        }
+    }
+}
+
 /// A sentence read for the model: its tokens, their lower-case forms and
 /// word classes.
 #[derive(Default)]
@@ -429,18 +442,9 @@ pub(crate) fn sentence_features(
     let mut out = Vec::with_capacity(analysis.sentences.len());
     let mut proposals = Vec::new();
     for (k, &s) in analysis.sentences.iter().enumerate() {
-        let facts = Facts {
-            speaker: quotes[k].1,
-            in_quote: quotes[k].0,
-            rules: &by_sentence[k],
-            first: k == 0,
-        };
-        if words.get(k).is_none() {
-            fz.read(text, s, lex);
-        }
+        let facts = Facts::of(k, &quotes, &by_sentence);
         let mut features = Vec::new();
-        let trigger = sentence_words(&fz, words, k, text, lex, &mut features);
-        fact_features(&facts, &mut features);
+        let trigger = features_of(&mut fz, words, k, s, text, lex, &facts, &mut features);
         proposals
             .extend(trigger.and_then(|t| propose(text, lex, t, k, s, &facts, &mentions, false)));
         out.push(Row {
@@ -456,6 +460,27 @@ pub(crate) fn sentence_features(
         out[p.sentence].holder_found = h.is_some();
     }
     out
+}
+
+/// Sentence `k`'s features (its words', read again only when the main
+/// pass named none, then its facts') appended to `out`; its trigger.
+#[allow(clippy::too_many_arguments)]
+fn features_of(
+    fz: &mut Featurizer,
+    words: &WordFeatures,
+    k: usize,
+    span: Span,
+    text: &str,
+    lex: &Lexicon,
+    facts: &Facts,
+    out: &mut Vec<u32>,
+) -> Option<Trigger> {
+    if words.get(k).is_none() {
+        fz.read(text, span, lex);
+    }
+    let trigger = sentence_words(fz, words, k, text, lex, out);
+    fact_features(facts, out);
+    trigger
 }
 
 /// Sentence `k`'s word features: as the main pass named them, else from
@@ -515,18 +540,9 @@ pub(crate) fn rescore(
     let mut out = Vec::with_capacity(rules.len());
     let mut added: Vec<(usize, Proposal)> = Vec::new();
     for (k, &s) in analysis.sentences.iter().enumerate() {
-        let facts = Facts {
-            speaker: quotes[k].1,
-            in_quote: quotes[k].0,
-            rules: &by_sentence[k],
-            first: k == 0,
-        };
+        let facts = Facts::of(k, &quotes, &by_sentence);
         f.clear();
-        if words.get(k).is_none() {
-            fz.read(text, s, lex);
-        }
-        let trigger = sentence_words(&fz, words, k, text, lex, &mut f);
-        fact_features(&facts, &mut f);
+        let trigger = features_of(&mut fz, words, k, s, text, lex, &facts, &mut f);
         let (p_pos, p_red) = model.score(&f);
         let rules = &by_sentence[k];
         if !rules.is_empty() {

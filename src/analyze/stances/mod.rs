@@ -41,7 +41,7 @@ mod speakers;
 pub(crate) use input::{Kept, may_hold};
 
 use crate::lexicon::Lexicon;
-use crate::model::{Actor, ActorId, Position, Quote};
+use crate::model::{Actor, ActorId, Analysis, Position, Quote};
 use crate::span::Span;
 use document::Doc;
 use input::Tokenizer;
@@ -79,6 +79,17 @@ impl<'a> Stances<'a> {
             lex,
             doc: Doc::new(text, sentences, actors, quotes, lex),
         }
+    }
+
+    /// The stance rules over an analysis's sentences, actors and quotes.
+    pub(crate) fn of(text: &'a str, analysis: &'a Analysis, lex: &'a Lexicon) -> Stances<'a> {
+        Stances::new(
+            text,
+            &analysis.sentences,
+            &analysis.actors,
+            &analysis.quotes,
+            lex,
+        )
     }
 
     /// The positions of the document. `kept`: the main pass's tokens of
