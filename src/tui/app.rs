@@ -485,31 +485,49 @@ impl App {
 
     // ---------------------------------------------------------------- articles
 
+    /// `>`/`<`: the next ready article that way round. Failed ones are
+    /// passed over, saying why; a pending one is waited for.
     fn switch_article(&mut self, forward: bool) {
         let n = self.briefing.len();
         if n < 2 {
             self.message = Some("only one article is open".to_string());
             return;
         }
-        let next = if forward {
-            (self.current + 1) % n
-        } else {
-            (self.current + n - 1) % n
-        };
-        match self.briefing.get(next) {
-            Some(Slot::Ready(a)) => {
-                self.article = Arc::clone(a);
-                self.current = next;
-                self.reset_view();
+        let mut failed: Vec<String> = Vec::new();
+        let mut at = self.current;
+        for _ in 1..n {
+            at = if forward {
+                (at + 1) % n
+            } else {
+                (at + n - 1) % n
+            };
+            match self.briefing.get(at) {
+                Some(Slot::Ready(a)) => {
+                    self.article = Arc::clone(a);
+                    self.current = at;
+                    self.reset_view();
+                    self.message = failed.first().map(|e| format!("skipped {e}"));
+                    return;
+                }
+                Some(Slot::Pending(name)) => {
+                    let skipped = failed
+                        .first()
+                        .map(|e| format!("skipped {e}; "))
+                        .unwrap_or_default();
+                    self.message = Some(format!(
+                        "{skipped}{} is still loading…",
+                        crate::text::sanitize(name)
+                    ));
+                    return;
+                }
+                Some(Slot::Failed(e)) => {
+                    failed.push(crate::text::sanitize(&e.to_string()).into_owned());
+                }
+                None => {}
             }
-            Some(Slot::Pending(name)) => {
-                self.message = Some(format!("{} is still loading…", crate::text::sanitize(name)));
-            }
-            Some(Slot::Failed(e)) => {
-                self.message = Some(crate::text::sanitize(&e.to_string()).into_owned());
-            }
-            None => {}
         }
+        // Round to this one again: every other article failed.
+        self.message = failed.into_iter().next();
     }
 
     fn reset_view(&mut self) {

@@ -586,11 +586,34 @@ fn article_switching_waits_for_background_loads() {
     assert_eq!(app.text.scroll, 0);
     assert_eq!(app.article.doc.name, "second.txt");
     assert!(matches!(app.briefing.get(2), Some(Slot::Failed(_))));
+    // A failed article is passed over, saying why.
     key(&mut app, '>');
-    assert_eq!(app.message.as_deref(), Some("third.txt: not a text file"));
-    key(&mut app, '<');
     assert_eq!(app.current, 0);
     assert_eq!(app.article.doc.name, "sample-briefing.txt");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("skipped third.txt: not a text file")
+    );
+    key(&mut app, '<');
+    assert_eq!(app.current, 1);
+    assert_eq!(app.article.doc.name, "second.txt");
+    // When every other article failed, the reader stays and says why.
+    let briefing = Briefing::new(super::sample_article(), ["broken.txt".to_string()]);
+    let mut app = App::new(briefing, &super::options(ColourMode::Colour));
+    app.resize(80, 24);
+    app.update(Action::Loaded(Delivery {
+        index: 1,
+        result: Err(Arc::new(LoadError::Internal {
+            name: "broken.txt".to_string(),
+            message: "a bug".to_string(),
+        })),
+    }));
+    key(&mut app, '>');
+    assert_eq!(app.current, 0);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("broken.txt: could not be analysed (internal error: a bug); please report it")
+    );
 }
 
 #[test]
