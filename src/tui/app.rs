@@ -18,7 +18,7 @@ use crate::span::Span;
 
 use super::action::{Action, Effect};
 use super::article::Article;
-use super::clipboard::Clipboard;
+use super::clipboard::{self, Clipboard};
 use super::keymap::{KeyChord, KeyMap, KeysConfig};
 use super::layout::{self, Drawn, Pane, Panes};
 use super::overlays::{self, Help, Outcome, Overlay, SearchPrompt};
@@ -466,21 +466,21 @@ impl App {
             }
             None => (format!("“{words}”"), "the quote".to_string()),
         };
-        match &self.clipboard {
-            Clipboard::Unsupported(why) => {
-                self.message = Some(why.clone());
-                Effect::None
-            }
-            Clipboard::Osc52 { tmux } => {
-                let tmux = if *tmux {
-                    "; in tmux it needs `set -g set-clipboard on`"
-                } else {
-                    ""
-                };
-                self.message = Some(format!("{whose} sent to the clipboard (OSC 52{tmux})"));
-                Effect::Copy(text)
-            }
+        let cannot = match &self.clipboard {
+            Clipboard::Unsupported(why) => Some(why.clone()),
+            Clipboard::Osc52 { .. } => clipboard::osc52(&text).err(),
+        };
+        if let Some(why) = cannot {
+            self.message = Some(why);
+            return Effect::None;
         }
+        let tmux = if matches!(self.clipboard, Clipboard::Osc52 { tmux: true }) {
+            "; in tmux it needs `set -g set-clipboard on`"
+        } else {
+            ""
+        };
+        self.message = Some(format!("{whose} sent to the clipboard (OSC 52{tmux})"));
+        Effect::Copy(text)
     }
 
     // ---------------------------------------------------------------- articles

@@ -140,6 +140,16 @@ fn quotes_tab_80x24_with_an_actor_selected() {
 }
 
 #[test]
+fn quote_copied_80x24() {
+    let mut app = sample_app(80, 24);
+    app.update(Action::ShowQuotes);
+    app.update(Action::Down);
+    app.update(Action::CopyQuote);
+    let buf = draw(&app);
+    insta::assert_snapshot!(snapshot(&buf));
+}
+
+#[test]
 fn too_small_says_so() {
     let app = sample_app(39, 11);
     let text = screen(&draw(&app)).join("\n");
