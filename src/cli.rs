@@ -121,12 +121,17 @@ impl Settings {
     }
 
     /// What the reader is configured with.
-    fn reader_options(&self, colour: crate::tui::ColourMode) -> crate::tui::Options {
+    fn reader_options(
+        &self,
+        colour: crate::tui::ColourMode,
+        clipboard: crate::tui::Clipboard,
+    ) -> crate::tui::Options {
         crate::tui::Options {
             reader: self.reader.clone(),
             theme: self.theme.clone(),
             keys: self.keys.clone(),
             colour,
+            clipboard,
         }
     }
 }
@@ -175,7 +180,11 @@ fn run(cli: Cli, started: std::time::Instant) -> Result<i32, Failure> {
     // The loader's patterns take a few milliseconds to compile: on another
     // core, while the configuration and the lexicon are read.
     std::thread::spawn(crate::load::warm_up);
-    let config: Settings = config::load(&ConfigSource::resolve(cli.config.as_deref()))?;
+    let loaded = config::load::<Settings>(&ConfigSource::resolve(cli.config.as_deref()))?;
+    if let Some(w) = &loaded.warning {
+        eprintln!("briefing: warning: {w}; using the default settings");
+    }
+    let config = loaded.config;
     // Built by the commands that analyse (`sections` does not).
     let lexicon = || Lexicon::with_config(&config.lexicon);
     match cli.command {
@@ -247,7 +256,10 @@ fn read(
         _ => vec![Source::from_arg(path)],
     };
     if std::io::stdout().is_terminal() {
-        let options = config.reader_options(crate::tui::ColourMode::from_env());
+        let options = config.reader_options(
+            crate::tui::ColourMode::from_env(),
+            crate::tui::Clipboard::from_env(std::io::stdout().is_terminal()),
+        );
         let opened = match briefing::open(sources, lexicon, crate::tui::Article::prepare) {
             Ok(opened) => opened,
             Err(BriefingError::NoArticle { mut errors }) => {

@@ -22,6 +22,10 @@ pub enum LoadError {
         #[source]
         source: std::io::Error,
     },
+    /// A bug met while loading or analysing it (a panic, caught): the other
+    /// articles are not affected.
+    #[error("{name}: could not be analysed (internal error: {message}); please report it")]
+    Internal { name: String, message: String },
 }
 
 /// Why an export could not be written as asked.

@@ -2,9 +2,13 @@
 //! the span it came from, so each one links back into the text.
 //!
 //! * `headline`: the title, or the first sentence when there is none.
-//! * `lead`: the first one or two sentences of the first body paragraph.
+//! * `lead`: the first one or two sentences of the first body paragraph;
+//!   without a title it begins after the sentence that is the headline, so
+//!   the two are never the same sentence.
 //! * `key_actors`: at most six actors ranked by salience: 3 per quote, 3 per
-//!   position, 2 more per red line, 1 per mention; ties go to the earlier.
+//!   position, 5 per red line, 1 per mention; ties go to the earlier. Their
+//!   counts are [`actor_counts`], the one count of an actor's quotes,
+//!   positions and red lines that every view shows.
 //! * `red_lines`, `positions`: indices into `Analysis::positions`, grouped
 //!   by holder in order of each holder's first item.
 //! * `key_quotes`: the longest quote (up to 200 bytes counted) of each key
@@ -26,8 +30,44 @@ pub struct KeyActor {
     pub span: Span,
     pub mentions: usize,
     pub quotes: usize,
+    /// Positions that are not red lines.
     pub positions: usize,
     pub red_lines: usize,
+}
+
+/// How many speech quotes, positions and red lines one actor has. The one
+/// count every view shows (the reader's actors and summary panes,
+/// `briefing summary`, the JSON summary): `positions` are the positions
+/// that are not red lines, so the two never count the same item.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ActorCounts {
+    pub quotes: usize,
+    pub positions: usize,
+    pub red_lines: usize,
+}
+
+/// [`ActorCounts`] of every actor, by actor index.
+pub fn actor_counts(analysis: &Analysis) -> Vec<ActorCounts> {
+    let mut counts = vec![ActorCounts::default(); analysis.actors.len()];
+    for q in analysis.quotes.iter().filter(|q| q.speech) {
+        if let Some(c) = q
+            .speaker
+            .as_ref()
+            .and_then(|s| counts.get_mut(s.actor.index()))
+        {
+            c.quotes += 1;
+        }
+    }
+    for p in &analysis.positions {
+        if let Some(c) = p.holder.and_then(|h| counts.get_mut(h.index())) {
+            if p.red_line {
+                c.red_lines += 1;
+            } else {
+                c.positions += 1;
+            }
+        }
+    }
+    counts
 }
 
 /// Positions (indices into `Analysis::positions`) of one holder.
@@ -70,14 +110,20 @@ pub fn build(doc: &Document, analysis: &Analysis) -> Summary {
         .copied()
         .filter(|s| Some(*s) != doc.title && doc.title.is_none_or(|t| !t.contains(*s)))
         .collect();
-    // The lead: the first body paragraph, at most two sentences of it.
-    let first_para = body.first().and_then(|s| {
+    // The lead: the first body paragraph, at most two sentences of it. On
+    // untitled copy the first sentence is the headline: the lead follows it.
+    let after_headline = if doc.title.is_none() {
+        body.get(1..).unwrap_or_default()
+    } else {
+        &body[..]
+    };
+    let first_para = after_headline.first().and_then(|s| {
         doc.paragraphs
             .iter()
             .find(|p| p.span.contains(*s))
             .map(|p| p.span)
     });
-    let lead: Vec<Span> = body
+    let lead: Vec<Span> = after_headline
         .iter()
         .take_while(|s| first_para.is_none_or(|p| p.contains(**s)))
         .take(2)
@@ -85,20 +131,7 @@ pub fn build(doc: &Document, analysis: &Analysis) -> Summary {
         .collect();
 
     let n = analysis.actors.len();
-    let mut quotes = vec![0usize; n];
-    let mut positions = vec![0usize; n];
-    let mut red = vec![0usize; n];
-    for q in analysis.quotes.iter().filter(|q| q.speech) {
-        if let Some(s) = &q.speaker {
-            quotes[s.actor.index()] += 1;
-        }
-    }
-    for p in &analysis.positions {
-        if let Some(h) = p.holder {
-            positions[h.index()] += 1;
-            red[h.index()] += usize::from(p.red_line);
-        }
-    }
+    let counts = actor_counts(analysis);
     let mut ranked: Vec<KeyActor> = analysis
         .actors
         .iter()
@@ -109,13 +142,13 @@ pub fn build(doc: &Document, analysis: &Analysis) -> Summary {
                 role: a.role,
                 span: a.mentions.first()?.span,
                 mentions: a.mentions.len(),
-                quotes: quotes[i],
-                positions: positions[i],
-                red_lines: red[i],
+                quotes: counts[i].quotes,
+                positions: counts[i].positions,
+                red_lines: counts[i].red_lines,
             })
         })
         .collect();
-    let score = |k: &KeyActor| 3 * k.quotes + 3 * k.positions + 2 * k.red_lines + k.mentions;
+    let score = |k: &KeyActor| 3 * k.quotes + 3 * k.positions + 5 * k.red_lines + k.mentions;
     ranked.sort_by(|a, b| {
         score(b)
             .cmp(&score(a))
@@ -216,4 +249,54 @@ fn digest(body: &[Span], analysis: &Analysis) -> Vec<Span> {
     }
     picked.sort_by_key(|(i, _)| *i);
     picked.into_iter().map(|(_, s)| s).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+
+    fn summary_of(text: &str) -> (Document, Summary) {
+        let doc = crate::load::load_bytes("t.txt", text.as_bytes(), None)
+            .expect("loads")
+            .doc;
+        let analysis = crate::analyze::analyze(&doc, &Lexicon::default());
+        let s = build(&doc, &analysis);
+        (doc, s)
+    }
+
+    #[test]
+    fn untitled_copy_does_not_lead_with_its_headline() {
+        let (doc, s) = summary_of(
+            "Delegates from both river states met in the capital on Monday for a first round. \
+             They agreed to meet again within a month.\n\n\
+             A second paragraph says what comes after the meeting.\n",
+        );
+        assert!(doc.title.is_none(), "plain copy without a title line");
+        let headline = s.headline.expect("the first sentence");
+        assert!(doc.span_text(headline).starts_with("Delegates"));
+        assert!(!s.lead.contains(&headline), "{:?}", s.lead);
+        assert_eq!(s.lead.len(), 1, "the rest of the first paragraph");
+        assert!(doc.span_text(s.lead[0]).starts_with("They agreed"));
+        // A one-sentence first paragraph: the lead is the next one.
+        let (doc, s) = summary_of(
+            "Delegates from both river states met in the capital on Monday for a first round of \
+             talks on sharing the water, the first such meeting in over a decade.\n\n\
+             They agreed to meet again within a month. Nobody gave a date.\n",
+        );
+        assert!(doc.title.is_none());
+        assert!(doc.span_text(s.lead[0]).starts_with("They agreed"));
+        assert_ne!(s.headline, s.lead.first().copied());
+    }
+
+    #[test]
+    fn a_title_is_the_headline_and_the_lead_is_the_first_paragraph() {
+        let (doc, s) = summary_of(
+            "# River states agree to meet again\n\n\
+             Delegates met in the capital on Monday. They agreed to meet again.\n",
+        );
+        assert_eq!(s.headline, doc.title);
+        assert_eq!(s.lead.len(), 2);
+        assert!(doc.span_text(s.lead[0]).starts_with("Delegates"));
+    }
 }

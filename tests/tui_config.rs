@@ -26,12 +26,30 @@ fn invalid_key_string_is_named_with_its_line() {
 }
 
 #[test]
-fn a_key_bound_twice_is_an_error() {
+fn a_key_bound_twice_is_an_error_at_the_binding_s_line() {
     let msg = error("[keys]\ndown = \"k\"\n");
     assert!(
         msg.contains("`k` is bound to both `down` and `up`"),
         "{msg}"
     );
+    assert!(msg.starts_with("c.toml:2:8: "), "the binding's line: {msg}");
+    // Both written by the user: the later of the two in the file.
+    let msg = error(
+        "[reader]\nwrap_width = 80\n\n[keys]\nhelp = \"x\"\ntop = [\"g\"]\n\nquit = [\"x\", \"q\"]\n",
+    );
+    assert!(msg.starts_with("c.toml:8:"), "{msg}");
+    assert!(msg.contains("`x` is bound to both"), "{msg}");
+    // No marker of where it was found leaks into the message.
+    assert!(!msg.chars().any(char::is_control), "{msg:?}");
+}
+
+#[test]
+fn mouse_capture_can_be_switched_off() {
+    let c = Config::parse(Path::new("c.toml"), "[reader]\nmouse = false\n").expect("parses");
+    assert!(!c.reader.mouse);
+    assert!(Config::default().reader.mouse, "on by default");
+    let msg = error("[reader]\nmouse = \"no\"\n");
+    assert!(msg.starts_with("c.toml:2:"), "{msg}");
 }
 
 #[test]

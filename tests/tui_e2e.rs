@@ -99,11 +99,28 @@ impl Tmux {
         self.wait_for(&format!("“{text}”"), |s| s.contains(text))
     }
 
+    /// Waits for a paste buffer (what a program put on the clipboard).
+    fn wait_for_buffer(&self) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let out = self.run(&["show-buffer"]);
+            if out.status.success() {
+                return String::from_utf8_lossy(&out.stdout).into_owned();
+            }
+            if Instant::now() > deadline {
+                panic!("no paste buffer: {}", String::from_utf8_lossy(&out.stderr));
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     /// Waits for the wrapper's report after the reader exits: the exit
-    /// code, then the line discipline (printed a moment later).
+    /// code, then the line discipline ([`LINE_MODE`], a moment later).
     fn wait_exit(&self, code: i32) -> String {
         let exit = format!("EXIT={code}");
-        self.wait_for(&exit, |s| s.contains(&exit) && s.contains("icanon"))
+        self.wait_for(&exit, |s| {
+            s.contains(&exit) && s.lines().any(|l| l.starts_with("MODE="))
+        })
     }
 
     /// The terminal state a program must leave behind.
@@ -135,10 +152,31 @@ impl Drop for Tmux {
 /// then the exit code and the tty's line discipline printed after it. The
 /// shell then stays (a dead pane would not report its cursor state).
 fn reader_then_report(args: &str) -> String {
+    reader_with_env_then_report("", args)
+}
+
+/// [`reader_then_report`] with `env` (`NAME=value …`) set for the reader.
+fn reader_with_env_then_report(env: &str, args: &str) -> String {
     format!(
-        "env -u NO_COLOR {BIN} --config /dev/null {args}; echo \"EXIT=$?\"; \
-         stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo; sleep 600"
+        "env -u NO_COLOR {env} {BIN} --config /dev/null {args}; echo \"EXIT=$?\"; {LINE_MODE}; sleep 600"
     )
+}
+
+/// Prints the tty's line discipline on a line of its own: `MODE=icanon
+/// echo` when it is sane.
+const LINE_MODE: &str = "echo \"MODE=$(stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' ')\"";
+
+/// The line discipline a reader that exited must leave, as the last
+/// [`LINE_MODE`] printed it.
+fn assert_line_mode(s: &str) {
+    let mode = s
+        .lines()
+        .rev()
+        .find(|l| l.starts_with("MODE="))
+        .unwrap_or_else(|| panic!("no MODE= line:\n{s}"));
+    let flags: Vec<&str> = mode["MODE=".len()..].split_whitespace().collect();
+    assert!(flags.contains(&"icanon"), "raw mode left on:\n{s}");
+    assert!(flags.contains(&"echo"), "echo left off:\n{s}");
 }
 
 fn status_line(screen: &str) -> &str {
@@ -238,14 +276,7 @@ fn read_the_sample_jump_search_and_quit() {
 
     t.keys(&["q"]);
     let s = t.wait_exit(0);
-    assert!(
-        s.contains("icanon") && !s.contains("-icanon"),
-        "raw mode left on:\n{s}"
-    );
-    assert!(
-        s.contains("echo") && !s.contains("-echo"),
-        "echo left off:\n{s}"
-    );
+    assert_line_mode(&s);
     t.assert_restored();
 }
 
@@ -302,7 +333,7 @@ fn control_characters_in_the_article_never_reach_the_terminal() {
 
 #[test]
 fn signals_restore_the_terminal() {
-    for (sig, code) in [("TERM", 143), ("HUP", 129)] {
+    for (sig, code) in [("TERM", 143), ("HUP", 129), ("QUIT", 131), ("ABRT", 134)] {
         let Some(t) = Tmux::new(&format!("signal-{sig}")) else {
             return;
         };
@@ -314,7 +345,7 @@ fn signals_restore_the_terminal() {
             pidfile.display()
         );
         t.start(&format!(
-            "{inner}; echo \"EXIT=$?\"; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon | tr '\\n' ' '; echo; sleep 600"
+            "{inner}; echo \"EXIT=$?\"; {LINE_MODE}; sleep 600"
         ));
         t.wait_text("sample-briefing.txt");
         assert_eq!(t.display("#{alternate_on}"), "1");
@@ -325,10 +356,7 @@ fn signals_restore_the_terminal() {
             .expect("kill runs");
         assert!(killed.success());
         let s = t.wait_exit(code);
-        assert!(
-            s.contains("icanon") && !s.contains("-icanon"),
-            "raw mode left on:\n{s}"
-        );
+        assert_line_mode(&s);
         t.assert_restored();
     }
 }
@@ -385,6 +413,263 @@ fn small_window_says_so_and_recovers() {
     t.run(&["resize-window", "-x", "60", "-y", "20"]);
     let s = t.wait_text("Article");
     assert!(s.contains(" Actors "), "narrow windows show tabs:\n{s}");
+    t.keys(&["q"]);
+    t.wait_exit(0);
+    t.assert_restored();
+}
+
+/// The test hooks (`BRIEFING_TEST_LOADER`, `BRIEFING_TEST_READER`) are only
+/// in debug builds, as `cargo test` makes them.
+fn hooks(test: &str) -> bool {
+    if !cfg!(debug_assertions) {
+        eprintln!("note: a release build has no test hooks; skipping `{test}`");
+    }
+    cfg!(debug_assertions)
+}
+
+/// An interactive shell with job control, for suspending.
+fn shell_with_job_control(t: &Tmux) -> bool {
+    let ok = Command::new("bash")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        eprintln!("note: bash not found; skipping the suspend test");
+        return false;
+    }
+    t.start("env -u NO_COLOR PS1='$ ' bash --norc --noprofile -i");
+    t.wait_for("the prompt", |s| s.contains('$'));
+    true
+}
+
+#[test]
+fn ctrl_z_and_sigtstp_suspend_and_fg_comes_back() {
+    let Some(t) = Tmux::new("suspend") else {
+        return;
+    };
+    if !shell_with_job_control(&t) {
+        return;
+    }
+    let pidfile = t.dir.join("pid");
+    t.type_text(&format!(
+        "sh -c 'echo $$ > {}; exec {BIN} --config /dev/null'",
+        pidfile.display()
+    ));
+    t.keys(&["Enter"]);
+    t.wait_text("sample-briefing.txt · 3 sections");
+    let pid = std::fs::read_to_string(&pidfile).expect("pid file");
+    let pid = pid.trim();
+
+    // From the keyboard.
+    t.keys(&["C-z"]);
+    t.wait_text("Stopped");
+    t.assert_restored();
+    t.type_text(LINE_MODE);
+    t.keys(&["Enter"]);
+    let s = t.wait_for("the line discipline", |s| {
+        s.lines().any(|l| l.starts_with("MODE="))
+    });
+    assert_line_mode(&s);
+    t.type_text("clear; fg");
+    t.keys(&["Enter"]);
+    t.wait_text("sample-briefing.txt · 3 sections");
+    assert_eq!(
+        t.display("#{alternate_on}"),
+        "1",
+        "back on the alternate screen"
+    );
+    // One key, no Enter: the terminal is in raw mode again.
+    t.keys(&["]"]);
+    t.wait_text("Article · 'Thirsty' neighbours");
+
+    // From outside.
+    let sent = Command::new("kill")
+        .args(["-TSTP", pid])
+        .status()
+        .expect("kill runs");
+    assert!(sent.success());
+    t.wait_text("Stopped");
+    t.assert_restored();
+    t.type_text("clear; fg");
+    t.keys(&["Enter"]);
+    t.wait_text("sample-briefing.txt · 3 sections");
+    t.keys(&["g"]);
+    t.wait_for("the top", |s| s.contains("┏ Article ━"));
+    t.keys(&["q"]);
+    // What is typed before the reader is gone would be read by it.
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while alive(pid) {
+        assert!(Instant::now() < deadline, "the reader did not quit");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    t.type_text(&format!("echo \"EXIT=$?\"; {LINE_MODE}"));
+    t.keys(&["Enter"]);
+    let s = t.wait_exit(0);
+    assert_line_mode(&s);
+    t.assert_restored();
+}
+
+#[test]
+fn a_panic_in_the_loader_is_a_failed_article_and_the_reader_goes_on() {
+    if !hooks("loader-panic") {
+        return;
+    }
+    let Some(t) = Tmux::new("loader-panic") else {
+        return;
+    };
+    let dir = t.dir.join("folder");
+    std::fs::create_dir_all(&dir).expect("folder");
+    for (name, text) in [
+        ("a.txt", "The first article, which is shown at once.\n"),
+        (
+            "b.txt",
+            "The second article, whose analysis trips over a bug.\n",
+        ),
+        ("c.txt", "The third article, which arrives all the same.\n"),
+    ] {
+        std::fs::write(dir.join(name), text).expect("write");
+    }
+    t.start(&reader_with_env_then_report(
+        "BRIEFING_TEST_LOADER=panic:b.txt",
+        &dir.display().to_string(),
+    ));
+    t.wait_text("The first article");
+    // Until it has been tried, the second article is still loading.
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let s = loop {
+        t.keys(&[">"]);
+        std::thread::sleep(Duration::from_millis(200));
+        let s = t.screen();
+        if s.contains("could not be analysed") || Instant::now() > deadline {
+            break s;
+        }
+    };
+    let status = status_line(&s);
+    assert!(
+        status.contains("b.txt: could not be analysed (internal error: a test panic"),
+        "{s}"
+    );
+    // Still the reader, on the alternate screen, undisturbed.
+    assert_eq!(t.display("#{alternate_on}"), "1");
+    assert!(s.contains("/3]"), "{s}");
+    assert!(
+        !s.contains("panicked"),
+        "the panic was printed over the reader:\n{s}"
+    );
+    // `>` again once the third has arrived: the failed one is passed over.
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        t.keys(&[">"]);
+        std::thread::sleep(Duration::from_millis(200));
+        if t.screen().contains("The third article") {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "never got to c.txt:\n{}",
+            t.screen()
+        );
+    }
+    t.wait_text("[3/3]");
+    t.keys(&["q"]);
+    let s = t.wait_exit(0);
+    assert_line_mode(&s);
+    t.assert_restored();
+}
+
+#[test]
+fn a_panic_on_the_reader_s_thread_leaves_its_message_on_a_sane_terminal() {
+    if !hooks("reader-panic") {
+        return;
+    }
+    let Some(t) = Tmux::new("reader-panic") else {
+        return;
+    };
+    // Every byte the pane gets, from before the reader starts.
+    let bytes = t.dir.join("bytes");
+    t.start(&format!(
+        "sleep 1; {}",
+        reader_with_env_then_report("BRIEFING_TEST_READER=panic", "")
+    ));
+    let piped = t.run(&["pipe-pane", "-o", &format!("cat > {}", bytes.display())]);
+    assert!(piped.status.success());
+    let s = t.wait_exit(101);
+    assert!(
+        s.contains("a test panic on the reader's thread"),
+        "the panic message was lost:\n{s}"
+    );
+    assert_line_mode(&s);
+    t.assert_restored();
+    // Left once, then the message: a second leave would move the cursor
+    // back over it on terminals that restore the cursor each time.
+    let out = String::from_utf8_lossy(&std::fs::read(&bytes).expect("bytes")).into_owned();
+    let leave = "\x1b[?1049l";
+    assert_eq!(out.matches(leave).count(), 1, "{out:?}");
+    let left = out.find(leave).expect("left");
+    let message = out.find("a test panic on").expect("the message");
+    assert!(left < message, "the message is printed after the restore");
+}
+
+#[test]
+fn running_out_of_memory_while_loading_restores_the_terminal() {
+    if !hooks("oom") {
+        return;
+    }
+    let Some(t) = Tmux::new("oom") else { return };
+    let dir = t.dir.join("folder");
+    std::fs::create_dir_all(&dir).expect("folder");
+    std::fs::write(dir.join("a.txt"), "The first article, shown at once.\n").expect("write");
+    std::fs::write(dir.join("b.txt"), "A second article that is too big.\n").expect("write");
+    t.start(&reader_with_env_then_report(
+        "BRIEFING_TEST_LOADER=oom:b.txt",
+        &dir.display().to_string(),
+    ));
+    let s = t.wait_exit(134);
+    assert!(s.contains("briefing: aborted"), "{s}");
+    assert_line_mode(&s);
+    t.assert_restored();
+}
+
+#[test]
+fn y_copies_the_quote_through_the_terminal() {
+    let Some(t) = Tmux::new("copy") else { return };
+    // tmux takes OSC 52 from programs only when told to.
+    std::fs::write(t.dir.join("tmux.conf"), "set -g set-clipboard on\n").expect("conf");
+    t.start(&reader_then_report(""));
+    t.wait_text("sample-briefing.txt");
+    t.keys(&["o", "j", "y"]);
+    let s = t.wait_text("sent to the clipboard");
+    assert!(
+        status_line(&s).contains("quote sent to the clipboard (OSC 52"),
+        "{s}"
+    );
+    let buffer = t.wait_for_buffer();
+    assert!(
+        buffer.starts_with('“') && buffer.contains("” — "),
+        "{buffer}"
+    );
+    t.keys(&["q"]);
+    t.wait_exit(0);
+}
+
+#[test]
+fn mouse_capture_off_leaves_the_mouse_to_the_terminal() {
+    let Some(t) = Tmux::new("no-mouse") else {
+        return;
+    };
+    let config = t.dir.join("config.toml");
+    std::fs::write(&config, "[reader]\nmouse = false\n").expect("config");
+    t.start(&format!(
+        "env -u NO_COLOR {BIN} --config {}; echo \"EXIT=$?\"; {LINE_MODE}; sleep 600",
+        config.display()
+    ));
+    t.wait_text("sample-briefing.txt");
+    assert_eq!(t.display("#{alternate_on}"), "1");
+    assert_eq!(
+        t.display("#{mouse_any_flag}#{mouse_button_flag}#{mouse_standard_flag}"),
+        "000",
+        "the mouse is captured"
+    );
     t.keys(&["q"]);
     t.wait_exit(0);
     t.assert_restored();

@@ -1,15 +1,45 @@
 //! The background loader: the articles after the first are loaded,
 //! analysed and prepared on a thread of their own, one after the other,
 //! so that the reader's keys are never kept waiting for them.
+//!
+//! Each article's work is caught: a panic in it (a bug in the loader, the
+//! analysis or the reader's preparation) becomes that article's failure,
+//! [`LoadError::Internal`], and the loader goes on with the next. The
+//! reader's panic hook asks [`caught_panic`] so that it leaves the screen
+//! alone for these.
 
+use std::cell::Cell;
+use std::panic::{self, AssertUnwindSafe, PanicHookInfo};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
 
 use crate::analyze;
+use crate::error::LoadError;
 use crate::lexicon::Lexicon;
 use crate::load::{self, Source};
 
 use super::{Article, Delivery};
+
+thread_local! {
+    /// This thread runs an article's work under `catch_unwind`.
+    static CATCHING: Cell<bool> = const { Cell::new(false) };
+    /// Where the last caught panic happened, as the panic hook saw it.
+    static LOCATION: Cell<Option<String>> = const { Cell::new(None) };
+}
+
+/// For a panic hook: whether this panic is caught by the loader, which
+/// reports it as a failed article (so the hook should neither print it nor
+/// touch the terminal). It keeps where the panic happened for the report.
+pub fn caught_panic(info: &PanicHookInfo) -> bool {
+    if !CATCHING.with(Cell::get) {
+        return false;
+    }
+    let at = info
+        .location()
+        .map(|l| format!("{}:{}", l.file(), l.line()));
+    LOCATION.with(|l| l.set(at));
+    true
+}
 
 /// The receiving end: the articles as they are done, in source order.
 /// Dropping it stops the loader after the article it is working on.
@@ -38,16 +68,14 @@ where
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         for (index, source) in sources {
-            // TODO(issue 14): catch a panic per article (catch_unwind) and
-            // deliver it as a failed article. Not done here because the
-            // reader's panic hook restores the terminal before any unwind
-            // could be caught, so it needs the hook's rework of issue 14.
-            let result = load::load(&source).map_err(Arc::new).map(|l| {
+            let result = caught(&source, || {
+                test_failure(&source);
+                let l = load::load(&source).map_err(Arc::new)?;
                 let analysis = analyze::analyze(&l.doc, &lexicon);
-                Arc::new(prepare(Article {
+                Ok(Arc::new(prepare(Article {
                     doc: l.doc,
                     analysis,
-                }))
+                })))
             });
             if tx.send(Delivery { index, result }).is_err() {
                 return;
@@ -55,4 +83,54 @@ where
         }
     });
     Loader { rx }
+}
+
+/// Runs one article's work; a panic in it is that article's error.
+fn caught<T>(
+    source: &Source,
+    work: impl FnOnce() -> Result<Arc<T>, Arc<LoadError>>,
+) -> Result<Arc<T>, Arc<LoadError>> {
+    CATCHING.with(|c| c.set(true));
+    // Nothing the work touched is used after a panic but the lexicon and
+    // `prepare`, which it only reads.
+    let result = panic::catch_unwind(AssertUnwindSafe(work));
+    CATCHING.with(|c| c.set(false));
+    result.unwrap_or_else(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic".to_string());
+        let message = match LOCATION.with(Cell::take) {
+            Some(at) => format!("{what} at {at}"),
+            None => what,
+        };
+        Err(Arc::new(LoadError::Internal {
+            name: source.name(),
+            message,
+        }))
+    })
+}
+
+/// For the end-to-end tests of debug builds: `BRIEFING_TEST_LOADER=panic:NAME`
+/// makes the work on the source whose name ends with NAME panic, and
+/// `oom:NAME` fail an allocation as running out of memory does (an abort).
+fn test_failure(source: &Source) {
+    #[cfg(debug_assertions)]
+    if let Ok(v) = std::env::var("BRIEFING_TEST_LOADER")
+        && let Some((what, name)) = v.split_once(':')
+        && source.name().ends_with(name)
+    {
+        match what {
+            "panic" => panic!("a test panic in the loader (BRIEFING_TEST_LOADER)"),
+            "oom" => {
+                if let Ok(layout) = std::alloc::Layout::from_size_align(1 << 40, 8) {
+                    std::alloc::handle_alloc_error(layout);
+                }
+            }
+            _ => {}
+        }
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = source;
 }

@@ -21,7 +21,7 @@ use crate::lexicon::Lexicon;
 use crate::load::{self, Source};
 use crate::model::{Analysis, Document};
 
-pub use loader::Loader;
+pub use loader::{Loader, caught_panic};
 
 /// One article: the document and what the analysis found in it.
 #[derive(Debug)]
@@ -262,6 +262,39 @@ mod tests {
             matches!(briefing.get(1), Some(Slot::Failed(e)) if e.to_string().contains("not a text file"))
         );
         assert!(matches!(briefing.get(2), Some(Slot::Ready(a)) if **a == "d.txt"));
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn a_panic_in_an_article_s_work_fails_that_article_only() {
+        let (dir, sources) = folder(&[
+            ("g.txt", b"The first article, shown at once.\n"),
+            ("h.txt", b"An article whose preparation trips over a bug.\n"),
+            ("i.txt", b"An article after it, which still arrives.\n"),
+        ]);
+        let prepare = |a: Article| {
+            let n = name(a);
+            assert!(n != "h.txt", "a bug in preparing {n}");
+            n
+        };
+        let opened = open(sources, &Lexicon::default(), prepare).expect("opens");
+        let mut briefing = opened.briefing;
+        let loader = opened.loader.expect("two more to load");
+        for _ in 0..2 {
+            let d = loader
+                .recv_timeout(std::time::Duration::from_secs(10))
+                .expect("a delivery");
+            briefing.deliver(d);
+        }
+        let Some(Slot::Failed(e)) = briefing.get(1) else {
+            panic!("h.txt failed");
+        };
+        let msg = e.to_string();
+        assert!(
+            msg.contains("h.txt: could not be analysed (internal error: a bug in preparing h.txt"),
+            "{msg}"
+        );
+        assert!(matches!(briefing.get(2), Some(Slot::Ready(a)) if **a == "i.txt"));
         let _ = std::fs::remove_dir_all(dir);
     }
 

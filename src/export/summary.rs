@@ -58,13 +58,7 @@ pub fn to_text(doc: &Document, analysis: &Analysis, s: &Summary) -> String {
     if let Some(d) = s.dateline {
         let _ = writeln!(out, "Dateline  {}", read(d));
     }
-    // Without a title the headline is the lead's first sentence: not twice.
-    let lead: Vec<String> = s
-        .lead
-        .iter()
-        .filter(|&&l| Some(l) != s.headline)
-        .map(|&l| read(l))
-        .collect();
+    let lead: Vec<String> = s.lead.iter().map(|&l| read(l)).collect();
     if !lead.is_empty() {
         let _ = writeln!(out, "{}", wrap(&lead.join(" "), "Lead      ", "          "));
     }

@@ -34,6 +34,8 @@ pub enum Action {
     PrevPosition,
     /// Enter on a side-pane item: scroll the article to it and flash it.
     Activate,
+    /// Copy the selected quote with its speaker to the clipboard (OSC 52).
+    CopyQuote,
     ShowActors,
     ShowQuotes,
     ShowSummary,
@@ -44,6 +46,8 @@ pub enum Action {
     /// Close the overlay, leave the search, or return to the article.
     Back,
     Help,
+    /// Hand the terminal back to the shell until `fg` (Ctrl-Z).
+    Suspend,
     Quit,
     NextArticle,
     PrevArticle,
@@ -79,8 +83,12 @@ pub enum Action {
 
 /// What an update asks the event loop to do once the state has changed.
 /// Room for saving and exporting, which touch files, later.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
     None,
     Quit,
+    /// Give the terminal back to the shell until the reader is continued.
+    Suspend,
+    /// Put this text on the clipboard through the terminal (OSC 52).
+    Copy(String),
 }

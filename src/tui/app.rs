@@ -18,6 +18,7 @@ use crate::span::Span;
 
 use super::action::{Action, Effect};
 use super::article::Article;
+use super::clipboard::{self, Clipboard};
 use super::keymap::{KeyChord, KeyMap, KeysConfig};
 use super::layout::{self, Drawn, Pane, Panes};
 use super::overlays::{self, Help, Outcome, Overlay, SearchPrompt};
@@ -37,32 +38,41 @@ pub(crate) const WHEEL: i16 = 3;
 pub struct ReaderConfig {
     /// Longest line the article is wrapped to, in columns; 0 = the pane width.
     pub wrap_width: u16,
+    /// Capture the mouse (wheel and clicks); `false` leaves it to the
+    /// terminal, whose own selection then works.
+    pub mouse: bool,
 }
 
 impl Default for ReaderConfig {
     fn default() -> Self {
-        ReaderConfig { wrap_width: 100 }
+        ReaderConfig {
+            wrap_width: 100,
+            mouse: true,
+        }
     }
 }
 
 /// What the reader is configured with: its three sections of the
-/// configuration file and the terminal's colour mode.
+/// configuration file, the terminal's colour mode and what it does with
+/// the clipboard escape.
 #[derive(Clone, Debug)]
 pub struct Options {
     pub reader: ReaderConfig,
     pub theme: ThemeConfig,
     pub keys: KeysConfig,
     pub colour: ColourMode,
+    pub clipboard: Clipboard,
 }
 
 impl Options {
-    /// The defaults of every section.
+    /// The defaults of every section, on a terminal that takes OSC 52.
     pub fn new(colour: ColourMode) -> Options {
         Options {
             reader: ReaderConfig::default(),
             theme: ThemeConfig::default(),
             keys: KeysConfig::default(),
             colour,
+            clipboard: Clipboard::Osc52 { tmux: false },
         }
     }
 }
@@ -89,6 +99,9 @@ pub struct App {
     pub(crate) overlays: Vec<Overlay>,
     /// A one-off note for the status line; cleared by the next key.
     pub(crate) message: Option<String>,
+    /// `[reader] mouse`: whether the terminal's mouse is captured.
+    pub(crate) mouse: bool,
+    pub(crate) clipboard: Clipboard,
 }
 
 impl App {
@@ -112,6 +125,8 @@ impl App {
             summary: SummaryPane::default(),
             overlays: Vec::new(),
             message: None,
+            mouse: options.reader.mouse,
+            clipboard: options.clipboard.clone(),
         }
     }
 
@@ -164,11 +179,16 @@ impl App {
         if ev.kind == KeyEventKind::Release {
             return None;
         }
+        let chord = KeyChord::from_event(ev);
         if let Some(action) = self.overlays.last().and_then(|o| o.key_action(ev)) {
-            return action;
+            // A key the prompt has no use for may still suspend.
+            return action.or_else(|| {
+                chord
+                    .and_then(|c| self.keymap.action(&c, false))
+                    .filter(|a| *a == Action::Suspend)
+            });
         }
-        let chord = KeyChord::from_event(ev)?;
-        self.keymap.action(&chord, self.searching())
+        self.keymap.action(&chord?, self.searching())
     }
 
     pub(crate) fn mouse_action(ev: &MouseEvent) -> Option<Action> {
@@ -209,6 +229,8 @@ impl App {
                 self.briefing.deliver(delivery);
                 return Effect::None;
             }
+            // Whatever is open: the overlays never keep the shell waiting.
+            Action::Suspend => return Effect::Suspend,
             Action::Drawn(drawn) => {
                 self.drawn = Some(drawn);
                 return Effect::None;
@@ -253,16 +275,15 @@ impl App {
             | Action::Top
             | Action::Bottom
             | Action::Activate => self.route(self.focus, &action),
-            Action::NextSection
-            | Action::PrevSection
-            | Action::NextRedLine
-            | Action::PrevRedLine
-            | Action::NextPosition
-            | Action::PrevPosition
-            | Action::SearchNext
-            | Action::SearchPrev => self.route(Pane::Article, &action),
+            Action::NextSection | Action::PrevSection | Action::SearchNext | Action::SearchPrev => {
+                self.route(Pane::Article, &action)
+            }
             Action::NextQuote => self.next_quote(true),
             Action::PrevQuote => self.next_quote(false),
+            Action::NextRedLine => self.next_position(true, true),
+            Action::PrevRedLine => self.next_position(true, false),
+            Action::NextPosition => self.next_position(false, true),
+            Action::PrevPosition => self.next_position(false, false),
             Action::FocusNext => self.cycle_focus(1),
             Action::FocusPrev => self.cycle_focus(Pane::ALL.len() - 1),
             Action::ShowActors => self.toggle(Pane::Actors),
@@ -279,6 +300,8 @@ impl App {
                 }
             }
             Action::Help => self.overlays.push(Overlay::Help(Help::default())),
+            Action::CopyQuote => return self.copy_quote(),
+            Action::Suspend => return Effect::Suspend,
             Action::Quit => return Effect::Quit,
             Action::NextArticle => self.switch_article(true),
             Action::PrevArticle => self.switch_article(false),
@@ -339,6 +362,7 @@ impl App {
     // ---------------------------------------------------------------- geometry
 
     fn on_resize(&mut self, w: u16, h: u16) {
+        let (w, h) = layout::clamp_size(w, h);
         self.size = (w, h);
         self.layout = Panes::new(Rect::new(0, 0, w, h));
         let Some(panes) = self.layout else {
@@ -398,33 +422,112 @@ impl App {
         self.carry_out(reply);
     }
 
+    /// `r`/`p`: through the red lines or positions, of the actor selected
+    /// when there is one (as `n` goes through that actor's quotes).
+    fn next_position(&mut self, red: bool, forward: bool) {
+        let article = Arc::clone(&self.article);
+        let cx = Cx {
+            article: &article,
+            height: self.height(Pane::Article),
+        };
+        let reply = self
+            .text
+            .step_position(red, forward, self.actors.actor(), &cx);
+        self.carry_out(reply);
+    }
+
+    // ---------------------------------------------------------------- clipboard
+
+    /// `y`: the quote selected in the quotes pane with its speaker, for the
+    /// terminal's clipboard, or why it cannot be copied.
+    fn copy_quote(&mut self) -> Effect {
+        let a = &self.article;
+        let Some(&q) = self.quotes.items.get(self.quotes.list.selected) else {
+            self.message = Some(match self.quotes.actor {
+                Some(id) => format!("no quotes from {} to copy", a.actor_name(id)),
+                None => "no quote to copy".to_string(),
+            });
+            return Effect::None;
+        };
+        let quote = &a.analysis.quotes[q];
+        let words = a.doc.reading(quote.span);
+        let (text, whose) = match quote.speaker.as_ref() {
+            Some(s) => {
+                let name = a.actor_name(s.actor);
+                let unsure = if s.is_uncertain() {
+                    " (attribution uncertain)"
+                } else {
+                    ""
+                };
+                (
+                    format!("“{words}” — {name}{unsure}"),
+                    format!("{name}'s quote"),
+                )
+            }
+            None => (format!("“{words}”"), "the quote".to_string()),
+        };
+        let cannot = match &self.clipboard {
+            Clipboard::Unsupported(why) => Some(why.clone()),
+            Clipboard::Osc52 { .. } => clipboard::osc52(&text).err(),
+        };
+        if let Some(why) = cannot {
+            self.message = Some(why);
+            return Effect::None;
+        }
+        let tmux = if matches!(self.clipboard, Clipboard::Osc52 { tmux: true }) {
+            "; in tmux it needs `set -g set-clipboard on`"
+        } else {
+            ""
+        };
+        self.message = Some(format!("{whose} sent to the clipboard (OSC 52{tmux})"));
+        Effect::Copy(text)
+    }
+
     // ---------------------------------------------------------------- articles
 
+    /// `>`/`<`: the next ready article that way round. Failed ones are
+    /// passed over, saying why; a pending one is waited for.
     fn switch_article(&mut self, forward: bool) {
         let n = self.briefing.len();
         if n < 2 {
             self.message = Some("only one article is open".to_string());
             return;
         }
-        let next = if forward {
-            (self.current + 1) % n
-        } else {
-            (self.current + n - 1) % n
-        };
-        match self.briefing.get(next) {
-            Some(Slot::Ready(a)) => {
-                self.article = Arc::clone(a);
-                self.current = next;
-                self.reset_view();
+        let mut failed: Vec<String> = Vec::new();
+        let mut at = self.current;
+        for _ in 1..n {
+            at = if forward {
+                (at + 1) % n
+            } else {
+                (at + n - 1) % n
+            };
+            match self.briefing.get(at) {
+                Some(Slot::Ready(a)) => {
+                    self.article = Arc::clone(a);
+                    self.current = at;
+                    self.reset_view();
+                    self.message = failed.first().map(|e| format!("skipped {e}"));
+                    return;
+                }
+                Some(Slot::Pending(name)) => {
+                    let skipped = failed
+                        .first()
+                        .map(|e| format!("skipped {e}; "))
+                        .unwrap_or_default();
+                    self.message = Some(format!(
+                        "{skipped}{} is still loading…",
+                        crate::text::sanitize(name)
+                    ));
+                    return;
+                }
+                Some(Slot::Failed(e)) => {
+                    failed.push(crate::text::sanitize(&e.to_string()).into_owned());
+                }
+                None => {}
             }
-            Some(Slot::Pending(name)) => {
-                self.message = Some(format!("{} is still loading…", crate::text::sanitize(name)));
-            }
-            Some(Slot::Failed(e)) => {
-                self.message = Some(crate::text::sanitize(&e.to_string()).into_owned());
-            }
-            None => {}
         }
+        // Round to this one again: every other article failed.
+        self.message = failed.into_iter().next();
     }
 
     fn reset_view(&mut self) {

@@ -9,7 +9,7 @@ use crate::briefing;
 use crate::highlight::Highlighter;
 use crate::model::{ActorId, Analysis, Document, Position, Speaker};
 use crate::span::Span;
-use crate::summary::{self, Summary};
+use crate::summary::{self, ActorCounts, Summary};
 use crate::text::sanitize;
 
 use super::search::SearchIndex;
@@ -27,14 +27,6 @@ pub(crate) struct SummaryItem {
     pub(crate) why: Option<String>,
 }
 
-/// How many quotes, positions and red lines an actor has.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct ActorStats {
-    pub(crate) quotes: usize,
-    pub(crate) positions: usize,
-    pub(crate) red_lines: usize,
-}
-
 /// An article ready to be shown.
 #[derive(Debug)]
 pub struct Article {
@@ -50,7 +42,8 @@ pub struct Article {
     pub(crate) red_lines: Vec<usize>,
     /// Positions that are not red lines, in text order.
     pub(crate) positions: Vec<usize>,
-    pub(crate) stats: Vec<ActorStats>,
+    /// Each actor's counts, as every view counts them.
+    pub(crate) stats: Vec<ActorCounts>,
     pub(crate) summary_items: Vec<SummaryItem>,
     /// Display strings drawn every frame, made once: actor names, the
     /// words of each quote in marks, and the header's title.
@@ -91,25 +84,7 @@ impl Article {
                 .collect(),
             &pos_start,
         );
-        let mut stats = vec![ActorStats::default(); analysis.actors.len()];
-        for &q in &quotes {
-            if let Some(s) = analysis.quotes[q]
-                .speaker
-                .as_ref()
-                .and_then(|s| stats.get_mut(s.actor.index()))
-            {
-                s.quotes += 1;
-            }
-        }
-        for p in &analysis.positions {
-            if let Some(s) = p.holder.and_then(|h| stats.get_mut(h.index())) {
-                if p.red_line {
-                    s.red_lines += 1;
-                } else {
-                    s.positions += 1;
-                }
-            }
-        }
+        let stats = summary::actor_counts(&analysis);
         let names = analysis
             .actors
             .iter()
@@ -220,15 +195,10 @@ fn summary_items(a: &Article) -> Vec<SummaryItem> {
             text.push_str(" — ");
             text.push_str(&doc.reading(r));
         }
-        // The summary counts red lines among positions; shown apart here.
         text.push_str(&format!(
             " · {} · {} · {}",
             plural(k.quotes, "quote", "quotes"),
-            plural(
-                k.positions.saturating_sub(k.red_lines),
-                "position",
-                "positions"
-            ),
+            plural(k.positions, "position", "positions"),
             plural(k.red_lines, "red line", "red lines"),
         ));
         add("Key actors", text, k.span, None);

@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::ops::Range;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use serde::Deserialize;
@@ -243,15 +244,16 @@ macro_rules! bindings {
             $((stringify!($field), Action::$action, &[$($key),*], $help),)*
         ];
 
-        /// `[keys]` as written: only the actions the user rebinds.
+        /// `[keys]` as written: only the actions the user rebinds, each
+        /// with where it is in the file.
         #[derive(Debug, Default, Deserialize)]
         #[serde(deny_unknown_fields, default)]
         struct RawKeys {
-            $($field: Option<Bindings>,)*
+            $($field: Option<toml::Spanned<Bindings>>,)*
         }
 
         impl RawKeys {
-            fn into_list(self) -> Vec<(Action, Option<Bindings>)> {
+            fn into_list(self) -> Vec<(Action, Option<toml::Spanned<Bindings>>)> {
                 vec![$((Action::$action, self.$field),)*]
             }
         }
@@ -261,8 +263,8 @@ macro_rules! bindings {
 bindings! {
     down => Down, ["j", "Down"], "scroll down / next item";
     up => Up, ["k", "Up"], "scroll up / previous item";
-    page_down => PageDown, ["PageDown"], "page down";
-    page_up => PageUp, ["PageUp"], "page up";
+    page_down => PageDown, ["PageDown", "Space"], "page down";
+    page_up => PageUp, ["PageUp", "b"], "page up";
     half_page_down => HalfPageDown, ["ctrl-d"], "half a page down";
     half_page_up => HalfPageUp, ["ctrl-u"], "half a page up";
     top => Top, ["g", "Home"], "to the top";
@@ -273,11 +275,12 @@ bindings! {
     prev_section => PrevSection, ["["], "previous section";
     next_quote => NextQuote, ["n"], "next quote (of the selected actor)";
     prev_quote => PrevQuote, ["N"], "previous quote (of the selected actor)";
-    next_red_line => NextRedLine, ["r"], "next red line";
-    prev_red_line => PrevRedLine, ["R"], "previous red line";
-    next_position => NextPosition, ["p"], "next position";
-    prev_position => PrevPosition, ["P"], "previous position";
+    next_red_line => NextRedLine, ["r"], "next red line (of the selected actor)";
+    prev_red_line => PrevRedLine, ["R"], "previous red line (of the selected actor)";
+    next_position => NextPosition, ["p"], "next position (of the selected actor)";
+    prev_position => PrevPosition, ["P"], "previous position (of the selected actor)";
     activate => Activate, ["Enter"], "show the item in the article";
+    copy_quote => CopyQuote, ["y"], "copy the selected quote and its speaker";
     actors => ShowActors, ["a"], "actors pane";
     quotes => ShowQuotes, ["o"], "quotes pane";
     summary => ShowSummary, ["s"], "summary pane";
@@ -286,6 +289,7 @@ bindings! {
     search_prev => SearchPrev, ["N"], "previous match (while searching)";
     back => Back, ["Esc"], "close help / leave search / back to the article";
     help => Help, ["?"], "this help";
+    suspend => Suspend, ["ctrl-z"], "suspend to the shell (fg comes back)";
     quit => Quit, ["q", "ctrl-c"], "quit";
     next_article => NextArticle, [">"], "next article in the folder";
     prev_article => PrevArticle, ["<"], "previous article in the folder";
@@ -329,31 +333,52 @@ impl TryFrom<RawKeys> for KeysConfig {
 
     fn try_from(raw: RawKeys) -> Result<Self, String> {
         let defaults = KeysConfig::default();
-        let bindings: Vec<(Action, Vec<KeyChord>)> = raw
+        // Each action's keys, and where the user wrote them (`None`: the
+        // defaults).
+        let given: Vec<(Action, Vec<KeyChord>, Option<Range<usize>>)> = raw
             .into_list()
             .into_iter()
             .zip(defaults.bindings)
-            .map(|((a, given), (_, default))| (a, given.map_or(default, |b| b.0)))
+            .map(|((a, given), (_, default))| match given {
+                Some(b) => {
+                    let span = b.span();
+                    (a, b.into_inner().0, Some(span))
+                }
+                None => (a, default, None),
+            })
             .collect();
         // A key may do one thing per layer; a clash would silently shadow.
-        let mut seen: HashMap<(bool, KeyChord), &Action> = HashMap::new();
-        for (a, chords) in &bindings {
+        let mut seen: HashMap<(bool, KeyChord), usize> = HashMap::new();
+        for (i, (a, chords, _)) in given.iter().enumerate() {
             for c in chords {
-                if let Some(other) = seen.insert((is_search_layer(a), *c), a)
-                    && other != a
+                if let Some(j) = seen.insert((is_search_layer(a), *c), i)
+                    && j != i
                 {
-                    return Err(format!(
+                    let (other, _, other_at) = &given[j];
+                    let message = format!(
                         "key `{c}` is bound to both `{}` and `{}`; a key does one thing \
                          (`{} = []` or `{} = []` unbinds an action)",
                         config_name(other),
                         config_name(a),
                         config_name(other),
                         config_name(a),
-                    ));
+                    );
+                    // Named at the binding the user wrote (the later one
+                    // when both are), not at `[keys]`.
+                    let at = [other_at.clone(), given[i].2.clone()]
+                        .into_iter()
+                        .flatten()
+                        .max_by_key(|r| r.start);
+                    return Err(match at {
+                        Some(span) => crate::config::error_at(span, &message),
+                        None => message,
+                    });
                 }
             }
         }
-        Ok(KeysConfig { bindings })
+        Ok(KeysConfig {
+            bindings: given.into_iter().map(|(a, c, _)| (a, c)).collect(),
+        })
     }
 }
 

@@ -10,6 +10,18 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 /// Smallest window the reader draws in.
 pub(crate) const MIN_WIDTH: u16 = 40;
 pub(crate) const MIN_HEIGHT: u16 = 12;
+/// Largest window the reader draws in: ratatui keeps two buffers of cells
+/// the size of the frame, so a 20000×20000 window (which a terminal may
+/// report) would take gigabytes. A bigger window shows the reader in its
+/// top left corner.
+pub(crate) const MAX_WIDTH: u16 = 1000;
+pub(crate) const MAX_HEIGHT: u16 = 500;
+
+/// A window size as the reader draws it.
+pub(crate) fn clamp_size(width: u16, height: u16) -> (u16, u16) {
+    (width.min(MAX_WIDTH), height.min(MAX_HEIGHT))
+}
+
 /// From this width on, the panes stand side by side.
 pub(crate) const WIDE: u16 = 110;
 /// From this width on, the summary gets a column of its own.
@@ -82,7 +94,8 @@ impl Panes {
                 wide,
             });
         }
-        let side = (area.width * 3 / 10).clamp(32, 44);
+        // In u32: three times a width past 21845 columns overflows a u16.
+        let side = (u32::from(area.width) * 3 / 10).clamp(32, 44) as u16;
         if area.width >= WIDEST {
             let right = (area.width / 4).clamp(36, 56);
             let [left, article, summary] = Layout::horizontal([
@@ -211,6 +224,18 @@ pub(crate) fn text_width(article: Rect, wrap_width: u16) -> u16 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn huge_windows_are_clamped_and_laid_out_without_overflow() {
+        assert_eq!(clamp_size(20000, 20000), (MAX_WIDTH, MAX_HEIGHT));
+        assert_eq!(clamp_size(80, 24), (80, 24));
+        // Wider than the clamp, as a layout asked directly would be.
+        for w in [21845, 21846, 30000, u16::MAX] {
+            let p = Panes::new(Rect::new(0, 0, w, 100)).expect("drawn");
+            assert!(p.wide && p.actors.width <= 44, "{w}");
+            assert_eq!(p.summary.right(), w, "{w}");
+        }
+    }
 
     #[test]
     fn too_small_is_none() {

@@ -16,9 +16,12 @@
 //! * `article`: one article's width-independent view data (lists, names,
 //!   the search index); `words`: its tokens with display widths.
 //! * `wrap`: rows for a width (cached), with the row ↔ byte index.
-//! * `layout`: pane rectangles, and the drawn layout the mouse is tested
-//!   on. `search`: case-insensitive matching. `widgets`: drawing helpers.
-//! * `terminal`: init/restore, panic hook, signals, the event loop.
+//! * `layout`: pane rectangles (and the largest frame drawn), and the drawn
+//!   layout the mouse is tested on. `search`: case-insensitive matching.
+//!   `widgets`: drawing helpers. `clipboard`: OSC 52, and where it cannot
+//!   work.
+//! * `terminal`: init/restore on every way out (panic, signals, abort),
+//!   suspend and resume, the event loop.
 //!
 //! It holds no analysis logic: it shows what `analyze` and `summary` found,
 //! marked by `highlight`.
@@ -27,6 +30,7 @@
 mod action;
 mod app;
 mod article;
+mod clipboard;
 mod keymap;
 mod layout;
 mod overlays;
@@ -47,6 +51,7 @@ use std::time::Instant;
 pub use action::{Action, Effect};
 pub use app::{App, Options, ReaderConfig};
 pub use article::Article;
+pub use clipboard::Clipboard;
 pub use keymap::KeysConfig;
 pub use layout::Drawn;
 pub use render::render;

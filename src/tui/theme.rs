@@ -32,7 +32,9 @@ impl<'de> Deserialize<'de> for Colour {
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct ThemeConfig {
-    /// Actor colours, given to actors in order and reused when they run out.
+    /// Actor colours, given to actors in order; when they run out they come
+    /// round again underlined (see `Theme::actor`), never repeated as they
+    /// were.
     pub actors: Vec<Colour>,
     pub red_line: Colour,
     pub position: Colour,
@@ -127,11 +129,25 @@ impl Theme {
         }
     }
 
+    /// An actor's style: its palette colour. Past the end of the palette
+    /// the colours come round again underlined, the underline in another
+    /// palette colour each round (its own first), so that no two of the
+    /// first n × (n + 1) actors of an n-colour palette look alike; a
+    /// terminal without coloured underlines shows a plain one.
     pub(crate) fn actor(&self, id: ActorId) -> Style {
-        match self.actors.get(id.index() % self.actors.len().max(1)) {
-            Some(&c) => self.fg(c),
-            None => self.fg(self.accent),
+        let n = self.actors.len();
+        if n == 0 {
+            return self.fg(self.accent);
         }
+        let i = id.index();
+        let style = self.fg(self.actors[i % n]);
+        let round = (i / n) % (n + 1);
+        if round == 0 || !self.colour {
+            return style;
+        }
+        style
+            .add_modifier(Modifier::UNDERLINED)
+            .underline_color(self.actors[(i % n + round - 1) % n])
     }
 
     /// How a stretch of article text with this mark looks. Colour follows
@@ -290,6 +306,31 @@ mod tests {
             .err()
             .unwrap();
         assert!(err.message().contains("unknown colour `#ff88`"), "{err}");
+    }
+
+    #[test]
+    fn actors_past_the_palette_stay_distinct() {
+        let theme = Theme::new(&ThemeConfig::default(), ColourMode::Colour);
+        let n = ThemeConfig::default().actors.len();
+        let look = |i: usize| {
+            let s = theme.actor(ActorId::new(i));
+            (s.fg, s.add_modifier, s.underline_color)
+        };
+        let mut seen = std::collections::HashSet::new();
+        for i in 0..n * (n + 1) {
+            assert!(seen.insert(look(i)), "actor {i} looks like an earlier one");
+        }
+        // The palette's own round is plain; the next is underlined.
+        assert_eq!(look(0).1, Modifier::empty());
+        assert!(look(n).1.contains(Modifier::UNDERLINED));
+        assert_eq!(look(n).0, look(0).0);
+        // A palette of one still tells its first actors apart.
+        let one = ThemeConfig {
+            actors: vec![Colour(Color::Cyan)],
+            ..ThemeConfig::default()
+        };
+        let theme = Theme::new(&one, ColourMode::Colour);
+        assert_ne!(theme.actor(ActorId::new(0)), theme.actor(ActorId::new(1)));
     }
 
     #[test]

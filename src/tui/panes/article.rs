@@ -1,8 +1,9 @@
 //! The article pane: the text wrapped to the pane, its scroll, the item
 //! last jumped to (which `n`/`r`/`p` step on from) and its flash, and the
 //! search matches it marks. Its update takes the scrolling keys when it has
-//! the focus, and the keys that move through the text (`]`/`[`, `r`/`p`,
-//! the search steps) whatever has the focus.
+//! the focus, and the keys that move through the text (`]`/`[`, the search
+//! steps) whatever has the focus; `App` asks it for `r`/`p` steps with the
+//! actor selected.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -19,7 +20,7 @@ use super::super::layout::{self, GUTTER};
 use super::super::widgets::{frame_pane, put};
 use super::super::words::{BlockKind, code_display};
 use super::super::wrap::{Gutter, TextLayout};
-use super::{Cx, Hint, HintKeys, Paint, Reply, View, movement, step, wrap_note};
+use super::{Cx, Hint, HintKeys, Paint, Reply, View, movement, of_actor, step, wrap_note};
 
 /// How long a jump target stays flashed, in ticks of about 100 ms.
 pub(crate) const FLASH_TICKS: u8 = 6;
@@ -164,23 +165,40 @@ impl ArticlePane {
         }
     }
 
-    fn next_position(&self, red: bool, forward: bool, cx: &Cx) -> Reply {
+    /// `r`/`p`: the next (or previous) red line or position from the
+    /// reading position; only `actor`'s when one is selected, as `n` steps
+    /// through the quotes of the actor selected.
+    pub(crate) fn step_position(
+        &self,
+        red: bool,
+        forward: bool,
+        actor: Option<ActorId>,
+        cx: &Cx,
+    ) -> Reply {
         let a = cx.article;
-        let list = if red { &a.red_lines } else { &a.positions };
         let what = if red { "red line" } else { "position" };
+        let list: Vec<usize> = if red { &a.red_lines } else { &a.positions }
+            .iter()
+            .copied()
+            .filter(|&p| actor.is_none_or(|id| a.analysis.positions[p].holder == Some(id)))
+            .collect();
         let starts: Vec<u32> = list
             .iter()
             .map(|&p| a.analysis.positions[p].span.start)
             .collect();
         let Some((i, wrapped)) = step(&starts, self.position(cx.height), forward) else {
-            return Reply::note(format!("no {what}s in this article"));
+            return Reply::note(match actor {
+                Some(id) => format!("no {what}s from {}", a.actor_name(id)),
+                None => format!("no {what}s in this article"),
+            });
         };
         Reply {
             jump: Some(a.analysis.positions[list[i]].span),
             note: Some(format!(
-                "{what} {}/{}{}",
+                "{what} {}/{}{}{}",
                 i + 1,
                 list.len(),
+                of_actor(a, actor),
                 wrap_note(wrapped, forward)
             )),
             ..Reply::default()
@@ -314,10 +332,6 @@ impl View for ArticlePane {
         match action {
             Action::NextSection => self.section(true, cx),
             Action::PrevSection => self.section(false, cx),
-            Action::NextRedLine => self.next_position(true, true, cx),
-            Action::PrevRedLine => self.next_position(true, false, cx),
-            Action::NextPosition => self.next_position(false, true, cx),
-            Action::PrevPosition => self.next_position(false, false, cx),
             Action::SearchNext => self.step_search(true, cx),
             Action::SearchPrev => self.step_search(false, cx),
             _ => Reply::default(),

@@ -5,7 +5,7 @@
 //! mouse) and carries out the [`Reply`]: what the pane asks of the others.
 //!
 //! * `article`: the text, its scroll, the jump target and its flash, the
-//!   search matches; `n`/`r`/`p`, `]`/`[` and search steps.
+//!   search matches; `r`/`p` (for `App`), `]`/`[` and search steps.
 //! * `actors`, `quotes`, `summary`: lists (shared keys and mouse in `list`).
 
 pub(crate) mod actors;
@@ -139,6 +139,11 @@ pub(crate) fn step(starts: &[u32], from: (u32, bool), forward: bool) -> Option<(
             (starts.len() - 1, true)
         })
     }
+}
+
+/// What a step's note adds when it went through one actor's items only.
+pub(crate) fn of_actor(article: &Article, actor: Option<ActorId>) -> String {
+    actor.map_or_else(String::new, |id| format!(" of {}", article.actor_name(id)))
 }
 
 /// What the status line adds when a step wrapped around.

@@ -15,7 +15,7 @@ use super::super::action::Action;
 use super::super::article::Article;
 use super::super::widgets::{fit, footer, frame_pane, put};
 use super::list::{self, List, ListState};
-use super::{Cx, Hint, Paint, Reply, View, step, wrap_note};
+use super::{Cx, Hint, Paint, Reply, View, of_actor, step, wrap_note};
 
 #[derive(Clone, Debug, Default)]
 pub(crate) struct QuotesPane {
@@ -72,9 +72,10 @@ impl QuotesPane {
         Reply {
             jump: Some(span),
             note: Some(format!(
-                "quote {}/{}{}",
+                "quote {}/{}{}{}",
                 i + 1,
                 self.items.len(),
+                of_actor(a, self.actor),
                 wrap_note(wrapped, forward)
             )),
             ..Reply::default()

@@ -13,7 +13,8 @@ use super::super::app::App;
 use super::super::theme::ColourMode;
 use super::{draw, options, sample_app, sample_article, screen, text_app};
 
-/// A frame as text, then its styled runs: `row: cols fg/bg +modifiers`.
+/// A frame as text, then its styled runs: `row: cols fg/bg/ul +modifiers`
+/// (ul: the underline's colour).
 fn snapshot(buf: &Buffer) -> String {
     let mut out = screen(buf).join("\n");
     out.push_str("\n--- styles ---\n");
@@ -22,18 +23,28 @@ fn snapshot(buf: &Buffer) -> String {
         let mut x = 0;
         while x < row.len() {
             let c = &row[x];
-            let key = (c.fg, c.bg, c.modifier);
+            let key = (c.fg, c.bg, c.underline_color, c.modifier);
             let mut end = x + 1;
-            while end < row.len() && (row[end].fg, row[end].bg, row[end].modifier) == key {
+            while end < row.len()
+                && (
+                    row[end].fg,
+                    row[end].bg,
+                    row[end].underline_color,
+                    row[end].modifier,
+                ) == key
+            {
                 end += 1;
             }
-            if key != (Color::Reset, Color::Reset, Modifier::empty()) {
+            if key != (Color::Reset, Color::Reset, Color::Reset, Modifier::empty()) {
                 let mut s = format!("{y:>2}: {x}-{}", end - 1);
                 if c.fg != Color::Reset {
                     s.push_str(&format!(" fg={:?}", c.fg));
                 }
                 if c.bg != Color::Reset {
                     s.push_str(&format!(" bg={:?}", c.bg));
+                }
+                if c.underline_color != Color::Reset {
+                    s.push_str(&format!(" ul={:?}", c.underline_color));
                 }
                 if !c.modifier.is_empty() {
                     s.push_str(&format!(" +{:?}", c.modifier));
@@ -126,6 +137,16 @@ fn quotes_tab_80x24_with_an_actor_selected() {
     app.update(Action::Down);
     app.update(Action::ShowQuotes);
     insta::assert_snapshot!(snapshot(&draw(&app)));
+}
+
+#[test]
+fn quote_copied_80x24() {
+    let mut app = sample_app(80, 24);
+    app.update(Action::ShowQuotes);
+    app.update(Action::Down);
+    app.update(Action::CopyQuote);
+    let buf = draw(&app);
+    insta::assert_snapshot!(snapshot(&buf));
 }
 
 #[test]

@@ -11,6 +11,7 @@ use super::{article_height, draw, drawn, editing, help, max_scroll, sample_app, 
 use std::sync::Arc;
 
 use super::super::article::Article;
+use super::super::clipboard::Clipboard;
 use super::super::theme::ColourMode;
 use crate::briefing::{Briefing, Delivery, Slot};
 use crate::error::LoadError;
@@ -585,11 +586,34 @@ fn article_switching_waits_for_background_loads() {
     assert_eq!(app.text.scroll, 0);
     assert_eq!(app.article.doc.name, "second.txt");
     assert!(matches!(app.briefing.get(2), Some(Slot::Failed(_))));
+    // A failed article is passed over, saying why.
     key(&mut app, '>');
-    assert_eq!(app.message.as_deref(), Some("third.txt: not a text file"));
-    key(&mut app, '<');
     assert_eq!(app.current, 0);
     assert_eq!(app.article.doc.name, "sample-briefing.txt");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("skipped third.txt: not a text file")
+    );
+    key(&mut app, '<');
+    assert_eq!(app.current, 1);
+    assert_eq!(app.article.doc.name, "second.txt");
+    // When every other article failed, the reader stays and says why.
+    let briefing = Briefing::new(super::sample_article(), ["broken.txt".to_string()]);
+    let mut app = App::new(briefing, &super::options(ColourMode::Colour));
+    app.resize(80, 24);
+    app.update(Action::Loaded(Delivery {
+        index: 1,
+        result: Err(Arc::new(LoadError::Internal {
+            name: "broken.txt".to_string(),
+            message: "a bug".to_string(),
+        })),
+    }));
+    key(&mut app, '>');
+    assert_eq!(app.current, 0);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("broken.txt: could not be analysed (internal error: a bug); please report it")
+    );
 }
 
 #[test]
@@ -800,4 +824,183 @@ fn selecting_a_quote_shows_its_rule_and_confidence() {
             None => assert!(!footer.contains("rule:"), "quote {i}: {footer}"),
         }
     }
+}
+
+#[test]
+fn red_line_and_position_keys_follow_the_selected_actor() {
+    let mut app = sample_app(120, 40);
+    let a = &app.article;
+    let haddad = ActorId::new(0);
+    let held = |list: &[usize]| -> Vec<usize> {
+        list.iter()
+            .copied()
+            .filter(|&p| a.analysis.positions[p].holder == Some(haddad))
+            .collect()
+    };
+    let (reds, positions) = (held(&a.red_lines), held(&a.positions));
+    assert!(
+        reds.len() >= 2 && reds.len() < a.red_lines.len(),
+        "{reds:?}"
+    );
+    assert!(!positions.is_empty());
+    let span = |app: &App, p: usize| app.article.analysis.positions[p].span;
+    key(&mut app, 'a');
+    key(&mut app, 'j'); // Karim Haddad
+    for (i, &p) in reds.iter().enumerate() {
+        key(&mut app, 'r');
+        assert_eq!(app.text.anchor, Some(span(&app, p)));
+        assert_eq!(
+            app.message.as_deref(),
+            Some(format!("red line {}/{} of Karim Haddad", i + 1, reds.len()).as_str())
+        );
+    }
+    key(&mut app, 'r');
+    assert_eq!(app.text.anchor, Some(span(&app, reds[0])), "wraps");
+    key(&mut app, 'p');
+    assert!(
+        positions
+            .iter()
+            .any(|&p| Some(span(&app, p)) == app.text.anchor),
+        "one of his positions"
+    );
+    // An actor with none says so, and nothing moves.
+    let none = (0..app.article.analysis.actors.len())
+        .find(|&i| app.article.stats[i].red_lines == 0)
+        .expect("an actor without red lines");
+    let anchor = app.text.anchor;
+    key(&mut app, 'g');
+    for _ in 0..=none {
+        key(&mut app, 'j');
+    }
+    key(&mut app, 'r');
+    let name = app.article.actor_name(ActorId::new(none));
+    assert_eq!(
+        app.message.as_deref(),
+        Some(format!("no red lines from {name}").as_str())
+    );
+    assert_eq!(app.text.anchor, anchor);
+    // Back on all actors, every red line again.
+    key(&mut app, 'g');
+    key(&mut app, 'r');
+    let all = format!("/{}", app.article.red_lines.len());
+    let msg = app.message.clone().unwrap_or_default();
+    assert!(
+        msg.starts_with("red line ")
+            && !msg.contains(" of ")
+            && msg.split(' ').nth(2).is_some_and(|n| n.ends_with(&all)),
+        "{msg}"
+    );
+}
+
+#[test]
+fn space_and_b_page_as_in_less() {
+    let mut app = sample_app(80, 24);
+    let page = article_height(&app) - 2;
+    key(&mut app, ' ');
+    assert_eq!(app.text.scroll, page);
+    key(&mut app, ' ');
+    assert_eq!(app.text.scroll, 2 * page);
+    key(&mut app, 'b');
+    assert_eq!(app.text.scroll, page);
+    key(&mut app, 'b');
+    key(&mut app, 'b');
+    assert_eq!(app.text.scroll, 0);
+    // In a list pane they page the list.
+    key(&mut app, 'a');
+    key(&mut app, ' ');
+    assert!(app.actors.list.selected > 1);
+    key(&mut app, 'b');
+    assert_eq!(app.actors.list.selected, 0);
+    // In the search prompt a space is text.
+    key(&mut app, '/');
+    typed(&mut app, "of the");
+    assert_eq!(app.text.search.as_ref().unwrap().query, "of the");
+}
+
+#[test]
+fn ctrl_z_suspends_from_anywhere() {
+    let mut app = sample_app(80, 24);
+    let ctrl_z = |app: &mut App| press(app, KeyCode::Char('z'), KeyModifiers::CONTROL);
+    assert_eq!(ctrl_z(&mut app), Effect::Suspend);
+    key(&mut app, '?');
+    assert_eq!(ctrl_z(&mut app), Effect::Suspend);
+    assert!(help(&app).is_some(), "the help stays open");
+    key(&mut app, '?');
+    key(&mut app, '/');
+    typed(&mut app, "nile");
+    assert_eq!(ctrl_z(&mut app), Effect::Suspend);
+    assert!(editing(&app), "the prompt stays open");
+    assert_eq!(app.text.search.as_ref().unwrap().query, "nile");
+}
+
+#[test]
+fn y_copies_the_selected_quote_with_its_speaker() {
+    let mut app = sample_app(120, 40);
+    key(&mut app, 'a');
+    key(&mut app, 'j'); // Karim Haddad
+    key(&mut app, 'o');
+    key(&mut app, 'j');
+    let q = app.quotes.items[1];
+    let words = app.article.doc.reading(quote_span(&app, q));
+    let Effect::Copy(text) = key(&mut app, 'y') else {
+        panic!("a copy");
+    };
+    assert_eq!(text, format!("“{words}” — Karim Haddad"));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Karim Haddad's quote sent to the clipboard (OSC 52)")
+    );
+    // In tmux the status line says what it takes.
+    app.clipboard = Clipboard::Osc52 { tmux: true };
+    key(&mut app, 'y');
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("set-clipboard on"))
+    );
+    // Where the terminal cannot, it says so and sends nothing.
+    app.clipboard = Clipboard::Unsupported("cannot copy: TERM=linux".to_string());
+    assert_eq!(key(&mut app, 'y'), Effect::None);
+    assert_eq!(app.message.as_deref(), Some("cannot copy: TERM=linux"));
+    // Nothing to copy.
+    let mut empty = text_app("Just one plain paragraph without anything in it.\n", 80, 24);
+    assert_eq!(key(&mut empty, 'y'), Effect::None);
+    assert_eq!(empty.message.as_deref(), Some("no quote to copy"));
+}
+
+#[test]
+fn a_huge_window_is_drawn_clamped() {
+    let mut app = sample_app(80, 24);
+    app.update(Action::Resize(20000, 20000));
+    assert_eq!(app.size, (1000, 500));
+    let panes = app.layout.expect("laid out");
+    assert!(panes.wide && panes.summary.right() == 1000);
+    // A frame at the clamped size draws.
+    let buf = draw(&app);
+    assert_eq!((buf.area.width, buf.area.height), (1000, 500));
+}
+
+#[test]
+fn the_actors_pane_and_the_summary_count_alike() {
+    let app = sample_app(120, 40);
+    let a = &app.article;
+    assert!(!a.summary.key_actors.is_empty());
+    for k in &a.summary.key_actors {
+        let s = a.stats[k.actor.index()];
+        assert_eq!(
+            (s.quotes, s.positions, s.red_lines),
+            (k.quotes, k.positions, k.red_lines),
+            "{}",
+            a.actor_name(k.actor)
+        );
+    }
+    // Red lines are not counted among positions.
+    let held: usize = a.stats.iter().map(|s| s.positions + s.red_lines).sum();
+    let with_holder = a
+        .analysis
+        .positions
+        .iter()
+        .filter(|p| p.holder.is_some())
+        .count();
+    assert_eq!(held, with_holder);
 }
