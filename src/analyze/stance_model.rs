@@ -238,7 +238,8 @@ struct Trigger {
 }
 
 impl WordFeatures {
-    /// Adds the next sentence: tokens `range` of a passage.
+    /// Adds the next sentence: tokens `range` of a passage. Whether it has
+    /// a trigger (the model may add a position to it).
     pub(crate) fn push(
         &mut self,
         text: &str,
@@ -246,13 +247,14 @@ impl WordFeatures {
         lowered: &tokens::Lowered,
         range: Range<usize>,
         lex: &Lexicon,
-    ) {
+    ) -> bool {
         if self.at.is_empty() {
             self.at.push(0);
         }
         let t = word_features(text, toks, lowered, range, lex, &mut self.flat);
         self.at.push(self.flat.len());
         self.triggers.push(t);
+        t.is_some()
     }
 
     fn get(&self, k: usize) -> Option<(&[u32], Option<Trigger>)> {

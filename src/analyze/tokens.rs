@@ -340,6 +340,13 @@ impl Lowered {
         self.classes.get(i).copied().unwrap_or(0)
     }
 
+    /// Token `i`'s lower-case form, and whether it may differ from the
+    /// token's text (else it is that text: no copy was made).
+    pub fn form<'s>(&'s self, text: &'s str, i: usize) -> (&'s str, bool) {
+        let copied = self.spans.get(i).is_some_and(|f| f.2);
+        (self.get(text, i), copied)
+    }
+
     /// Token `i`'s lower-case form (`text` is the one `fill` read).
     pub fn get<'s>(&'s self, text: &'s str, i: usize) -> &'s str {
         self.spans

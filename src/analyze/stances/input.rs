@@ -1,7 +1,8 @@
 //! What the main pass hands the stance pass: for each sentence, whether
 //! it may hold a position at all (the gate), and the main tokenizer's
-//! tokens and lower-case forms of those that may ([`Kept`]). The stance
-//! pass tokenizes nothing itself; without the main pass (the public
+//! tokens and lower-case forms of those that may, or that the stance
+//! model may ask a holder for ([`Kept`]). The stance pass tokenizes
+//! nothing itself; without the main pass (the public
 //! `analyze::positions`) it runs the main tokenizer on each sentence.
 
 use std::ops::Range;
@@ -85,10 +86,10 @@ struct Tok {
     lowered: bool,
 }
 
-/// The tokens of the sentences that may hold a position, as the main
-/// pass made them, kept (with the lower-case forms that differ from the
-/// text) until the stance pass reads them; the other sentences' tokens
-/// are not kept.
+/// The tokens of the sentences that may hold a position (the gated ones)
+/// or that the stance model may ask a holder for, as the main pass made
+/// them, kept (with the lower-case forms that differ from the text) until
+/// the stance pass reads them; the other sentences' tokens are not kept.
 ///
 /// The stance rules read the tokens with two differences, made here: a
 /// period kept by an abbreviation ("Mr.", "No.", not "U.S." or an initial)
@@ -105,6 +106,8 @@ pub(crate) struct Kept {
     /// Each sentence's range of `toks` and its first copy; an empty range
     /// when it was not kept.
     sentences: Vec<(u32, u32, u32)>,
+    /// Whether each kept sentence passed the gate ([`may_hold`]).
+    gated: Vec<bool>,
 }
 
 /// One kept sentence.
@@ -142,7 +145,7 @@ impl<'k> SentenceTokens<'k> {
 
 impl Kept {
     /// Keeps sentence `si`, the tokens `r` of `toks` (whose forms are in
-    /// `lower`).
+    /// `lower`); `gated`: it may hold a position.
     pub(crate) fn push(
         &mut self,
         text: &str,
@@ -150,6 +153,7 @@ impl Kept {
         lower: &Lowered,
         r: Range<usize>,
         si: usize,
+        gated: bool,
     ) {
         let start = self.toks.len() as u32;
         let first_copy = self.copies.len() as u32;
@@ -157,16 +161,20 @@ impl Kept {
         let mut t = r.start;
         while t < r.end {
             let tok = toks[t];
-            let low = lower.get(text, t);
+            // A form the main pass did not copy is the token's text.
+            let (low, copied) = lower.form(text, t);
+            let copy = |at: Span, low: &str| copied && low != at.text(text);
             t += 1;
             match tok.kind {
                 Kind::Possessive if matches!(low, "'" | "’") => {
-                    self.add(tok.span, Kind::Quote, tok.text(text), low);
+                    let lowered = copy(tok.span, low);
+                    self.add(tok.span, Kind::Quote, lowered.then_some(low));
                 }
                 Kind::Word if low.ends_with('.') && own_period(tok.text(text)) => {
                     let body = Span::new(tok.span.start as usize, tok.span.end as usize - 1);
                     let low_body = &low[..low.len() - 1];
-                    self.add(body, Kind::Word, body.text(text), low_body);
+                    let lowered = copy(body, low_body);
+                    self.add(body, Kind::Word, lowered.then_some(low_body));
                     // The period and the periods after it, grouped as
                     // the stance rules read them ("..." first).
                     let from = body.end as usize;
@@ -177,39 +185,51 @@ impl Kept {
                     let mut p = from;
                     while p < from + dots {
                         let len = if from + dots - p >= 3 { 3 } else { 1 };
-                        let span = Span::new(p, p + len);
-                        self.add(span, Kind::Punct, span.text(text), span.text(text));
+                        self.add(Span::new(p, p + len), Kind::Punct, None);
                         p += len;
                     }
                     while t < r.end && (toks[t].span.start as usize) < from + dots {
                         t += 1;
                     }
                 }
-                kind => self.add(tok.span, kind, tok.text(text), low),
+                kind => {
+                    let lowered = copy(tok.span, low);
+                    self.add(tok.span, kind, lowered.then_some(low));
+                }
             }
         }
         if self.sentences.len() <= si {
             self.sentences.resize(si + 1, (0, 0, 0));
+            self.gated.resize(si + 1, false);
         }
         self.sentences[si] = (start, self.toks.len() as u32, first_copy);
+        self.gated[si] = gated;
     }
 
-    /// Adds a token whose text is `written` and lower-case form `low`.
-    fn add(&mut self, span: Span, kind: Kind, written: &str, low: &str) {
-        let lowered = low != written;
-        if lowered {
+    /// Adds a token; `lowered`: its lower-case form when that differs
+    /// from its text.
+    fn add(&mut self, span: Span, kind: Kind, lowered: Option<&str>) {
+        if let Some(low) = lowered {
             self.buf.push_str(low);
             self.copies.push(self.buf.len() as u32);
         }
         self.toks.push(Tok {
             span,
             kind,
-            lowered,
+            lowered: lowered.is_some(),
         });
     }
 
-    /// Sentence `si`, if it was kept.
+    /// Sentence `si`, if it passed the gate.
     pub(super) fn sentence(&self, si: usize) -> Option<SentenceTokens<'_>> {
+        if !self.gated.get(si).copied().unwrap_or(false) {
+            return None;
+        }
+        self.tokens(si)
+    }
+
+    /// Sentence `si`, if it was kept (gated or not).
+    pub(super) fn tokens(&self, si: usize) -> Option<SentenceTokens<'_>> {
         let &(s, e, c) = self.sentences.get(si)?;
         (s < e).then(|| SentenceTokens {
             toks: &self.toks[s as usize..e as usize],
@@ -224,6 +244,7 @@ impl Kept {
         self.copies.clear();
         self.buf.clear();
         self.sentences.clear();
+        self.gated.clear();
     }
 }
 
@@ -258,7 +279,7 @@ impl Tokenizer {
         self.lower.fill(text, &self.toks, &lex.classes);
         self.kept.clear();
         self.kept
-            .push(text, &self.toks, &self.lower, 0..self.toks.len(), 0);
+            .push(text, &self.toks, &self.lower, 0..self.toks.len(), 0, true);
         self.kept.sentence(0)
     }
 }
