@@ -131,6 +131,12 @@ pub mod class {
     pub const FRAME: u32 = 1 << 16;
     /// First word a frame combines with ("if", "until", "nothing", "only").
     pub const CONSTRUCT: u32 = 1 << 17;
+    /// Where a verb form's CAMEO event classes start
+    /// ([`super::verb_classes`]): one bit per class, so that the stance
+    /// model reads a word's classes with its other lists.
+    pub const VERB_CLASS_SHIFT: u32 = 18;
+    const _: () =
+        assert!(VERB_CLASS_SHIFT as usize + super::verb_classes::VerbClass::ALL.len() <= 32);
 }
 use std::sync::LazyLock;
 
@@ -734,6 +740,10 @@ impl Lexicon {
         mark(&mut negotiable.into_iter(), class::NEGOTIABLE);
         mark(&mut frames.into_iter(), class::FRAME);
         mark(&mut constructs.into_iter(), class::CONSTRUCT);
+        for (form, bits) in verb_classes::VerbClasses::builtin().forms() {
+            *classes.entry(form.to_string()).or_default() |=
+                u32::from(bits) << class::VERB_CLASS_SHIFT;
+        }
         // "jan." is looked up as "jan" too: the analysis tries both.
         self.classes = WordClasses::from_map(classes);
     }

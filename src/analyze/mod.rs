@@ -189,7 +189,11 @@ impl<'a> Reader<'a> {
                 frames: vec![attribution::Frame::default(); found.len()],
                 lead_ins: vec![None; passages],
                 kept: stances::Kept::default(),
-                words: stance_model::WordFeatures::default(),
+                words: if want_gate {
+                    stance_model::WordFeatures::for_text(text.len())
+                } else {
+                    stance_model::WordFeatures::default()
+                },
             },
         }
     }
