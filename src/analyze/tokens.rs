@@ -26,6 +26,7 @@ pub(crate) struct Token {
 }
 
 impl Token {
+    #[inline]
     pub fn text(self, text: &str) -> &str {
         self.span.text(text)
     }
@@ -141,8 +142,11 @@ pub(crate) fn lower_form(
     buf: &mut String,
     fold: impl FnOnce(&str, &mut String),
 ) -> (u32, u32, bool) {
-    let ascii = w.is_ascii();
-    if ascii && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+    // One pass: is it ASCII, has it capitals?
+    let (ascii, upper) = w.bytes().fold((true, false), |(a, u), b| {
+        (a && b.is_ascii(), u || b.is_ascii_uppercase())
+    });
+    if ascii && !upper {
         return (span.start, span.end, false);
     }
     let start = buf.len();
@@ -336,6 +340,7 @@ impl Lowered {
         }
     }
 
+    #[inline]
     pub fn class(&self, i: usize) -> u32 {
         self.classes.get(i).copied().unwrap_or(0)
     }
@@ -348,6 +353,7 @@ impl Lowered {
     }
 
     /// Token `i`'s lower-case form (`text` is the one `fill` read).
+    #[inline]
     pub fn get<'s>(&'s self, text: &'s str, i: usize) -> &'s str {
         self.spans
             .get(i)

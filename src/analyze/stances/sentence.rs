@@ -187,6 +187,7 @@ impl<'a> Sent<'a> {
     }
 
     /// The lower-case form of word `i` ("" past the end).
+    #[inline]
     pub fn low(&self, i: usize) -> &str {
         self.lows.get(i).map_or("", |&(s, e, copied)| {
             let from = if copied { self.lower } else { self.text };
@@ -194,6 +195,7 @@ impl<'a> Sent<'a> {
         })
     }
 
+    #[inline]
     pub fn is(&self, i: usize, words: &[&str]) -> bool {
         words.contains(&self.low(i))
     }
@@ -211,6 +213,7 @@ impl<'a> Sent<'a> {
     }
 
     /// The length of the longest entry of list `t` that starts at word `k`.
+    #[inline]
     pub fn longest(&self, k: usize, t: Tab) -> Option<usize> {
         if self.cls.get(k).is_none_or(|c| c & t.start() == 0) {
             return None;
@@ -230,12 +233,14 @@ impl<'a> Sent<'a> {
     }
 
     /// The length of the longest phrase of `t` that starts at word `k`.
+    #[inline]
     pub fn phrase_at(&self, k: usize, t: &crate::lexicon::PhraseTable<()>) -> Option<usize> {
         t.longest_by(self.lows.len(), k, |j| self.low(j))
             .map(|(len, _)| len)
     }
 
     /// The longest cue that starts at word `k`.
+    #[inline]
     pub fn cue_at(&self, k: usize) -> Option<(usize, Cue)> {
         if self.cls.get(k).is_none_or(|c| c & Tab::Cues.start() == 0) {
             return None;
@@ -246,6 +251,7 @@ impl<'a> Sent<'a> {
             .map(|(l, c)| (l, *c))
     }
 
+    #[inline]
     pub fn kind_of(&self, a: ActorId) -> ActorKind {
         self.doc.kind_of(a)
     }
