@@ -138,6 +138,15 @@ pub mod class {
     const _: () =
         assert!(VERB_CLASS_SHIFT as usize + super::verb_classes::VerbClass::ALL.len() <= 32);
 }
+/// A word's lists in one lookup: the main lexicon's ([`class`] bits) and
+/// the stance lexicon's ([`Tab`] bits, as `StanceLexicon::classes` gives
+/// them).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Classes {
+    pub main: u32,
+    pub stance: u64,
+}
+
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -360,8 +369,8 @@ pub struct Lexicon {
     pub red_line_phrases: Vec<String>,
     /// Given names with the gender they are (almost) always used for.
     pub first_names: HashMap<String, Gender>,
-    /// Lower-case word → its `class` bits.
-    pub classes: WordClasses<u32>,
+    /// Lower-case word → its `class` bits and its stance-lexicon classes.
+    pub classes: WordClasses<Classes>,
     /// Closed-class words by the part they play in a rule (`grammar.toml`).
     pub grammar: Grammar,
 }
@@ -745,7 +754,14 @@ impl Lexicon {
                 u32::from(bits) << class::VERB_CLASS_SHIFT;
         }
         // "jan." is looked up as "jan" too: the analysis tries both.
-        self.classes = WordClasses::from_map(classes);
+        let mut both: HashMap<String, Classes> = classes
+            .into_iter()
+            .map(|(w, main)| (w, Classes { main, stance: 0 }))
+            .collect();
+        for (w, stance) in self.stances.word_classes() {
+            both.entry(w.to_string()).or_default().stance = stance;
+        }
+        self.classes = WordClasses::from_map(both);
     }
 
     fn add_speech_verb(&mut self, entry: &str) {

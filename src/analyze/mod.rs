@@ -246,7 +246,8 @@ impl<'a> Reader<'a> {
                 let gated = stances::may_hold(text, &toks, &lowered, r.clone(), lex);
                 if gated || trigger {
                     let kept = &mut self.out.kept;
-                    kept.push(text, &toks, &lowered, r.clone(), sentence_base + k, gated);
+                    let si = sentence_base + k;
+                    kept.push(text, &toks, &lowered, r.clone(), si, gated, &lex.stances);
                 }
             }
             let ctx = mentions::Ctx {

@@ -295,6 +295,9 @@ pub(crate) struct Lowered {
     spans: Vec<(u32, u32, bool)>,
     /// `lexicon::class` bits of each word token.
     classes: Vec<u32>,
+    /// The stance-lexicon classes of each word token's form (exactly that
+    /// form: no period dropped).
+    stance: Vec<u64>,
 }
 
 impl Lowered {
@@ -302,11 +305,12 @@ impl Lowered {
         &mut self,
         text: &str,
         tokens: &[Token],
-        classes: &crate::lexicon::WordClasses<u32>,
+        classes: &crate::lexicon::WordClasses<crate::lexicon::Classes>,
     ) {
         self.buf.clear();
         self.spans.clear();
         self.classes.clear();
+        self.stance.clear();
         for t in tokens {
             let t_text = t.text(text);
             let form = lower_form(t_text, t.span, &mut self.buf, |w, buf| {
@@ -323,21 +327,29 @@ impl Lowered {
                 (s, e, true) => &self.buf[s as usize..e as usize],
                 _ => t_text,
             };
-            let bits = if t.kind == Kind::Word {
+            let (bits, stance) = if t.kind == Kind::Word {
+                let found = classes.get(w).unwrap_or_default();
+                // A word that is on no main list is looked up without its
+                // periods too ("jan." as "jan").
                 let probe = w.trim_end_matches('.');
-                classes
-                    .get(w)
-                    .or_else(|| {
-                        (probe.len() < w.len())
-                            .then(|| classes.get(probe))
-                            .flatten()
-                    })
-                    .unwrap_or(0)
+                let main = if found.main == 0 && probe.len() < w.len() {
+                    classes.get(probe).map_or(0, |c| c.main)
+                } else {
+                    found.main
+                };
+                (main, found.stance)
             } else {
-                0
+                (0, 0)
             };
             self.classes.push(bits);
+            self.stance.push(stance);
         }
+    }
+
+    /// Token `i`'s stance-lexicon classes (0 for all but words).
+    #[inline]
+    pub fn stance_class(&self, i: usize) -> u64 {
+        self.stance.get(i).copied().unwrap_or(0)
     }
 
     #[inline]

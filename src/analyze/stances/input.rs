@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::super::tokens::{self, Kind, Lowered, Token};
-use crate::lexicon::{Lexicon, class};
+use crate::lexicon::{Lexicon, StanceLexicon, class};
 use crate::span::Span;
 
 /// Whether the sentence of tokens `r` may hold a position: it holds a
@@ -78,12 +78,14 @@ pub(crate) fn may_hold(
 pub(super) type Form = (u32, u32, bool);
 
 /// A kept token; `lowered`: its lower-case form differs from its text and
-/// is the next copy in [`Kept`]'s buffer.
+/// is the next copy in [`Kept`]'s buffer; `classes`: its form's
+/// stance-lexicon classes (words and possessive endings only).
 #[derive(Clone, Copy)]
 struct Tok {
     span: Span,
     kind: Kind,
     lowered: bool,
+    classes: u64,
 }
 
 /// The tokens of the sentences that may hold a position (the gated ones)
@@ -122,8 +124,9 @@ pub(super) struct SentenceTokens<'k> {
 }
 
 impl<'k> SentenceTokens<'k> {
-    /// The tokens with their lower-case forms, in order.
-    pub fn iter(self) -> impl Iterator<Item = (Token, Form)> + 'k {
+    /// The tokens with their lower-case forms and stance-lexicon classes,
+    /// in order.
+    pub fn iter(self) -> impl Iterator<Item = (Token, Form, u64)> + 'k {
         let (mut from, mut c) = (self.first, 0);
         self.toks.iter().map(move |t| {
             let form = if t.lowered {
@@ -138,14 +141,15 @@ impl<'k> SentenceTokens<'k> {
                 span: t.span,
                 kind: t.kind,
             };
-            (tok, form)
+            (tok, form, t.classes)
         })
     }
 }
 
 impl Kept {
-    /// Keeps sentence `si`, the tokens `r` of `toks` (whose forms are in
-    /// `lower`); `gated`: it may hold a position.
+    /// Keeps sentence `si`, the tokens `r` of `toks` (whose forms and
+    /// classes are in `lower`); `gated`: it may hold a position.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn push(
         &mut self,
         text: &str,
@@ -154,6 +158,7 @@ impl Kept {
         r: Range<usize>,
         si: usize,
         gated: bool,
+        stances: &StanceLexicon,
     ) {
         let start = self.toks.len() as u32;
         let first_copy = self.copies.len() as u32;
@@ -168,13 +173,14 @@ impl Kept {
             match tok.kind {
                 Kind::Possessive if matches!(low, "'" | "’") => {
                     let lowered = copy(tok.span, low);
-                    self.add(tok.span, Kind::Quote, lowered.then_some(low));
+                    self.add(tok.span, Kind::Quote, lowered.then_some(low), 0);
                 }
                 Kind::Word if low.ends_with('.') && own_period(tok.text(text)) => {
                     let body = Span::new(tok.span.start as usize, tok.span.end as usize - 1);
                     let low_body = &low[..low.len() - 1];
                     let lowered = copy(body, low_body);
-                    self.add(body, Kind::Word, lowered.then_some(low_body));
+                    let classes = stances.classes(low_body);
+                    self.add(body, Kind::Word, lowered.then_some(low_body), classes);
                     // The period and the periods after it, grouped as
                     // the stance rules read them ("..." first).
                     let from = body.end as usize;
@@ -185,7 +191,7 @@ impl Kept {
                     let mut p = from;
                     while p < from + dots {
                         let len = if from + dots - p >= 3 { 3 } else { 1 };
-                        self.add(Span::new(p, p + len), Kind::Punct, None);
+                        self.add(Span::new(p, p + len), Kind::Punct, None, 0);
                         p += len;
                     }
                     while t < r.end && (toks[t].span.start as usize) < from + dots {
@@ -194,7 +200,14 @@ impl Kept {
                 }
                 kind => {
                     let lowered = copy(tok.span, low);
-                    self.add(tok.span, kind, lowered.then_some(low));
+                    // The main pass looked words up; a possessive ending
+                    // is looked up here.
+                    let classes = match kind {
+                        Kind::Word => lower.stance_class(t - 1),
+                        Kind::Possessive => stances.classes(low),
+                        _ => 0,
+                    };
+                    self.add(tok.span, kind, lowered.then_some(low), classes);
                 }
             }
         }
@@ -208,7 +221,7 @@ impl Kept {
 
     /// Adds a token; `lowered`: its lower-case form when that differs
     /// from its text.
-    fn add(&mut self, span: Span, kind: Kind, lowered: Option<&str>) {
+    fn add(&mut self, span: Span, kind: Kind, lowered: Option<&str>, classes: u64) {
         if let Some(low) = lowered {
             self.buf.push_str(low);
             self.copies.push(self.buf.len() as u32);
@@ -217,6 +230,7 @@ impl Kept {
             span,
             kind,
             lowered: lowered.is_some(),
+            classes,
         });
     }
 
@@ -278,8 +292,15 @@ impl Tokenizer {
         tokens::tokenize(text, span, &lex.abbreviations, &mut self.toks);
         self.lower.fill(text, &self.toks, &lex.classes);
         self.kept.clear();
-        self.kept
-            .push(text, &self.toks, &self.lower, 0..self.toks.len(), 0, true);
+        self.kept.push(
+            text,
+            &self.toks,
+            &self.lower,
+            0..self.toks.len(),
+            0,
+            true,
+            &lex.stances,
+        );
         self.kept.sentence(0)
     }
 }
@@ -297,7 +318,7 @@ mod tests {
             return Vec::new();
         };
         st.iter()
-            .map(|(tok, (a, b, copied))| {
+            .map(|(tok, (a, b, copied), _)| {
                 let from = if copied { st.buf } else { s };
                 let low = from[a as usize..b as usize].to_string();
                 (tok.span.text(s), tok.kind, low)
@@ -355,6 +376,27 @@ mod tests {
         );
         let lows: Vec<String> = words("No. Won’t MR.").into_iter().map(|w| w.2).collect();
         assert_eq!(lows, ["no", ".", "won't", "mr", "."]);
+    }
+
+    #[test]
+    fn a_words_classes_are_those_of_its_form_in_the_stance_lexicon() {
+        let lex = Lexicon::builtin();
+        let s =
+            "Mr. Doe will not REFUSE the ministers' Jan. demands, No. 2 said; Iran’s U.S. talks.";
+        let mut t = Tokenizer::default();
+        let st = t.sentence(s, Span::new(0, s.len()), &lex).unwrap();
+        let mut looked = 0;
+        for (tok, (a, b, copied), classes) in st.iter() {
+            let low = &(if copied { st.buf } else { s })[a as usize..b as usize];
+            match tok.kind {
+                Kind::Word | Kind::Possessive => {
+                    assert_eq!(classes, lex.stances.classes(low), "{low}");
+                    looked += usize::from(classes != 0);
+                }
+                _ => assert_eq!(classes, 0, "{low}"),
+            }
+        }
+        assert!(looked >= 3);
     }
 
     #[test]

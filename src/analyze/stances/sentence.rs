@@ -89,25 +89,22 @@ impl<'a> Sent<'a> {
         scratch.lows.clear();
         let mut after_open = true;
         let headline = all_capitals(span.text(text));
-        for (t, form) in toks.iter() {
+        for (t, form, classes) in toks.iter() {
             if t.kind == Kind::Quote {
                 after_open = true;
                 continue;
             }
             let s = t.text(text);
             scratch.lows.push(form);
-            let low = match form {
-                (a, b, true) => &toks.buf[a as usize..b as usize],
-                _ => s,
-            };
             let capital = match s.as_bytes().first() {
                 Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
                 _ => s.chars().next().is_some_and(char::is_uppercase),
             };
             // Numbers, marks and names inside a sentence are in no list.
             let word = t.kind == Kind::Word || t.kind == Kind::Possessive;
+            // (The main pass looked the word's classes up.)
             cls.push(if word && (!capital || after_open || headline) {
-                lex.stances.classes(low)
+                classes
             } else {
                 0
             });
