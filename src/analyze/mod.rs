@@ -188,7 +188,11 @@ impl<'a> Reader<'a> {
                 cands: Vec::with_capacity(text.len() / 40 + 16),
                 frames: vec![attribution::Frame::default(); found.len()],
                 lead_ins: vec![None; passages],
-                kept: stances::Kept::default(),
+                kept: if want_gate {
+                    stances::Kept::for_text(text.len())
+                } else {
+                    stances::Kept::default()
+                },
                 words: if want_gate {
                     stance_model::WordFeatures::for_text(text.len())
                 } else {

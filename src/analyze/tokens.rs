@@ -357,11 +357,11 @@ impl Lowered {
         self.classes.get(i).copied().unwrap_or(0)
     }
 
-    /// Token `i`'s lower-case form, and whether it may differ from the
-    /// token's text (else it is that text: no copy was made).
-    pub fn form<'s>(&'s self, text: &'s str, i: usize) -> (&'s str, bool) {
-        let copied = self.spans.get(i).is_some_and(|f| f.2);
-        (self.get(text, i), copied)
+    /// Whether token `i`'s lower-case form may differ from its text (else
+    /// it is that text: no copy was made).
+    #[inline]
+    pub fn copied(&self, i: usize) -> bool {
+        self.spans.get(i).is_some_and(|f| f.2)
     }
 
     /// Token `i`'s lower-case form (`text` is the one `fill` read).

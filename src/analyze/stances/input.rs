@@ -147,6 +147,19 @@ impl<'k> SentenceTokens<'k> {
 }
 
 impl Kept {
+    /// Room for the tokens of a text of `bytes` bytes (about one token per
+    /// five bytes of news prose, most sentences kept): growing a large
+    /// buffer copies it.
+    pub(crate) fn for_text(bytes: usize) -> Kept {
+        Kept {
+            toks: Vec::with_capacity(bytes / 5 + 16),
+            copies: Vec::with_capacity(bytes / 40 + 16),
+            buf: String::with_capacity(bytes / 8 + 16),
+            sentences: Vec::with_capacity(bytes / 128 + 2),
+            gated: Vec::with_capacity(bytes / 128 + 2),
+        }
+    }
+
     /// Keeps sentence `si`, the tokens `r` of `toks` (whose forms and
     /// classes are in `lower`); `gated`: it may hold a position.
     #[allow(clippy::too_many_arguments)]
@@ -166,16 +179,22 @@ impl Kept {
         let mut t = r.start;
         while t < r.end {
             let tok = toks[t];
-            // A form the main pass did not copy is the token's text.
-            let (low, copied) = lower.form(text, t);
+            // A form the main pass did not copy is the token's text (most
+            // words): it is read only when it may differ.
+            let (i, copied) = (t, lower.copied(t));
+            let low = move || lower.get(text, i);
             let copy = |at: Span, low: &str| copied && low != at.text(text);
+            // Lower-casing keeps a final period, and adds none.
+            let final_period = text.as_bytes()[tok.span.end as usize - 1] == b'.';
             t += 1;
             match tok.kind {
-                Kind::Possessive if matches!(low, "'" | "’") => {
+                Kind::Possessive if matches!(low(), "'" | "’") => {
+                    let low = low();
                     let lowered = copy(tok.span, low);
                     self.add(tok.span, Kind::Quote, lowered.then_some(low), 0);
                 }
-                Kind::Word if low.ends_with('.') && own_period(tok.text(text)) => {
+                Kind::Word if final_period && own_period(tok.text(text)) => {
+                    let low = low();
                     let body = Span::new(tok.span.start as usize, tok.span.end as usize - 1);
                     let low_body = &low[..low.len() - 1];
                     let lowered = copy(body, low_body);
@@ -199,15 +218,15 @@ impl Kept {
                     }
                 }
                 kind => {
-                    let lowered = copy(tok.span, low);
+                    let lowered = copied.then(low).filter(|&low| copy(tok.span, low));
                     // The main pass looked words up; a possessive ending
                     // is looked up here.
                     let classes = match kind {
                         Kind::Word => lower.stance_class(t - 1),
-                        Kind::Possessive => stances.classes(low),
+                        Kind::Possessive => stances.classes(low()),
                         _ => 0,
                     };
-                    self.add(tok.span, kind, lowered.then_some(low), classes);
+                    self.add(tok.span, kind, lowered, classes);
                 }
             }
         }
