@@ -131,7 +131,22 @@ pub mod class {
     pub const FRAME: u32 = 1 << 16;
     /// First word a frame combines with ("if", "until", "nothing", "only").
     pub const CONSTRUCT: u32 = 1 << 17;
+    /// Where a verb form's CAMEO event classes start
+    /// ([`super::verb_classes`]): one bit per class, so that the stance
+    /// model reads a word's classes with its other lists.
+    pub const VERB_CLASS_SHIFT: u32 = 18;
+    const _: () =
+        assert!(VERB_CLASS_SHIFT as usize + super::verb_classes::VerbClass::ALL.len() <= 32);
 }
+/// A word's lists in one lookup: the main lexicon's ([`class`] bits) and
+/// the stance lexicon's ([`Tab`] bits, as `StanceLexicon::classes` gives
+/// them).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Classes {
+    pub main: u32,
+    pub stance: u64,
+}
+
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -354,8 +369,8 @@ pub struct Lexicon {
     pub red_line_phrases: Vec<String>,
     /// Given names with the gender they are (almost) always used for.
     pub first_names: HashMap<String, Gender>,
-    /// Lower-case word → its `class` bits.
-    pub classes: WordClasses<u32>,
+    /// Lower-case word → its `class` bits and its stance-lexicon classes.
+    pub classes: WordClasses<Classes>,
     /// Closed-class words by the part they play in a rule (`grammar.toml`).
     pub grammar: Grammar,
 }
@@ -734,8 +749,19 @@ impl Lexicon {
         mark(&mut negotiable.into_iter(), class::NEGOTIABLE);
         mark(&mut frames.into_iter(), class::FRAME);
         mark(&mut constructs.into_iter(), class::CONSTRUCT);
+        for (form, bits) in verb_classes::VerbClasses::builtin().forms() {
+            *classes.entry(form.to_string()).or_default() |=
+                u32::from(bits) << class::VERB_CLASS_SHIFT;
+        }
         // "jan." is looked up as "jan" too: the analysis tries both.
-        self.classes = WordClasses::from_map(classes);
+        let mut both: HashMap<String, Classes> = classes
+            .into_iter()
+            .map(|(w, main)| (w, Classes { main, stance: 0 }))
+            .collect();
+        for (w, stance) in self.stances.word_classes() {
+            both.entry(w.to_string()).or_default().stance = stance;
+        }
+        self.classes = WordClasses::from_map(both);
     }
 
     fn add_speech_verb(&mut self, entry: &str) {

@@ -14,6 +14,7 @@ pub struct Span {
 }
 
 impl Span {
+    #[inline]
     pub fn new(start: usize, end: usize) -> Span {
         debug_assert!(start <= end, "span {start}..{end} is reversed");
         Span {
@@ -22,10 +23,12 @@ impl Span {
         }
     }
 
+    #[inline]
     pub fn range(self) -> Range<usize> {
         self.start as usize..self.end as usize
     }
 
+    #[inline]
     pub fn len(self) -> usize {
         (self.end - self.start) as usize
     }
@@ -36,18 +39,22 @@ impl Span {
 
     /// The text this span covers. Spans are built on char boundaries; an
     /// out-of-range span yields "" rather than a panic.
+    #[inline]
     pub fn text(self, text: &str) -> &str {
         text.get(self.range()).unwrap_or("")
     }
 
+    #[inline]
     pub fn contains(self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
 
+    #[inline]
     pub fn contains_pos(self, pos: usize) -> bool {
         (self.start as usize) <= pos && pos < self.end as usize
     }
 
+    #[inline]
     pub fn overlaps(self, other: Span) -> bool {
         self.start < other.end && other.start < self.end
     }

@@ -63,8 +63,8 @@ fn positions_of(
     model: &StanceModel,
 ) -> Vec<Position> {
     let content = doc.content();
-    let rules = stances::Stances::of(&content, analysis, lex);
-    let found = rules.find(read.map(|r| &r.kept));
+    let rules = stances::Stances::of(&content, analysis, lex, read.map(|r| &r.kept));
+    let found = rules.find();
     let none = stance_model::WordFeatures::default();
     let words = read.map_or(&none, |r| &r.words);
     let holders = |asks: &[(usize, Span)]| rules.holders_at(asks);
@@ -83,8 +83,8 @@ pub mod training {
     pub fn sentence_features(doc: &Document, lex: &Lexicon) -> Vec<Row> {
         let (analysis, read) = actors_and_quotes(doc, lex, true);
         let content = doc.content();
-        let rules = stances::Stances::of(&content, &analysis, lex);
-        let found = rules.find(Some(&read.kept));
+        let rules = stances::Stances::of(&content, &analysis, lex, Some(&read.kept));
+        let found = rules.find();
         let holders = |asks: &[(usize, Span)]| rules.holders_at(asks);
         stance_model::sentence_features(&content, &analysis, &found, &read.words, lex, &holders)
     }
@@ -139,7 +139,8 @@ struct Read {
     frames: Vec<attribution::Frame>,
     /// Each passage's lead-in.
     lead_ins: Vec<attribution::LeadIn>,
-    /// The tokens of the sentences that may hold a position.
+    /// The tokens of the sentences that may hold a position or be asked
+    /// for a holder.
     kept: stances::Kept,
     /// For each sentence, the stance model's word features.
     words: stance_model::WordFeatures,
@@ -187,8 +188,16 @@ impl<'a> Reader<'a> {
                 cands: Vec::with_capacity(text.len() / 40 + 16),
                 frames: vec![attribution::Frame::default(); found.len()],
                 lead_ins: vec![None; passages],
-                kept: stances::Kept::default(),
-                words: stance_model::WordFeatures::default(),
+                kept: if want_gate {
+                    stances::Kept::for_text(text.len())
+                } else {
+                    stances::Kept::default()
+                },
+                words: if want_gate {
+                    stance_model::WordFeatures::for_text(text.len())
+                } else {
+                    stance_model::WordFeatures::default()
+                },
             },
         }
     }
@@ -233,14 +242,16 @@ impl<'a> Reader<'a> {
             }));
             lowered.fill(text, &toks, &lex.classes);
             // The stance pass reads these tokens of the sentences that may
-            // hold a position; the others' are not kept.
-            for (k, r) in sents.iter().enumerate() {
-                if want_gate && stances::may_hold(text, &toks, &lowered, r.clone(), lex) {
+            // hold a position, and the holder finder those of the sentences
+            // the model may add a position to (they have a trigger); the
+            // others' are not kept.
+            for (k, r) in sents.iter().enumerate().filter(|_| want_gate) {
+                let trigger = self.out.words.push(text, &toks, &lowered, r.clone(), lex);
+                let gated = stances::may_hold(text, &toks, &lowered, r.clone(), lex);
+                if gated || trigger {
                     let kept = &mut self.out.kept;
-                    kept.push(text, &toks, &lowered, r.clone(), sentence_base + k);
-                }
-                if want_gate {
-                    self.out.words.push(text, &toks, &lowered, r.clone(), lex);
+                    let si = sentence_base + k;
+                    kept.push(text, &toks, &lowered, r.clone(), si, gated, &lex.stances);
                 }
             }
             let ctx = mentions::Ctx {

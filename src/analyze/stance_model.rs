@@ -16,7 +16,7 @@
 use std::ops::Range;
 
 use super::tokens::{self, Kind, Token};
-use crate::lexicon::verb_classes::{VerbClass, VerbClasses};
+use crate::lexicon::verb_classes::VerbClass;
 use crate::lexicon::{Lexicon, class};
 use crate::model::{ActorId, Analysis, MentionKind, Position, PositionKind};
 use crate::span::Span;
@@ -123,18 +123,18 @@ impl<'a> StanceModel<'a> {
         out
     }
 
-    fn weight(&self, table: usize, f: u32) -> f32 {
-        let n = 1usize << self.bits;
-        let o = 2 * (table * n + (f as usize & (n - 1)));
-        i16::from_le_bytes([self.weights[o], self.weights[o + 1]]) as f32 * self.scale
-    }
-
     /// P(position), P(red line) of a sentence's features.
     pub fn score(&self, features: &[u32]) -> (f32, f32) {
+        let n = 1usize << self.bits;
+        // Each table's weights as little-endian `i16`s.
+        let (pos, red) = self.weights.as_chunks::<2>().0.split_at(n);
+        let weight = |table: &[[u8; 2]], f: u32| {
+            i16::from_le_bytes(table[f as usize & (n - 1)]) as f32 * self.scale
+        };
         let (mut p, mut r) = (0f32, 0f32);
         for &f in features {
-            p += self.weight(0, f);
-            r += self.weight(1, f);
+            p += weight(pos, f);
+            r += weight(red, f);
         }
         (sigmoid(p), sigmoid(r))
     }
@@ -144,21 +144,52 @@ pub fn sigmoid(x: f32) -> f32 {
     1.0 / (1.0 + (-x).exp())
 }
 
-/// FNV-1a over a feature's name parts.
-fn hash(parts: &[&str]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for (k, p) in parts.iter().enumerate() {
+/// FNV-1a over a feature's name parts, a separator between them.
+const fn hash(parts: &[&str]) -> u32 {
+    let mut h = prefix(&[]);
+    let mut k = 0;
+    while k < parts.len() {
         if k > 0 {
-            h ^= 0x1f;
-            h = h.wrapping_mul(0x0100_0193);
+            h = fnv(h, &[SEPARATOR]);
         }
-        for b in p.bytes() {
-            h ^= b as u32;
-            h = h.wrapping_mul(0x0100_0193);
-        }
+        h = fnv(h, parts[k].as_bytes());
+        k += 1;
     }
     h
 }
+
+const SEPARATOR: u8 = 0x1f;
+
+/// The FNV-1a state after `parts` and a separator: `fnv(prefix(&[a]),
+/// b)` is `hash(&[a, b])`, so a feature whose last part is a word hashes
+/// only the word.
+const fn prefix(parts: &[&str]) -> u32 {
+    if parts.is_empty() {
+        return 0x811c_9dc5;
+    }
+    fnv(hash(parts), &[SEPARATOR])
+}
+
+/// FNV-1a from state `h` over `bytes`.
+const fn fnv(mut h: u32, bytes: &[u8]) -> u32 {
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u32;
+        h = h.wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    h
+}
+
+/// The word features' hashes that do not depend on the word.
+const BIAS: u32 = hash(&["bias"]);
+const SPEECH_VERB: u32 = hash(&["speech-verb"]);
+const NUMBER: u32 = hash(&["w", "#"]);
+const QUESTION: u32 = hash(&["question"]);
+const WORD: u32 = prefix(&["w"]);
+const NEGATED: u32 = prefix(&["neg+"]);
+const CLASS: u32 = prefix(&["class"]);
+const NEGATED_CLASS: u32 = prefix(&["neg-class"]);
 
 /// What the analysis already knows about a sentence.
 struct Facts<'a> {
@@ -238,7 +269,19 @@ struct Trigger {
 }
 
 impl WordFeatures {
-    /// Adds the next sentence: tokens `range` of a passage.
+    /// Room for the features of a text of `bytes` bytes (about one per
+    /// word and one sentence per 130 bytes of news prose): growing a large
+    /// buffer copies it.
+    pub(crate) fn for_text(bytes: usize) -> WordFeatures {
+        WordFeatures {
+            flat: Vec::with_capacity(bytes / 6 + 16),
+            at: Vec::with_capacity(bytes / 128 + 2),
+            triggers: Vec::with_capacity(bytes / 128 + 1),
+        }
+    }
+
+    /// Adds the next sentence: tokens `range` of a passage. Whether it has
+    /// a trigger (the model may add a position to it).
     pub(crate) fn push(
         &mut self,
         text: &str,
@@ -246,13 +289,14 @@ impl WordFeatures {
         lowered: &tokens::Lowered,
         range: Range<usize>,
         lex: &Lexicon,
-    ) {
+    ) -> bool {
         if self.at.is_empty() {
             self.at.push(0);
         }
         let t = word_features(text, toks, lowered, range, lex, &mut self.flat);
         self.at.push(self.flat.len());
         self.triggers.push(t);
+        t.is_some()
     }
 
     fn get(&self, k: usize) -> Option<(&[u32], Option<Trigger>)> {
@@ -272,56 +316,64 @@ fn word_features(
     lex: &Lexicon,
     out: &mut Vec<u32>,
 ) -> Option<Trigger> {
-    let mut push = |parts: &[&str]| out.push(hash(parts));
-    push(&["bias"]);
+    let mut push = |h: u32| out.push(h);
+    push(BIAS);
     let (mut verb, mut cue, mut speech) = (None, None, None);
     let determiners = &lex.grammar.stances.noun_determiners;
     let lower = |i: usize| lowered.get(text, i);
     let bits = |i: usize| lowered.class(i);
-    let vc = VerbClasses::builtin();
     let (lo, hi) = (range.start, range.end.min(toks.len()));
-    for (i, t) in toks.iter().enumerate().take(hi).skip(lo) {
+    let mut negation_before = false;
+    for (i, t) in toks[..hi].iter().enumerate().skip(lo) {
+        // The word classes of the token before (only words have any).
+        let negated = std::mem::take(&mut negation_before);
         match t.kind {
             Kind::Word => {
                 let w = lower(i);
-                push(&["w", w]);
-                if bits(i) & class::SPEECH != 0 {
-                    push(&["speech-verb"]);
+                let b = bits(i);
+                negation_before = b & class::NEGATION != 0;
+                let is_speech = b & class::SPEECH != 0;
+                push(fnv(WORD, w.as_bytes()));
+                if is_speech {
+                    push(SPEECH_VERB);
                     speech = speech.or(Some(t.span));
                 }
-                let negated = i > lo && bits(i - 1) & class::NEGATION != 0;
                 if negated {
-                    push(&["neg+", w]);
+                    push(fnv(NEGATED, w.as_bytes()));
                 }
-                let wc = (w.len() > 2).then(|| vc.first(w)).flatten();
+                // The lexicon's classes of a word ending in a period are
+                // those of the word without it, and no verb form has one.
+                let wc = (w.len() > 2 && !w.ends_with('.'))
+                    .then(|| VerbClass::first_of((b >> class::VERB_CLASS_SHIFT) as u16))
+                    .flatten();
                 if let Some(c) = wc {
-                    push(&["class", c.name()]);
+                    push(fnv(CLASS, c.name().as_bytes()));
                     if negated {
-                        push(&["neg-class", c.name()]);
+                        push(fnv(NEGATED_CLASS, c.name().as_bytes()));
                     }
                     if verb.is_none() && !(i > lo && determiners.contains(lower(i - 1))) {
-                        verb = Some((t.span, c, bits(i) & class::SPEECH != 0));
+                        verb = Some((t.span, c, is_speech));
                     }
                 }
                 // Cue phrases of the stance lexicon, whatever the rules made
                 // of them.
-                if bits(i) & (class::CUE_START | class::CUE_WORD) != 0 {
+                if b & (class::CUE_START | class::CUE_WORD) != 0 {
                     let found = lex.stances.cues.longest_by(hi, i, lower);
                     if let Some((_, c)) = found {
-                        push(&["cue", c.class.rule()]);
-                        push(&["cue-kind", c.kind.name()]);
+                        push(hash(&["cue", c.class.rule()]));
+                        push(hash(&["cue-kind", c.kind.name()]));
                     }
-                    if cue.is_none() && (found.is_some() || bits(i) & class::CUE_WORD != 0) {
-                        cue = Some((t.span, wc, bits(i) & class::SPEECH != 0));
+                    if cue.is_none() && (found.is_some() || b & class::CUE_WORD != 0) {
+                        cue = Some((t.span, wc, is_speech));
                     }
                 }
             }
-            Kind::Number => push(&["w", "#"]),
+            Kind::Number => push(NUMBER),
             _ => {}
         }
     }
     if hi > lo && lower(hi - 1) == "?" {
-        push(&["question"]);
+        push(QUESTION);
     }
     match (verb, cue, speech) {
         (Some((span, c, speech)), ..) => Some(Trigger {
@@ -738,6 +790,23 @@ mod tests {
         assert_eq!(m.score(&[hash(&["w", "table"])]), (0.5, 0.5));
         assert!(StanceModel::from_bytes(&bytes[..bytes.len() - 1]).is_err());
         assert!(StanceModel::from_bytes(b"nope").is_err());
+    }
+
+    #[test]
+    fn a_prefix_hashes_as_the_first_parts_of_a_feature() {
+        // The values the shipped model was trained with.
+        assert_eq!(hash(&["bias"]), {
+            let mut h: u32 = 0x811c_9dc5;
+            for b in b"bias" {
+                h = (h ^ *b as u32).wrapping_mul(0x0100_0193);
+            }
+            h
+        });
+        for w in ["", "refuse", "#", "négocier"] {
+            assert_eq!(fnv(WORD, w.as_bytes()), hash(&["w", w]), "{w}");
+            assert_eq!(fnv(prefix(&["a", "b"]), w.as_bytes()), hash(&["a", "b", w]));
+        }
+        assert_eq!(fnv(prefix(&[]), b"x"), hash(&["x"]));
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub(crate) struct Token {
 }
 
 impl Token {
+    #[inline]
     pub fn text(self, text: &str) -> &str {
         self.span.text(text)
     }
@@ -141,8 +142,11 @@ pub(crate) fn lower_form(
     buf: &mut String,
     fold: impl FnOnce(&str, &mut String),
 ) -> (u32, u32, bool) {
-    let ascii = w.is_ascii();
-    if ascii && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+    // One pass: is it ASCII, has it capitals?
+    let (ascii, upper) = w.bytes().fold((true, false), |(a, u), b| {
+        (a && b.is_ascii(), u || b.is_ascii_uppercase())
+    });
+    if ascii && !upper {
         return (span.start, span.end, false);
     }
     let start = buf.len();
@@ -291,6 +295,9 @@ pub(crate) struct Lowered {
     spans: Vec<(u32, u32, bool)>,
     /// `lexicon::class` bits of each word token.
     classes: Vec<u32>,
+    /// The stance-lexicon classes of each word token's form (exactly that
+    /// form: no period dropped).
+    stance: Vec<u64>,
 }
 
 impl Lowered {
@@ -298,11 +305,12 @@ impl Lowered {
         &mut self,
         text: &str,
         tokens: &[Token],
-        classes: &crate::lexicon::WordClasses<u32>,
+        classes: &crate::lexicon::WordClasses<crate::lexicon::Classes>,
     ) {
         self.buf.clear();
         self.spans.clear();
         self.classes.clear();
+        self.stance.clear();
         for t in tokens {
             let t_text = t.text(text);
             let form = lower_form(t_text, t.span, &mut self.buf, |w, buf| {
@@ -319,28 +327,45 @@ impl Lowered {
                 (s, e, true) => &self.buf[s as usize..e as usize],
                 _ => t_text,
             };
-            let bits = if t.kind == Kind::Word {
+            let (bits, stance) = if t.kind == Kind::Word {
+                let found = classes.get(w).unwrap_or_default();
+                // A word that is on no main list is looked up without its
+                // periods too ("jan." as "jan").
                 let probe = w.trim_end_matches('.');
-                classes
-                    .get(w)
-                    .or_else(|| {
-                        (probe.len() < w.len())
-                            .then(|| classes.get(probe))
-                            .flatten()
-                    })
-                    .unwrap_or(0)
+                let main = if found.main == 0 && probe.len() < w.len() {
+                    classes.get(probe).map_or(0, |c| c.main)
+                } else {
+                    found.main
+                };
+                (main, found.stance)
             } else {
-                0
+                (0, 0)
             };
             self.classes.push(bits);
+            self.stance.push(stance);
         }
     }
 
+    /// Token `i`'s stance-lexicon classes (0 for all but words).
+    #[inline]
+    pub fn stance_class(&self, i: usize) -> u64 {
+        self.stance.get(i).copied().unwrap_or(0)
+    }
+
+    #[inline]
     pub fn class(&self, i: usize) -> u32 {
         self.classes.get(i).copied().unwrap_or(0)
     }
 
+    /// Whether token `i`'s lower-case form may differ from its text (else
+    /// it is that text: no copy was made).
+    #[inline]
+    pub fn copied(&self, i: usize) -> bool {
+        self.spans.get(i).is_some_and(|f| f.2)
+    }
+
     /// Token `i`'s lower-case form (`text` is the one `fill` read).
+    #[inline]
     pub fn get<'s>(&'s self, text: &'s str, i: usize) -> &'s str {
         self.spans
             .get(i)

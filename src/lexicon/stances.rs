@@ -527,6 +527,11 @@ impl StanceLexicon {
         self.fast.get(word).unwrap_or(0)
     }
 
+    /// Every word with its classes (what [`Self::classes`] gives).
+    pub fn word_classes(&self) -> impl Iterator<Item = (&str, u64)> + '_ {
+        self.classes.iter().map(|(w, &bits)| (w.as_str(), bits))
+    }
+
     fn mark<'a>(&mut self, words: impl Iterator<Item = (&'a str, bool)>, t: Tab) {
         for (w, single) in words {
             let bits = self.classes.entry(w.to_string()).or_default();

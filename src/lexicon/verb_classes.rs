@@ -61,6 +61,13 @@ impl VerbClass {
     fn bit(self) -> u16 {
         1 << self as u16
     }
+
+    /// The first class of a set of class bits (as [`VerbClasses::forms`]
+    /// gives them).
+    pub fn first_of(bits: u16) -> Option<VerbClass> {
+        // `ALL` is in bit order: the lowest bit set is the first class.
+        VerbClass::ALL.get(bits.trailing_zeros() as usize).copied()
+    }
 }
 
 /// Word form (lower case) → class bits.
@@ -104,6 +111,11 @@ impl VerbClasses {
         self.of(form).next()
     }
 
+    /// Every word form with its class bits (no form holds a period).
+    pub fn forms(&self) -> impl Iterator<Item = (&str, u16)> + '_ {
+        self.forms.iter().map(|(f, &bits)| (f.as_str(), bits))
+    }
+
     /// The classes of a lower-case word form.
     pub fn of(&self, form: &str) -> impl Iterator<Item = VerbClass> + '_ {
         let bits = self.forms.get(form).copied().unwrap_or(0);
@@ -135,6 +147,22 @@ appeal = ["plead|pled"]"#,
         );
         assert!(v.of("table").next().is_none());
         assert!(VerbClasses::parse("gloat = [\"x\"]").is_err());
+    }
+
+    #[test]
+    fn the_first_class_of_a_forms_bits_is_its_first_class() {
+        let v = VerbClasses::builtin();
+        for (form, bits) in v.forms() {
+            assert_eq!(VerbClass::first_of(bits), v.first(form), "{form}");
+            // The word classes are looked up without an abbreviation's
+            // period too: a verb form must not end in one.
+            assert!(!form.contains('.'), "{form}");
+        }
+        assert_eq!(VerbClass::first_of(0), None);
+        for (k, c) in VerbClass::ALL.into_iter().enumerate() {
+            assert_eq!(c.bit(), 1 << k);
+            assert_eq!(VerbClass::first_of(c.bit() | 1 << 10), Some(c));
+        }
     }
 
     #[test]

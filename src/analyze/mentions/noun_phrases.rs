@@ -52,7 +52,7 @@ pub(crate) fn noun_phrase_before(
         ctx.lex
             .classes
             .get(x)
-            .is_some_and(|c| c & (class::ROLE_START | class::ANONYMOUS) != 0)
+            .is_some_and(|c| c.main & (class::ROLE_START | class::ANONYMOUS) != 0)
     };
     if !capital
         && !ctx.is(last, class::ROLE_START | class::ANONYMOUS | class::ORG_WORD)

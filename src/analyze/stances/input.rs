@@ -1,13 +1,14 @@
 //! What the main pass hands the stance pass: for each sentence, whether
 //! it may hold a position at all (the gate), and the main tokenizer's
-//! tokens and lower-case forms of those that may ([`Kept`]). The stance
-//! pass tokenizes nothing itself; without the main pass (the public
+//! tokens and lower-case forms of those that may, or that the stance
+//! model may ask a holder for ([`Kept`]). The stance pass tokenizes
+//! nothing itself; without the main pass (the public
 //! `analyze::positions`) it runs the main tokenizer on each sentence.
 
 use std::ops::Range;
 
 use super::super::tokens::{self, Kind, Lowered, Token};
-use crate::lexicon::{Lexicon, class};
+use crate::lexicon::{Lexicon, StanceLexicon, class};
 use crate::span::Span;
 
 /// Whether the sentence of tokens `r` may hold a position: it holds a
@@ -77,18 +78,20 @@ pub(crate) fn may_hold(
 pub(super) type Form = (u32, u32, bool);
 
 /// A kept token; `lowered`: its lower-case form differs from its text and
-/// is the next copy in [`Kept`]'s buffer.
+/// is the next copy in [`Kept`]'s buffer; `classes`: its form's
+/// stance-lexicon classes (words and possessive endings only).
 #[derive(Clone, Copy)]
 struct Tok {
     span: Span,
     kind: Kind,
     lowered: bool,
+    classes: u64,
 }
 
-/// The tokens of the sentences that may hold a position, as the main
-/// pass made them, kept (with the lower-case forms that differ from the
-/// text) until the stance pass reads them; the other sentences' tokens
-/// are not kept.
+/// The tokens of the sentences that may hold a position (the gated ones)
+/// or that the stance model may ask a holder for, as the main pass made
+/// them, kept (with the lower-case forms that differ from the text) until
+/// the stance pass reads them; the other sentences' tokens are not kept.
 ///
 /// The stance rules read the tokens with two differences, made here: a
 /// period kept by an abbreviation ("Mr.", "No.", not "U.S." or an initial)
@@ -105,6 +108,8 @@ pub(crate) struct Kept {
     /// Each sentence's range of `toks` and its first copy; an empty range
     /// when it was not kept.
     sentences: Vec<(u32, u32, u32)>,
+    /// Whether each kept sentence passed the gate ([`may_hold`]).
+    gated: Vec<bool>,
 }
 
 /// One kept sentence.
@@ -119,8 +124,9 @@ pub(super) struct SentenceTokens<'k> {
 }
 
 impl<'k> SentenceTokens<'k> {
-    /// The tokens with their lower-case forms, in order.
-    pub fn iter(self) -> impl Iterator<Item = (Token, Form)> + 'k {
+    /// The tokens with their lower-case forms and stance-lexicon classes,
+    /// in order.
+    pub fn iter(self) -> impl Iterator<Item = (Token, Form, u64)> + 'k {
         let (mut from, mut c) = (self.first, 0);
         self.toks.iter().map(move |t| {
             let form = if t.lowered {
@@ -135,14 +141,28 @@ impl<'k> SentenceTokens<'k> {
                 span: t.span,
                 kind: t.kind,
             };
-            (tok, form)
+            (tok, form, t.classes)
         })
     }
 }
 
 impl Kept {
-    /// Keeps sentence `si`, the tokens `r` of `toks` (whose forms are in
-    /// `lower`).
+    /// Room for the tokens of a text of `bytes` bytes (about one token per
+    /// five bytes of news prose, most sentences kept): growing a large
+    /// buffer copies it.
+    pub(crate) fn for_text(bytes: usize) -> Kept {
+        Kept {
+            toks: Vec::with_capacity(bytes / 5 + 16),
+            copies: Vec::with_capacity(bytes / 40 + 16),
+            buf: String::with_capacity(bytes / 8 + 16),
+            sentences: Vec::with_capacity(bytes / 128 + 2),
+            gated: Vec::with_capacity(bytes / 128 + 2),
+        }
+    }
+
+    /// Keeps sentence `si`, the tokens `r` of `toks` (whose forms and
+    /// classes are in `lower`); `gated`: it may hold a position.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn push(
         &mut self,
         text: &str,
@@ -150,6 +170,8 @@ impl Kept {
         lower: &Lowered,
         r: Range<usize>,
         si: usize,
+        gated: bool,
+        stances: &StanceLexicon,
     ) {
         let start = self.toks.len() as u32;
         let first_copy = self.copies.len() as u32;
@@ -157,16 +179,27 @@ impl Kept {
         let mut t = r.start;
         while t < r.end {
             let tok = toks[t];
-            let low = lower.get(text, t);
+            // A form the main pass did not copy is the token's text (most
+            // words): it is read only when it may differ.
+            let (i, copied) = (t, lower.copied(t));
+            let low = move || lower.get(text, i);
+            let copy = |at: Span, low: &str| copied && low != at.text(text);
+            // Lower-casing keeps a final period, and adds none.
+            let final_period = text.as_bytes()[tok.span.end as usize - 1] == b'.';
             t += 1;
             match tok.kind {
-                Kind::Possessive if matches!(low, "'" | "’") => {
-                    self.add(tok.span, Kind::Quote, tok.text(text), low);
+                Kind::Possessive if matches!(low(), "'" | "’") => {
+                    let low = low();
+                    let lowered = copy(tok.span, low);
+                    self.add(tok.span, Kind::Quote, lowered.then_some(low), 0);
                 }
-                Kind::Word if low.ends_with('.') && own_period(tok.text(text)) => {
+                Kind::Word if final_period && own_period(tok.text(text)) => {
+                    let low = low();
                     let body = Span::new(tok.span.start as usize, tok.span.end as usize - 1);
                     let low_body = &low[..low.len() - 1];
-                    self.add(body, Kind::Word, body.text(text), low_body);
+                    let lowered = copy(body, low_body);
+                    let classes = stances.classes(low_body);
+                    self.add(body, Kind::Word, lowered.then_some(low_body), classes);
                     // The period and the periods after it, grouped as
                     // the stance rules read them ("..." first).
                     let from = body.end as usize;
@@ -177,39 +210,59 @@ impl Kept {
                     let mut p = from;
                     while p < from + dots {
                         let len = if from + dots - p >= 3 { 3 } else { 1 };
-                        let span = Span::new(p, p + len);
-                        self.add(span, Kind::Punct, span.text(text), span.text(text));
+                        self.add(Span::new(p, p + len), Kind::Punct, None, 0);
                         p += len;
                     }
                     while t < r.end && (toks[t].span.start as usize) < from + dots {
                         t += 1;
                     }
                 }
-                kind => self.add(tok.span, kind, tok.text(text), low),
+                kind => {
+                    let lowered = copied.then(low).filter(|&low| copy(tok.span, low));
+                    // The main pass looked words up; a possessive ending
+                    // is looked up here.
+                    let classes = match kind {
+                        Kind::Word => lower.stance_class(t - 1),
+                        Kind::Possessive => stances.classes(low()),
+                        _ => 0,
+                    };
+                    self.add(tok.span, kind, lowered, classes);
+                }
             }
         }
         if self.sentences.len() <= si {
             self.sentences.resize(si + 1, (0, 0, 0));
+            self.gated.resize(si + 1, false);
         }
         self.sentences[si] = (start, self.toks.len() as u32, first_copy);
+        self.gated[si] = gated;
     }
 
-    /// Adds a token whose text is `written` and lower-case form `low`.
-    fn add(&mut self, span: Span, kind: Kind, written: &str, low: &str) {
-        let lowered = low != written;
-        if lowered {
+    /// Adds a token; `lowered`: its lower-case form when that differs
+    /// from its text.
+    fn add(&mut self, span: Span, kind: Kind, lowered: Option<&str>, classes: u64) {
+        if let Some(low) = lowered {
             self.buf.push_str(low);
             self.copies.push(self.buf.len() as u32);
         }
         self.toks.push(Tok {
             span,
             kind,
-            lowered,
+            lowered: lowered.is_some(),
+            classes,
         });
     }
 
-    /// Sentence `si`, if it was kept.
+    /// Sentence `si`, if it passed the gate.
     pub(super) fn sentence(&self, si: usize) -> Option<SentenceTokens<'_>> {
+        if !self.gated.get(si).copied().unwrap_or(false) {
+            return None;
+        }
+        self.tokens(si)
+    }
+
+    /// Sentence `si`, if it was kept (gated or not).
+    pub(super) fn tokens(&self, si: usize) -> Option<SentenceTokens<'_>> {
         let &(s, e, c) = self.sentences.get(si)?;
         (s < e).then(|| SentenceTokens {
             toks: &self.toks[s as usize..e as usize],
@@ -224,6 +277,7 @@ impl Kept {
         self.copies.clear();
         self.buf.clear();
         self.sentences.clear();
+        self.gated.clear();
     }
 }
 
@@ -257,8 +311,15 @@ impl Tokenizer {
         tokens::tokenize(text, span, &lex.abbreviations, &mut self.toks);
         self.lower.fill(text, &self.toks, &lex.classes);
         self.kept.clear();
-        self.kept
-            .push(text, &self.toks, &self.lower, 0..self.toks.len(), 0);
+        self.kept.push(
+            text,
+            &self.toks,
+            &self.lower,
+            0..self.toks.len(),
+            0,
+            true,
+            &lex.stances,
+        );
         self.kept.sentence(0)
     }
 }
@@ -276,7 +337,7 @@ mod tests {
             return Vec::new();
         };
         st.iter()
-            .map(|(tok, (a, b, copied))| {
+            .map(|(tok, (a, b, copied), _)| {
                 let from = if copied { st.buf } else { s };
                 let low = from[a as usize..b as usize].to_string();
                 (tok.span.text(s), tok.kind, low)
@@ -334,6 +395,27 @@ mod tests {
         );
         let lows: Vec<String> = words("No. Won’t MR.").into_iter().map(|w| w.2).collect();
         assert_eq!(lows, ["no", ".", "won't", "mr", "."]);
+    }
+
+    #[test]
+    fn a_words_classes_are_those_of_its_form_in_the_stance_lexicon() {
+        let lex = Lexicon::builtin();
+        let s =
+            "Mr. Doe will not REFUSE the ministers' Jan. demands, No. 2 said; Iran’s U.S. talks.";
+        let mut t = Tokenizer::default();
+        let st = t.sentence(s, Span::new(0, s.len()), &lex).unwrap();
+        let mut looked = 0;
+        for (tok, (a, b, copied), classes) in st.iter() {
+            let low = &(if copied { st.buf } else { s })[a as usize..b as usize];
+            match tok.kind {
+                Kind::Word | Kind::Possessive => {
+                    assert_eq!(classes, lex.stances.classes(low), "{low}");
+                    looked += usize::from(classes != 0);
+                }
+                _ => assert_eq!(classes, 0, "{low}"),
+            }
+        }
+        assert!(looked >= 3);
     }
 
     #[test]

@@ -61,6 +61,9 @@ pub(crate) struct Stances<'a> {
     sentences: &'a [Span],
     lex: &'a Lexicon,
     doc: Doc<'a>,
+    /// The main pass's tokens (see [`Kept`]); without them every sentence
+    /// read is tokenized here as the main pass does.
+    kept: Option<&'a Kept>,
 }
 
 impl<'a> Stances<'a> {
@@ -72,37 +75,51 @@ impl<'a> Stances<'a> {
         actors: &'a [Actor],
         quotes: &'a [Quote],
         lex: &'a Lexicon,
+        kept: Option<&'a Kept>,
     ) -> Stances<'a> {
         Stances {
             text,
             sentences,
             lex,
             doc: Doc::new(text, sentences, actors, quotes, lex),
+            kept,
         }
     }
 
-    /// The stance rules over an analysis's sentences, actors and quotes.
-    pub(crate) fn of(text: &'a str, analysis: &'a Analysis, lex: &'a Lexicon) -> Stances<'a> {
+    /// The stance rules over an analysis's sentences, actors and quotes,
+    /// with the main pass's tokens when there was one.
+    pub(crate) fn of(
+        text: &'a str,
+        analysis: &'a Analysis,
+        lex: &'a Lexicon,
+        kept: Option<&'a Kept>,
+    ) -> Stances<'a> {
         Stances::new(
             text,
             &analysis.sentences,
             &analysis.actors,
             &analysis.quotes,
             lex,
+            kept,
         )
     }
 
-    /// The positions of the document. `kept`: the main pass's tokens of
-    /// the sentences that may hold a position (the others are skipped);
-    /// without them every sentence is read, tokenized here as the main
-    /// pass does. Sorted by start.
-    pub(crate) fn find(&self, kept: Option<&Kept>) -> Vec<Position> {
-        find(self.text, self.sentences, &self.doc, self.lex, kept)
+    /// The positions of the document: with the main pass's tokens, only
+    /// the sentences that passed its gate are read. Sorted by start.
+    pub(crate) fn find(&self) -> Vec<Position> {
+        find(self.text, self.sentences, &self.doc, self.lex, self.kept)
     }
 
     /// See [`holders_at`].
     pub(crate) fn holders_at(&self, asks: &[(usize, Span)]) -> Vec<Option<ActorId>> {
-        holders_at(self.text, self.sentences, &self.doc, self.lex, asks)
+        holders_at(
+            self.text,
+            self.sentences,
+            &self.doc,
+            self.lex,
+            self.kept,
+            asks,
+        )
     }
 }
 
@@ -169,6 +186,7 @@ fn holders_at(
     sentences: &[Span],
     doc: &Doc,
     lex: &Lexicon,
+    kept: Option<&Kept>,
     asks: &[(usize, Span)],
 ) -> Vec<Option<ActorId>> {
     let mut scratch = Scratch::default();
@@ -177,7 +195,13 @@ fn holders_at(
     let mut out = Vec::with_capacity(asks.len());
     for &(si, trigger) in asks {
         let span = sentences[si];
-        let Some(toks) = tokenizer.sentence(text, span, lex) else {
+        // The main pass kept the tokens of every sentence the model may
+        // ask about; the tokenizer is for a stance pass without it.
+        let toks = match kept.and_then(|k| k.tokens(si)) {
+            Some(toks) => Some(toks),
+            None => tokenizer.sentence(text, span, lex),
+        };
+        let Some(toks) = toks else {
             out.push(None);
             continue;
         };

@@ -89,25 +89,22 @@ impl<'a> Sent<'a> {
         scratch.lows.clear();
         let mut after_open = true;
         let headline = all_capitals(span.text(text));
-        for (t, form) in toks.iter() {
+        for (t, form, classes) in toks.iter() {
             if t.kind == Kind::Quote {
                 after_open = true;
                 continue;
             }
             let s = t.text(text);
             scratch.lows.push(form);
-            let low = match form {
-                (a, b, true) => &toks.buf[a as usize..b as usize],
-                _ => s,
-            };
             let capital = match s.as_bytes().first() {
                 Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
                 _ => s.chars().next().is_some_and(char::is_uppercase),
             };
             // Numbers, marks and names inside a sentence are in no list.
             let word = t.kind == Kind::Word || t.kind == Kind::Possessive;
+            // (The main pass looked the word's classes up.)
             cls.push(if word && (!capital || after_open || headline) {
-                lex.stances.classes(low)
+                classes
             } else {
                 0
             });
@@ -187,6 +184,7 @@ impl<'a> Sent<'a> {
     }
 
     /// The lower-case form of word `i` ("" past the end).
+    #[inline]
     pub fn low(&self, i: usize) -> &str {
         self.lows.get(i).map_or("", |&(s, e, copied)| {
             let from = if copied { self.lower } else { self.text };
@@ -194,6 +192,7 @@ impl<'a> Sent<'a> {
         })
     }
 
+    #[inline]
     pub fn is(&self, i: usize, words: &[&str]) -> bool {
         words.contains(&self.low(i))
     }
@@ -211,6 +210,7 @@ impl<'a> Sent<'a> {
     }
 
     /// The length of the longest entry of list `t` that starts at word `k`.
+    #[inline]
     pub fn longest(&self, k: usize, t: Tab) -> Option<usize> {
         if self.cls.get(k).is_none_or(|c| c & t.start() == 0) {
             return None;
@@ -230,12 +230,14 @@ impl<'a> Sent<'a> {
     }
 
     /// The length of the longest phrase of `t` that starts at word `k`.
+    #[inline]
     pub fn phrase_at(&self, k: usize, t: &crate::lexicon::PhraseTable<()>) -> Option<usize> {
         t.longest_by(self.lows.len(), k, |j| self.low(j))
             .map(|(len, _)| len)
     }
 
     /// The longest cue that starts at word `k`.
+    #[inline]
     pub fn cue_at(&self, k: usize) -> Option<(usize, Cue)> {
         if self.cls.get(k).is_none_or(|c| c & Tab::Cues.start() == 0) {
             return None;
@@ -246,6 +248,7 @@ impl<'a> Sent<'a> {
             .map(|(l, c)| (l, *c))
     }
 
+    #[inline]
     pub fn kind_of(&self, a: ActorId) -> ActorKind {
         self.doc.kind_of(a)
     }

@@ -530,7 +530,7 @@ fn holder_at(text: &str, trigger: &str) -> Option<String> {
         .expect("in a sentence");
     let span = crate::span::Span::new(at as usize, at as usize + trigger.len());
     let lex = Lexicon::builtin();
-    let st = super::Stances::new(&content, &a.sentences, &a.actors, &a.quotes, &lex);
+    let st = super::Stances::new(&content, &a.sentences, &a.actors, &a.quotes, &lex, None);
     let h = st.holders_at(&[(si, span)]);
     h[0].map(|h| a.actors[h].name.clone())
 }
