@@ -47,6 +47,7 @@ where
                 Arc::new(prepare(Article {
                     doc: l.doc,
                     analysis,
+                    source: source.clone(),
                 }))
             });
             if tx.send(Delivery { index, result }).is_err() {

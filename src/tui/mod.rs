@@ -18,7 +18,11 @@
 //! * `wrap`: rows for a width (cached), with the row ↔ byte index.
 //! * `layout`: pane rectangles, and the drawn layout the mouse is tested
 //!   on. `search`: case-insensitive matching. `widgets`: drawing helpers.
-//! * `terminal`: init/restore, panic hook, signals, the event loop.
+//! * `terminal`: init/restore, panic hook, signals, the event loop;
+//!   `effects`: the file writes an update asks for (reviews, the memo).
+//! * `review`: each article's review marks as they change, and when to
+//!   save them; `marking`: the review keys (`x`, `*`, `m`, `u`/`U`, `f`,
+//!   `e`) and the note editor's edits, as part of `update`.
 //!
 //! It holds no analysis logic: it shows what `analyze` and `summary` found,
 //! marked by `highlight`.
@@ -27,11 +31,14 @@
 mod action;
 mod app;
 mod article;
+mod effects;
 mod keymap;
 mod layout;
+mod marking;
 mod overlays;
 mod panes;
 mod render;
+mod review;
 mod search;
 mod terminal;
 mod theme;

@@ -28,9 +28,10 @@ use ratatui::backend::CrosstermBackend;
 
 use crate::briefing::Loader;
 
-use super::action::{Action, Effect};
+use super::action::Action;
 use super::app::App;
 use super::article::Article;
+use super::effects;
 use super::render::draw;
 
 type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
@@ -129,6 +130,10 @@ pub(crate) fn run(
     );
     drop(terminal);
     drop(guard);
+    // Unsaved review marks are written however the loop ended.
+    for w in effects::finish(&mut app) {
+        eprintln!("briefing: warning: {w}");
+    }
     if let Ok(Some(elapsed)) = &result {
         eprintln!(
             "briefing: first frame after {:.1} ms",
@@ -187,16 +192,20 @@ fn event_loop(
                 _ => None,
             };
             if let Some(a) = action {
-                match app.update(a) {
-                    Effect::Quit => return Ok(None),
-                    Effect::None => dirty = true,
+                let effect = app.update(a);
+                if effects::carry_out(app, effect).is_break() {
+                    return Ok(None);
                 }
+                dirty = true;
             }
         }
         if !app.busy() {
             last_tick = Instant::now();
         } else if last_tick.elapsed() >= TICK {
-            app.update(Action::Tick);
+            let effect = app.update(Action::Tick);
+            if effects::carry_out(app, effect).is_break() {
+                return Ok(None);
+            }
             last_tick = Instant::now();
             dirty = true;
         }
