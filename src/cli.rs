@@ -13,6 +13,7 @@ use crate::export::{self, Format};
 use crate::lexicon::{Lexicon, LexiconConfig};
 use crate::load::{self, Source};
 use crate::model::Document;
+use crate::review::{Meta, Mode, Review, Store};
 
 /// Exit code for a runtime error (bad input, unreadable file, bad config).
 pub const EXIT_FAILURE: i32 = 1;
@@ -26,7 +27,10 @@ pub const EXIT_USAGE: i32 = 2;
     about = "A terminal reader for news briefings: who is involved, what each said, \
              what each wants and where each will not move.",
     after_help = "With no PATH, opens the built-in sample briefing. When standard output \
-                  is not a terminal, prints a plain-text reading instead of the reader."
+                  is not a terminal, prints a plain-text reading instead of the reader.\n\n\
+                  Review marks (reviewed, starred, notes) are kept per article in \
+                  $BRIEFING_DATA_DIR/reviews, else the platform data folder \
+                  (~/.local/share/briefing/reviews on Linux)."
 )]
 pub struct Cli {
     /// Configuration file (default: $BRIEFING_CONFIG, else the platform config folder).
@@ -89,6 +93,34 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Write the review memo (Markdown) of each article: title, source,
+    /// progress, the summary, red lines by holder, starred items, notes and
+    /// orphaned items.
+    #[command(
+        after_help = "Without --out, the memo goes to standard output. A file that is not an \
+                      unedited briefing memo is never written over without --force."
+    )]
+    Memo {
+        /// Write the memo (of every article given) to FILE.
+        #[arg(long, short, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Write over FILE even when it is not an unedited briefing memo.
+        #[arg(long, requires = "out")]
+        force: bool,
+        /// Articles (files, folders or `-`); default: the sample briefing.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Report on the review of each article without opening the reader.
+    Review {
+        /// Print each article's progress: reviewed of all items, starred,
+        /// with notes, orphaned, and its review file (the default).
+        #[arg(long)]
+        status: bool,
+        /// Articles (files, folders or `-`); default: the sample briefing.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
     /// Export articles as JSON (schema 1) or Markdown.
     Export {
         /// Output format.
@@ -132,6 +164,7 @@ impl Settings {
             keys: self.keys.clone(),
             colour,
             clipboard,
+            store: None,
         }
     }
 }
@@ -241,7 +274,108 @@ fn run(cli: Cli, started: std::time::Instant) -> Result<i32, Failure> {
             out_dir,
             paths,
         }) => export_all(&paths, format, out_dir.as_deref(), &lexicon()),
+        Some(Command::Memo { out, force, paths }) => {
+            memo_all(&paths, out.as_deref(), force, &lexicon())
+        }
+        Some(Command::Review { status: _, paths }) => {
+            let lexicon = lexicon();
+            let store = review_store();
+            each_article(&paths, &lexicon, |a| {
+                let review = review_of(store.as_ref(), a);
+                emit(&status_line(store.as_ref(), &review))
+            })
+        }
     }
+}
+
+/// The review store, or a warning why marks cannot be read.
+fn review_store() -> Option<Store> {
+    match Store::from_env() {
+        Ok(s) => Some(s),
+        Err(e) => {
+            eprintln!("briefing: warning: {e}");
+            None
+        }
+    }
+}
+
+/// An article's review as stored (read only: a bad file is left alone and
+/// reported).
+fn review_of(store: Option<&Store>, a: &briefing::Article) -> Review {
+    let meta = Meta::of(&a.doc, a.source.identity());
+    let state = store.and_then(|store| {
+        let loaded = store.load(&meta, Mode::ReadOnly);
+        for w in &loaded.warnings {
+            eprintln!("briefing: warning: {w}");
+        }
+        loaded.state
+    });
+    match state {
+        Some(s) => Review::with_state(&a.doc, &a.analysis, meta, &s),
+        None => Review::new(&a.doc, &a.analysis, meta),
+    }
+}
+
+/// `briefing review --status`: one line per article.
+fn status_line(store: Option<&Store>, review: &Review) -> String {
+    let p = review.progress();
+    let mut line = format!(
+        "{}: {} / {} reviewed · {} starred · {} with notes",
+        crate::text::sanitize(&review.meta().name),
+        p.reviewed,
+        p.total,
+        p.starred,
+        p.noted
+    );
+    if p.orphans > 0 {
+        line.push_str(&format!(" · {} orphaned", p.orphans));
+    }
+    if let Some(store) = store {
+        let path = store.path_of(&review.meta().text_sha256);
+        if path.exists() {
+            line.push_str(&format!(" · {}", path.display()));
+        } else {
+            line.push_str(" · no marks yet");
+        }
+    }
+    line.push('\n');
+    line
+}
+
+/// `briefing memo`: the memos of every article, to stdout or one file.
+fn memo_all(
+    paths: &[PathBuf],
+    out: Option<&Path>,
+    force: bool,
+    lexicon: &Lexicon,
+) -> Result<i32, Failure> {
+    let store = review_store();
+    let now = crate::review::clock::now();
+    let mut memos = Vec::new();
+    let code = each_article(paths, lexicon, |a| {
+        let review = review_of(store.as_ref(), a);
+        let summary = crate::summary::build(&a.doc, &a.analysis);
+        memos.push(crate::review::memo::render(
+            &a.doc,
+            &a.analysis,
+            &summary,
+            &review,
+            now,
+        ));
+        Ok(())
+    })?;
+    if memos.is_empty() {
+        return Ok(code);
+    }
+    let text = crate::review::memo::document(&memos);
+    match out {
+        None => emit(&text)?,
+        Some(file) => {
+            crate::review::memo::write(file, &text, force)?;
+            eprintln!("briefing: memo written to {}", file.display());
+        }
+    }
+    Ok(code)
 }
 
 /// `briefing [PATH]`: the reader on a terminal, else the plain reading.
@@ -256,11 +390,14 @@ fn read(
         _ => vec![Source::from_arg(path)],
     };
     if std::io::stdout().is_terminal() {
-        let options = config.reader_options(
+        let mut options = config.reader_options(
             crate::tui::ColourMode::from_env(),
             crate::tui::Clipboard::from_env(std::io::stdout().is_terminal()),
         );
-        let opened = match briefing::open(sources, lexicon, crate::tui::Article::prepare) {
+        options.store = review_store();
+        let store = options.store.clone();
+        let prepare = move |a| crate::tui::Article::prepare_reviewed(a, store.as_ref());
+        let opened = match briefing::open(sources, lexicon, prepare) {
             Ok(opened) => opened,
             Err(BriefingError::NoArticle { mut errors }) => {
                 // Every error on its own line, the last one as the failure.
@@ -433,10 +570,12 @@ fn export_all(
         }
     }
     let several = sources.len() > 1;
+    let store = review_store();
     let mut code = 0;
     for source in &sources {
         let result = read_source(source, lexicon).and_then(|a| {
             let (doc, analysis) = (&a.doc, &a.analysis);
+            let review = review_of(store.as_ref(), &a);
             match (format, out_dir) {
                 // JSON is streamed: a large article is never held twice.
                 (Format::Json, Some(dir)) => {
@@ -444,13 +583,13 @@ fn export_all(
                     let fail = |e: std::io::Error| Failure(format!("{}: {e}", file.display()));
                     let out = std::fs::File::create(&file).map_err(fail)?;
                     let mut out = std::io::BufWriter::new(out);
-                    export::json::write(doc, analysis, &mut out, true).map_err(fail)?;
+                    export::json::write(doc, analysis, &review, &mut out, true).map_err(fail)?;
                     out.flush().map_err(fail)
                 }
                 (Format::Json, None) => {
                     let stdout = std::io::stdout().lock();
                     let mut out = std::io::BufWriter::new(stdout);
-                    let done = export::json::write(doc, analysis, &mut out, !several)
+                    let done = export::json::write(doc, analysis, &review, &mut out, !several)
                         .and_then(|()| out.flush());
                     stdout_result(done)
                 }

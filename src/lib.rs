@@ -15,6 +15,7 @@ pub mod highlight;
 pub mod lexicon;
 pub mod load;
 pub mod model;
+pub mod review;
 pub mod span;
 pub mod summary;
 pub mod text;

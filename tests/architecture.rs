@@ -22,6 +22,9 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("analyze", &["model", "lexicon", "span", "text"]),
     ("summary", &["model", "span", "text"]),
     ("highlight", &["model", "span", "text"]),
+    // The review (marks, anchors, the store, the memo): read by the views,
+    // never by the analysis.
+    ("review", &["model", "summary", "span", "text"]),
     (
         "briefing",
         &[
@@ -33,6 +36,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         &[
             "model",
             "summary",
+            "review",
             "highlight",
             "briefing",
             "span",
@@ -45,6 +49,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         &[
             "model",
             "summary",
+            "review",
             "highlight",
             "briefing",
             "export",

@@ -68,7 +68,7 @@ fn unknown_colour_key_and_bad_colour_are_named_with_their_lines() {
 fn partial_sections_keep_the_other_defaults() {
     let c = Config::parse(
         Path::new("c.toml"),
-        "[theme]\nred_line = \"#ff0000\"\n[keys]\nquit = [\"x\"]\n",
+        "[theme]\nred_line = \"#ff0000\"\n[keys]\nquit = [\"Q\"]\n",
     )
     .expect("parses");
     let d = Config::default();

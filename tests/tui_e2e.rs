@@ -148,6 +148,13 @@ impl Drop for Tmux {
     }
 }
 
+/// `BRIEFING_DATA_DIR=…`: review marks in a folder of the tests' own, never
+/// the user's.
+fn data_env() -> String {
+    let dir = std::env::temp_dir().join(format!("briefing-e2e-data-{}", std::process::id()));
+    format!("BRIEFING_DATA_DIR={}", dir.display())
+}
+
 /// The reader on `args`, with the default config whatever the user has,
 /// then the exit code and the tty's line discipline printed after it. The
 /// shell then stays (a dead pane would not report its cursor state).
@@ -157,8 +164,9 @@ fn reader_then_report(args: &str) -> String {
 
 /// [`reader_then_report`] with `env` (`NAME=value …`) set for the reader.
 fn reader_with_env_then_report(env: &str, args: &str) -> String {
+    let data = data_env();
     format!(
-        "env -u NO_COLOR {env} {BIN} --config /dev/null {args}; echo \"EXIT=$?\"; {LINE_MODE}; sleep 600"
+        "env -u NO_COLOR {data} {env} {BIN} --config /dev/null {args}; echo \"EXIT=$?\"; {LINE_MODE}; sleep 600"
     )
 }
 
@@ -341,8 +349,9 @@ fn signals_restore_the_terminal() {
         // the signal goes to the reader and the outer shell reports after it.
         let pidfile = t.dir.join("pid");
         let inner = format!(
-            "sh -c 'echo $$ > {}; exec env -u NO_COLOR {BIN} --config /dev/null'",
-            pidfile.display()
+            "sh -c 'echo $$ > {}; exec env -u NO_COLOR {} {BIN} --config /dev/null'",
+            pidfile.display(),
+            data_env()
         );
         t.start(&format!(
             "{inner}; echo \"EXIT=$?\"; {LINE_MODE}; sleep 600"
@@ -384,8 +393,9 @@ fn a_hung_up_terminal_ends_the_reader() {
     let Some(t) = Tmux::new("hangup") else { return };
     let pidfile = t.dir.join("pid");
     t.start(&format!(
-        "sh -c 'echo $$ > {}; exec env -u NO_COLOR {BIN} --config /dev/null'; sleep 600",
-        pidfile.display()
+        "sh -c 'echo $$ > {}; exec env -u NO_COLOR {} {BIN} --config /dev/null'; sleep 600",
+        pidfile.display(),
+        data_env()
     ));
     t.wait_text("sample-briefing.txt");
     let pid = std::fs::read_to_string(&pidfile).expect("pid file");
@@ -673,4 +683,71 @@ fn mouse_capture_off_leaves_the_mouse_to_the_terminal() {
     t.keys(&["q"]);
     t.wait_exit(0);
     t.assert_restored();
+}
+
+/// Marks two items and writes a note, quits, opens the article again with
+/// the same data dir: all three are there, and `briefing memo` has the note.
+#[test]
+fn review_marks_survive_a_restart_and_reach_the_memo() {
+    let Some(t) = Tmux::new("review") else { return };
+    let data = t.dir.join("data");
+    let reader = |t: &Tmux| {
+        t.start(&format!(
+            "env -u NO_COLOR BRIEFING_DATA_DIR={} {BIN} --config /dev/null; echo \"EXIT=$?\"; \
+             {LINE_MODE}; sleep 600",
+            data.display()
+        ));
+        t.wait_text("sample-briefing.txt · 3 sections")
+    };
+    let s = reader(&t);
+    assert!(s.contains(" 0 / "), "nothing reviewed yet:\n{s}");
+    t.keys(&["o", "x"]);
+    t.wait_for("the first quote reviewed", |s| {
+        status_line(s).starts_with(" reviewed: quote")
+    });
+    t.keys(&["j", "*"]);
+    t.wait_for("the second starred", |s| {
+        status_line(s).starts_with(" starred: quote")
+    });
+    t.keys(&["m"]);
+    t.wait_text("Note · quote");
+    t.type_text("Ask the ministry about this one.");
+    t.keys(&["Escape"]);
+    t.wait_for("the editor closed", |s| !s.contains("Note · quote"));
+    t.keys(&["q"]);
+    t.wait_exit(0);
+    t.assert_restored();
+    let files: Vec<_> = std::fs::read_dir(data.join("reviews"))
+        .expect("the reviews folder")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".json"))
+        .collect();
+    assert_eq!(files.len(), 1, "one review file");
+
+    // The same article again, in a new reader.
+    t.run(&["kill-server"]);
+    let t = Tmux::new("review2").expect("tmux");
+    let s = reader(&t);
+    assert!(s.contains(" 1 / "), "one item reviewed:\n{s}");
+    t.keys(&["o"]);
+    let s = t.wait_for("the marks in the quotes pane", |s| {
+        s.contains("✓") && s.contains("★") && s.contains("✎")
+    });
+    assert!(s.contains("Quotes · all"), "{s}");
+    t.keys(&["q"]);
+    t.wait_exit(0);
+
+    let memo = Command::new(BIN)
+        .args(["--config", "/dev/null", "memo"])
+        .env("BRIEFING_DATA_DIR", &data)
+        .output()
+        .expect("memo runs");
+    assert!(memo.status.success());
+    let memo = String::from_utf8_lossy(&memo.stdout);
+    assert!(
+        memo.contains("> Ask the ministry about this one."),
+        "{memo}"
+    );
+    assert!(memo.contains("1 of "), "{memo}");
+    let _ = std::fs::remove_dir_all(&data);
 }

@@ -75,6 +75,7 @@ where
                 Ok(Arc::new(prepare(Article {
                     doc: l.doc,
                     analysis,
+                    source: source.clone(),
                 })))
             });
             if tx.send(Delivery { index, result }).is_err() {

@@ -18,7 +18,8 @@ use std::sync::Arc;
 use crate::analyze;
 use crate::error::{BriefingError, LoadError};
 use crate::lexicon::Lexicon;
-use crate::load::{self, Source};
+use crate::load;
+pub use crate::load::Source;
 use crate::model::{Analysis, Document};
 
 pub use loader::{Loader, caught_panic};
@@ -28,6 +29,8 @@ pub use loader::{Loader, caught_panic};
 pub struct Article {
     pub doc: Document,
     pub analysis: Analysis,
+    /// Where it was read from.
+    pub source: Source,
 }
 
 /// An article read by [`read`], with what the loader has to say about its
@@ -46,6 +49,7 @@ pub fn read(source: &Source, lexicon: &Lexicon) -> Result<Read, LoadError> {
         article: Article {
             doc: loaded.doc,
             analysis,
+            source: source.clone(),
         },
         warnings: loaded.warnings,
     })
@@ -176,12 +180,12 @@ where
 {
     let mut skipped = Vec::new();
     let mut sources = sources.into_iter();
-    let loaded = loop {
+    let (loaded, first_source) = loop {
         let Some(source) = sources.next() else {
             return Err(BriefingError::NoArticle { errors: skipped });
         };
         match load::load(&source) {
-            Ok(loaded) => break loaded,
+            Ok(loaded) => break (loaded, source),
             Err(e) => skipped.push(e),
         }
     };
@@ -189,6 +193,7 @@ where
     let first = prepare(Article {
         doc: loaded.doc,
         analysis,
+        source: first_source,
     });
     let rest: Vec<(usize, Source)> = sources.enumerate().map(|(i, s)| (i + 1, s)).collect();
     let briefing = Briefing::new(first, rest.iter().map(|(_, s)| s.name()));

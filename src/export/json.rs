@@ -5,7 +5,8 @@
 
 use serde::Serialize;
 
-use crate::model::{ActorId, Analysis, BlockKind, Document, Layout, Speaker};
+use crate::model::{ActorId, Analysis, BlockKind, Document, Layout, PositionId, QuoteId, Speaker};
+use crate::review::{Meta, Review, Target};
 use crate::span::{CharMap, Span};
 
 /// The schema version; bumped on any change that breaks a reader.
@@ -27,6 +28,42 @@ struct Export<'a> {
     quoted_terms: Vec<TextSpan<'a>>,
     positions: Vec<PositionOut<'a>>,
     summary: SummaryOut<'a>,
+    /// The review as a whole: progress, and the orphaned items.
+    review: ReviewSummaryOut<'a>,
+}
+
+/// An item's review marks (every actor, speech quote and position has one).
+#[derive(Serialize)]
+struct ReviewOut<'a> {
+    /// The item's stable id (survives re-analysis and edits).
+    id: &'a str,
+    reviewed: bool,
+    starred: bool,
+    note: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ReviewSummaryOut<'a> {
+    reviewed: usize,
+    items: usize,
+    starred: usize,
+    with_notes: usize,
+    /// Marked items no longer found, with where their words still are.
+    orphans: Vec<OrphanOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct OrphanOut<'a> {
+    id: &'a str,
+    kind: crate::review::ItemKind,
+    text: &'a str,
+    holder: Option<&'a str>,
+    /// Where its words are still found, if they are.
+    start: Option<usize>,
+    end: Option<usize>,
+    reviewed: bool,
+    starred: bool,
+    note: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -73,6 +110,7 @@ struct ActorOut<'a> {
     kind: crate::model::ActorKind,
     role: Option<TextSpan<'a>>,
     mentions: Vec<MentionOut>,
+    review: Option<ReviewOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -94,6 +132,7 @@ struct QuoteOut<'a> {
     text: &'a str,
     speech: bool,
     speaker: Option<SpeakerOut<'a>>,
+    review: Option<ReviewOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -108,6 +147,7 @@ struct PositionOut<'a> {
     source: Option<String>,
     /// The rule that decided the position.
     rule: &'static str,
+    review: Option<ReviewOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -189,10 +229,12 @@ impl<'a> Mapper<'a> {
     }
 }
 
-/// The export of one document and its analysis, as pretty-printed JSON.
+/// The export of one document and its analysis, as pretty-printed JSON,
+/// with no review marks.
 pub fn to_string(doc: &Document, analysis: &Analysis) -> String {
+    let review = Review::new(doc, analysis, Meta::default());
     // Serialising plain structs of strings and numbers cannot fail.
-    serde_json::to_string_pretty(&build(doc, analysis)).unwrap_or_default()
+    serde_json::to_string_pretty(&build(doc, analysis, &review)).unwrap_or_default()
 }
 
 /// Writes the export to `w` as it is serialised (no copy of the whole
@@ -200,10 +242,11 @@ pub fn to_string(doc: &Document, analysis: &Analysis) -> String {
 pub fn write(
     doc: &Document,
     analysis: &Analysis,
+    review: &Review,
     mut w: impl std::io::Write,
     pretty: bool,
 ) -> std::io::Result<()> {
-    let export = build(doc, analysis);
+    let export = build(doc, analysis, review);
     if pretty {
         serde_json::to_writer_pretty(&mut w, &export)?;
     } else {
@@ -212,7 +255,45 @@ pub fn write(
     w.write_all(b"\n")
 }
 
-fn build<'a>(doc: &'a Document, analysis: &'a Analysis) -> Export<'a> {
+fn review_out(review: &Review, target: Target) -> Option<ReviewOut<'_>> {
+    let e = review.entry(review.index_of(target)?)?;
+    Some(ReviewOut {
+        id: &e.id,
+        reviewed: e.marks.reviewed(),
+        starred: e.marks.starred(),
+        note: e.marks.note(),
+    })
+}
+
+fn review_summary<'a>(m: &Mapper<'a>, review: &'a Review) -> ReviewSummaryOut<'a> {
+    let p = review.progress();
+    ReviewSummaryOut {
+        reviewed: p.reviewed,
+        items: p.total,
+        starred: p.starred,
+        with_notes: p.noted,
+        orphans: review
+            .orphans()
+            .iter()
+            .map(|o| {
+                let at = o.span.map(|s| m.offsets(s));
+                OrphanOut {
+                    id: &o.id,
+                    kind: o.anchor.kind,
+                    text: &o.anchor.exact,
+                    holder: o.anchor.holder.as_deref(),
+                    start: at.as_ref().map(|o| o.start),
+                    end: at.as_ref().map(|o| o.end),
+                    reviewed: o.marks.reviewed(),
+                    starred: o.marks.starred(),
+                    note: o.marks.note(),
+                }
+            })
+            .collect(),
+    }
+}
+
+fn build<'a>(doc: &'a Document, analysis: &'a Analysis, review: &'a Review) -> Export<'a> {
     let m = Mapper {
         text: &doc.text,
         map: doc.char_map(),
@@ -234,6 +315,7 @@ fn build<'a>(doc: &'a Document, analysis: &'a Analysis) -> Export<'a> {
     };
     let summary = crate::summary::build(doc, analysis);
     Export {
+        review: review_summary(&m, review),
         summary: summary_out(&m, analysis, &summary),
         schema: SCHEMA,
         source: &doc.name,
@@ -274,6 +356,7 @@ fn build<'a>(doc: &'a Document, analysis: &'a Analysis) -> Export<'a> {
             .iter()
             .enumerate()
             .map(|(i, a)| ActorOut {
+                review: review_out(review, Target::Actor(ActorId::new(i))),
                 id: actor_id(ActorId::new(i)),
                 name: &a.name,
                 kind: a.kind,
@@ -295,10 +378,12 @@ fn build<'a>(doc: &'a Document, analysis: &'a Analysis) -> Export<'a> {
         quotes: analysis
             .quotes
             .iter()
-            .filter(|q| q.speech)
-            .map(|q| {
+            .enumerate()
+            .filter(|(_, q)| q.speech)
+            .map(|(i, q)| {
                 let t = m.text_span(q.span);
                 QuoteOut {
+                    review: review_out(review, Target::Quote(QuoteId::new(i))),
                     start: t.start,
                     end: t.end,
                     text: t.text,
@@ -316,9 +401,11 @@ fn build<'a>(doc: &'a Document, analysis: &'a Analysis) -> Export<'a> {
         positions: analysis
             .positions
             .iter()
-            .map(|p| {
+            .enumerate()
+            .map(|(i, p)| {
                 let t = m.text_span(p.span);
                 PositionOut {
+                    review: review_out(review, Target::Position(PositionId::new(i))),
                     start: t.start,
                     end: t.end,
                     text: t.text,

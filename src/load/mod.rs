@@ -59,6 +59,23 @@ impl Source {
         }
     }
 
+    /// A stable name for where the article comes from, whatever the
+    /// working folder: `file:` and the absolute path, `stdin`, or `sample:`
+    /// and the sample's name. The review store finds a file's marks by it
+    /// once the file's text has changed.
+    pub fn identity(&self) -> String {
+        match self {
+            Source::Sample => format!("sample:{SAMPLE_NAME}"),
+            Source::Stdin => "stdin".to_string(),
+            Source::File(p) => {
+                let abs = std::fs::canonicalize(p)
+                    .or_else(|_| std::env::current_dir().map(|d| d.join(p)))
+                    .unwrap_or_else(|_| p.clone());
+                format!("file:{}", abs.display())
+            }
+        }
+    }
+
     /// The file stem used for `--out-dir` file names.
     pub fn stem(&self) -> String {
         match self {

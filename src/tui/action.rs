@@ -4,7 +4,10 @@
 //! place that applies one, and it returns an [`Effect`] for the event loop
 //! to carry out.
 
+use crossterm::event::KeyEvent;
+
 use crate::briefing::Delivery;
+use crate::review::State;
 
 use super::article::Article;
 use super::layout::Drawn;
@@ -51,6 +54,18 @@ pub enum Action {
     Quit,
     NextArticle,
     PrevArticle,
+    /// Review marks on the selected item: reviewed and starred toggle,
+    /// the note opens the editor.
+    ToggleReviewed,
+    ToggleStarred,
+    EditNote,
+    /// The next or previous item not yet reviewed.
+    NextUnreviewed,
+    PrevUnreviewed,
+    /// The side panes' filter: all, unreviewed, starred, with notes.
+    CycleFilter,
+    /// Write the review memo.
+    WriteMemo,
 
     /// The terminal's size, in columns and rows.
     Resize(u16, u16),
@@ -75,14 +90,27 @@ pub enum Action {
     Submit,
     /// Esc in the search prompt: drop the search, go back to where it began.
     Cancel,
+    /// A key typed into the note editor.
+    NoteKey(KeyEvent),
+    /// Ctrl-S or Esc in the note editor: keep the text, close it.
+    NoteDone,
+    /// The review of article `index` was saved (the file as merged), or
+    /// could not be.
+    Saved {
+        index: usize,
+        result: Result<(State, Vec<String>), String>,
+    },
+    /// The memo was written to this path, or could not be.
+    MemoWritten(Result<String, String>),
     /// An article of the briefing finished loading in the background.
     Loaded(Delivery<Article>),
     /// A frame was drawn with this layout: the mouse is hit-tested on it.
     Drawn(Drawn),
 }
 
-/// What an update asks the event loop to do once the state has changed.
-/// Room for saving and exporting, which touch files, later.
+/// What an update asks the event loop to do once the state has changed:
+/// the terminal's moves and the file writes `update` may not do itself
+/// (`effects` carries the writes out and reports back with an action).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
     None,
@@ -91,4 +119,10 @@ pub enum Effect {
     Suspend,
     /// Put this text on the clipboard through the terminal (OSC 52).
     Copy(String),
+    /// Write the reviews with unsaved marks (merged with their files).
+    Save,
+    /// Save, then quit if every review is saved.
+    SaveAndQuit,
+    /// Write the memo of the article shown.
+    WriteMemo,
 }

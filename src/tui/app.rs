@@ -27,7 +27,9 @@ use super::panes::article::ArticlePane;
 use super::panes::quotes::QuotesPane;
 use super::panes::summary::SummaryPane;
 use super::panes::{Cx, Reply, View};
+use super::review::Sessions;
 use super::theme::{ColourMode, Theme, ThemeConfig};
+use crate::review::{Filter, Review, Store};
 
 /// Rows the mouse wheel scrolls per notch.
 pub(crate) const WHEEL: i16 = 3;
@@ -62,6 +64,8 @@ pub struct Options {
     pub keys: KeysConfig,
     pub colour: ColourMode,
     pub clipboard: Clipboard,
+    /// Where review marks are kept; `None`: in memory only.
+    pub store: Option<Store>,
 }
 
 impl Options {
@@ -73,6 +77,7 @@ impl Options {
             keys: KeysConfig::default(),
             colour,
             clipboard: Clipboard::Osc52 { tmux: false },
+            store: None,
         }
     }
 }
@@ -102,6 +107,10 @@ pub struct App {
     /// `[reader] mouse`: whether the terminal's mouse is captured.
     pub(crate) mouse: bool,
     pub(crate) clipboard: Clipboard,
+    /// The review of each article, and its saving.
+    pub(crate) sessions: Sessions,
+    /// What the side panes list.
+    pub(crate) filter: Filter,
 }
 
 impl App {
@@ -109,7 +118,11 @@ impl App {
     pub fn new(briefing: impl Into<Briefing<Article>>, options: &Options) -> App {
         let briefing = briefing.into();
         let article = briefing.first();
-        App {
+        let mut sessions = Sessions::new(briefing.len(), options.store.clone());
+        sessions.open(0, &article);
+        let message = (!article.review_warnings.is_empty())
+            .then(|| format!("warning: {}", article.review_warnings.join("; ")));
+        let mut app = App {
             quotes: QuotesPane::new(&article),
             briefing,
             current: 0,
@@ -124,10 +137,14 @@ impl App {
             actors: ActorsPane::default(),
             summary: SummaryPane::default(),
             overlays: Vec::new(),
-            message: None,
+            message,
             mouse: options.reader.mouse,
             clipboard: options.clipboard.clone(),
-        }
+            sessions,
+            filter: Filter::default(),
+        };
+        app.refilter();
+        app
     }
 
     pub fn resize(&mut self, width: u16, height: u16) {
@@ -137,7 +154,12 @@ impl App {
     /// Whether anything is animating (the flash), so the event loop should
     /// wake up regularly.
     pub(crate) fn busy(&self) -> bool {
-        self.text.flash.is_some()
+        self.text.flash.is_some() || self.sessions.waiting()
+    }
+
+    /// The article shown and its review, for a pane's context.
+    pub(crate) fn shared(&self) -> (Arc<Article>, Arc<Review>) {
+        (Arc::clone(&self.article), self.sessions.get(self.current))
     }
 
     /// A search is active: `n`/`N` step through its matches.
@@ -212,7 +234,12 @@ impl App {
     pub fn update(&mut self, action: Action) -> Effect {
         if !matches!(
             action,
-            Action::Tick | Action::Resize(..) | Action::Loaded(_) | Action::Drawn(_)
+            Action::Tick
+                | Action::Resize(..)
+                | Action::Loaded(_)
+                | Action::Drawn(_)
+                | Action::Saved { .. }
+                | Action::MemoWritten(_)
         ) {
             self.message = None;
         }
@@ -223,6 +250,21 @@ impl App {
             }
             Action::Tick => {
                 self.text.tick();
+                return if self.sessions.tick() {
+                    Effect::Save
+                } else {
+                    Effect::None
+                };
+            }
+            Action::Saved { index, result } => {
+                self.on_saved(index, result);
+                return Effect::None;
+            }
+            Action::MemoWritten(result) => {
+                self.message = Some(match result {
+                    Ok(path) => format!("memo written to {path}"),
+                    Err(e) => format!("memo not written: {e}"),
+                });
                 return Effect::None;
             }
             Action::Loaded(delivery) => {
@@ -246,15 +288,26 @@ impl App {
                 height,
                 keymap: &self.keymap,
                 size: self.size,
+                note: None,
             };
-            match top.update(&action, &mut cx) {
+            let outcome = top.update(&action, &mut cx);
+            if let Some((entry, text)) = cx.note.take() {
+                self.set_note(entry, &text);
+            }
+            match outcome {
                 Outcome::Keep => return Effect::None,
-                Outcome::Close(note) => {
+                Outcome::Close(msg) => {
                     self.overlays.pop();
-                    self.message = note;
-                    return Effect::None;
+                    if msg.is_some() {
+                        self.message = msg;
+                    }
+                    return if self.sessions.any_unsaved() {
+                        Effect::Save
+                    } else {
+                        Effect::None
+                    };
                 }
-                Outcome::Quit => return Effect::Quit,
+                Outcome::Quit => return self.quit(),
                 Outcome::Pass => {}
             }
         }
@@ -302,7 +355,14 @@ impl App {
             Action::Help => self.overlays.push(Overlay::Help(Help::default())),
             Action::CopyQuote => return self.copy_quote(),
             Action::Suspend => return Effect::Suspend,
-            Action::Quit => return Effect::Quit,
+            Action::Quit => return self.quit(),
+            Action::ToggleReviewed
+            | Action::ToggleStarred
+            | Action::EditNote
+            | Action::NextUnreviewed
+            | Action::PrevUnreviewed
+            | Action::CycleFilter
+            | Action::WriteMemo => return self.review_key(&action),
             Action::NextArticle => self.switch_article(true),
             Action::PrevArticle => self.switch_article(false),
             Action::Scroll { col, row, lines } => self.wheel(col, row, lines),
@@ -311,6 +371,10 @@ impl App {
             | Action::DeleteBack
             | Action::Submit
             | Action::Cancel
+            | Action::NoteKey(_)
+            | Action::NoteDone
+            | Action::Saved { .. }
+            | Action::MemoWritten(_)
             | Action::Resize(..)
             | Action::Tick
             | Action::Loaded(_)
@@ -321,9 +385,11 @@ impl App {
 
     /// Gives an action to a pane and carries out its reply.
     fn route(&mut self, pane: Pane, action: &Action) {
-        let article = Arc::clone(&self.article);
+        let (article, review) = self.shared();
         let cx = Cx {
             article: &article,
+            review: &review,
+            filter: self.filter,
             height: self.height(pane),
         };
         let reply = self.view_mut(pane).update(action, &cx);
@@ -333,18 +399,31 @@ impl App {
     fn carry_out(&mut self, reply: Reply) {
         if let Some(span) = reply.jump {
             self.jump(span);
+            // What the article marks from now on.
+            self.text.item = reply
+                .item
+                .or_else(|| self.sessions.get(self.current).at_span(span));
         }
         if reply.show_article {
             self.show_article();
         }
         if let Some(id) = reply.actor {
-            let article = Arc::clone(&self.article);
+            let (article, review) = self.shared();
             let cx = Cx {
                 article: &article,
+                review: &review,
+                filter: self.filter,
                 height: self.height(Pane::Actors),
             };
-            self.actors.select_actor(id, &cx);
-            self.message = Some(format!("selected {}", article.actor_name(id)));
+            self.message = Some(if self.actors.select_actor(id, &cx) {
+                format!("selected {}", article.actor_name(id))
+            } else {
+                format!(
+                    "{} is not listed (filter: {})",
+                    article.actor_name(id),
+                    self.filter.label()
+                )
+            });
         }
         if let Some(note) = reply.note {
             self.message = Some(note);
@@ -355,7 +434,9 @@ impl App {
     fn sync_quotes(&mut self) {
         let actor = self.actors.actor();
         if actor != self.quotes.actor {
-            self.quotes.filter(&self.article, actor);
+            let review = self.sessions.get(self.current);
+            self.quotes
+                .filter(&self.article, &review, self.filter, actor);
         }
     }
 
@@ -368,11 +449,13 @@ impl App {
         let Some(panes) = self.layout else {
             return;
         };
-        let article = Arc::clone(&self.article);
+        let (article, review) = self.shared();
         for pane in Pane::ALL {
             let area = panes.rect(pane);
             let cx = Cx {
                 article: &article,
+                review: &review,
+                filter: self.filter,
                 height: layout::inner(area).height as usize,
             };
             self.view_mut(pane).resize(area, &cx);
@@ -412,10 +495,12 @@ impl App {
 
     /// `n`/`N`: through the quotes listed, from the reading position.
     fn next_quote(&mut self, forward: bool) {
-        let article = Arc::clone(&self.article);
+        let (article, review) = self.shared();
         let from = self.text.position(self.height(Pane::Article));
         let cx = Cx {
             article: &article,
+            review: &review,
+            filter: self.filter,
             height: self.height(Pane::Quotes),
         };
         let reply = self.quotes.step(from, forward, &cx);
@@ -425,9 +510,11 @@ impl App {
     /// `r`/`p`: through the red lines or positions, of the actor selected
     /// when there is one (as `n` goes through that actor's quotes).
     fn next_position(&mut self, red: bool, forward: bool) {
-        let article = Arc::clone(&self.article);
+        let (article, review) = self.shared();
         let cx = Cx {
             article: &article,
+            review: &review,
+            filter: self.filter,
             height: self.height(Pane::Article),
         };
         let reply = self
@@ -505,8 +592,11 @@ impl App {
                 Some(Slot::Ready(a)) => {
                     self.article = Arc::clone(a);
                     self.current = at;
+                    let warning = (self.sessions.open(at, a) && !a.review_warnings.is_empty())
+                        .then(|| format!("warning: {}", a.review_warnings.join("; ")));
                     self.reset_view();
-                    self.message = failed.first().map(|e| format!("skipped {e}"));
+                    self.message =
+                        warning.or_else(|| failed.first().map(|e| format!("skipped {e}")));
                     return;
                 }
                 Some(Slot::Pending(name)) => {
@@ -535,6 +625,7 @@ impl App {
         self.actors = ActorsPane::default();
         self.quotes = QuotesPane::new(&self.article);
         self.summary = SummaryPane::default();
+        self.refilter();
         let (w, h) = self.size;
         self.on_resize(w, h);
     }
@@ -546,9 +637,11 @@ impl App {
         let Some((pane, _)) = self.drawn.and_then(|d| d.pane_at(col, row)) else {
             return;
         };
-        let article = Arc::clone(&self.article);
+        let (article, review) = self.shared();
         let cx = Cx {
             article: &article,
+            review: &review,
+            filter: self.filter,
             height: self.height(pane),
         };
         self.view_mut(pane).wheel(lines, &cx);
@@ -570,9 +663,11 @@ impl App {
             return;
         };
         self.focus = pane;
-        let article = Arc::clone(&self.article);
+        let (article, review) = self.shared();
         let cx = Cx {
             article: &article,
+            review: &review,
+            filter: self.filter,
             height: self.height(pane),
         };
         let reply = self.view_mut(pane).click(col, row, area, &cx);

@@ -7,7 +7,8 @@
 
 use crate::briefing;
 use crate::highlight::Highlighter;
-use crate::model::{ActorId, Analysis, Document, Position, Speaker};
+use crate::model::{ActorId, Analysis, Document, Position, PositionId, QuoteId, Speaker};
+use crate::review::{Meta, Mode, Review, Store, Target};
 use crate::span::Span;
 use crate::summary::{self, ActorCounts, Summary};
 use crate::text::sanitize;
@@ -25,6 +26,8 @@ pub(crate) struct SummaryItem {
     /// Why it is there, for a red line, a position or a quote: the pane's
     /// footer while it is selected.
     pub(crate) why: Option<String>,
+    /// The review entry it is (an actor, a quote, a position or an orphan).
+    pub(crate) item: Option<usize>,
 }
 
 /// An article ready to be shown.
@@ -53,10 +56,33 @@ pub struct Article {
     /// `analysis.quotes`.
     pub(crate) quote_whys: Vec<Option<String>>,
     pub(crate) title: String,
+    /// The review as loaded when the article was opened (the reader keeps
+    /// its own copy as marks change), and what loading it warned of.
+    pub(crate) review: Review,
+    pub(crate) review_warnings: Vec<String>,
+    /// The memo's file name stem.
+    pub(crate) stem: String,
 }
 
 impl Article {
+    /// An article with no stored review.
     pub fn new(doc: Document, analysis: Analysis) -> Article {
+        let meta = Meta::of(&doc, String::new());
+        let review = Review::new(&doc, &analysis, meta);
+        let stem = std::path::Path::new(&doc.name).file_stem().map_or_else(
+            || "article".to_string(),
+            |s| s.to_string_lossy().into_owned(),
+        );
+        Article::with_review(doc, analysis, review, Vec::new(), stem)
+    }
+
+    fn with_review(
+        doc: Document,
+        analysis: Analysis,
+        review: Review,
+        review_warnings: Vec<String>,
+        stem: String,
+    ) -> Article {
         let summary = summary::build(&doc, &analysis);
         let highlighter = Highlighter::new(&analysis);
         let blocks = words::blocks(&doc);
@@ -120,14 +146,40 @@ impl Article {
             positions,
             stats,
             summary_items: Vec::new(),
+            review,
+            review_warnings,
+            stem,
         };
         article.summary_items = summary_items(&article);
         article
     }
 
-    /// The reader's view of an article of a briefing.
+    /// The reader's view of an article of a briefing, without marks.
     pub fn prepare(article: briefing::Article) -> Article {
         Article::new(article.doc, article.analysis)
+    }
+
+    /// The reader's view of an article of a briefing with its review read
+    /// from `store` (a file that does not parse is moved aside).
+    pub fn prepare_reviewed(article: briefing::Article, store: Option<&Store>) -> Article {
+        let briefing::Article {
+            doc,
+            analysis,
+            source,
+        } = article;
+        let meta = Meta::of(&doc, source.identity());
+        let (state, warnings) = match store {
+            Some(store) => {
+                let loaded = store.load(&meta, Mode::Repair);
+                (loaded.state, loaded.warnings)
+            }
+            None => (None, Vec::new()),
+        };
+        let review = match &state {
+            Some(s) => Review::with_state(&doc, &analysis, meta, s),
+            None => Review::new(&doc, &analysis, meta),
+        };
+        Article::with_review(doc, analysis, review, warnings, source.stem())
     }
 
     /// An actor's name, safe to print.
@@ -172,22 +224,28 @@ fn summary_items(a: &Article) -> Vec<SummaryItem> {
     let doc = &a.doc;
     let s = &a.summary;
     let mut items = Vec::new();
-    let mut add = |group: &'static str, text: String, target: Span, why: Option<String>| {
+    let review = &a.review;
+    let mut add = |group: &'static str,
+                   text: String,
+                   target: Span,
+                   why: Option<String>,
+                   item: Option<Target>| {
         items.push(SummaryItem {
             group,
             text,
             target,
             why,
+            item: item.and_then(|t| review.index_of(t)),
         });
     };
     if let Some(h) = s.headline {
-        add("Headline", doc.reading(h), h, None);
+        add("Headline", doc.reading(h), h, None, None);
     }
     if let Some(d) = s.dateline {
-        add("Dateline", doc.reading(d), d, None);
+        add("Dateline", doc.reading(d), d, None, None);
     }
     for &l in &s.lead {
-        add("Lead", doc.reading(l), l, None);
+        add("Lead", doc.reading(l), l, None, None);
     }
     for k in &s.key_actors {
         let mut text = a.actor_name(k.actor);
@@ -201,13 +259,26 @@ fn summary_items(a: &Article) -> Vec<SummaryItem> {
             plural(k.positions, "position", "positions"),
             plural(k.red_lines, "red line", "red lines"),
         ));
-        add("Key actors", text, k.span, None);
+        add(
+            "Key actors",
+            text,
+            k.span,
+            None,
+            Some(Target::Actor(k.actor)),
+        );
     }
     for g in &s.red_lines {
         for &i in &g.items {
             if let Some(p) = a.analysis.positions.get(i) {
                 let text = format!("{}: {}", a.holder_label(g.holder), doc.reading(p.span));
-                add("Red lines", text, p.span, Some(position_why(doc, p)));
+                let t = Target::Position(PositionId::new(i));
+                add(
+                    "Red lines",
+                    text,
+                    p.span,
+                    Some(position_why(doc, p)),
+                    Some(t),
+                );
             }
         }
     }
@@ -220,7 +291,14 @@ fn summary_items(a: &Article) -> Vec<SummaryItem> {
                     p.kind.name(),
                     doc.reading(p.span)
                 );
-                add("Positions", text, p.span, Some(position_why(doc, p)));
+                let t = Target::Position(PositionId::new(i));
+                add(
+                    "Positions",
+                    text,
+                    p.span,
+                    Some(position_why(doc, p)),
+                    Some(t),
+                );
             }
         }
     }
@@ -232,11 +310,12 @@ fn summary_items(a: &Article) -> Vec<SummaryItem> {
                 format!("{who}: “{}”", doc.reading(quote.span)),
                 quote.span,
                 a.quote_whys.get(q).cloned().flatten(),
+                Some(Target::Quote(QuoteId::new(q))),
             );
         }
     }
     for &d in &s.digest {
-        add("Digest", doc.reading(d), d, None);
+        add("Digest", doc.reading(d), d, None, None);
     }
     items
 }

@@ -293,6 +293,13 @@ bindings! {
     quit => Quit, ["q", "ctrl-c"], "quit";
     next_article => NextArticle, [">"], "next article in the folder";
     prev_article => PrevArticle, ["<"], "previous article in the folder";
+    reviewed => ToggleReviewed, ["x"], "mark the selected item reviewed (again: not)";
+    starred => ToggleStarred, ["*"], "star the selected item (again: unstar)";
+    note => EditNote, ["m"], "write a note on the selected item";
+    next_unreviewed => NextUnreviewed, ["u"], "next item not yet reviewed";
+    prev_unreviewed => PrevUnreviewed, ["U"], "previous item not yet reviewed";
+    filter => CycleFilter, ["f"], "side panes: all / unreviewed / starred / with notes";
+    memo => WriteMemo, ["e"], "write the review memo (Markdown)";
 }
 
 /// The `[keys]` section: every bindable action with its keys, defaults
@@ -538,11 +545,11 @@ mod tests {
 
     #[test]
     fn rebinding_replaces_only_that_action() {
-        let keys: KeysConfig = toml::from_str::<Wrapper>("[keys]\ndown = \"x\"\nquit = []\n")
+        let keys: KeysConfig = toml::from_str::<Wrapper>("[keys]\ndown = \"J\"\nquit = []\n")
             .unwrap()
             .keys;
         let map = KeyMap::new(&keys);
-        assert_eq!(map.action(&chord("x"), false), Some(Action::Down));
+        assert_eq!(map.action(&chord("J"), false), Some(Action::Down));
         assert_eq!(map.action(&chord("j"), false), None);
         assert_eq!(map.action(&chord("k"), false), Some(Action::Up));
         assert_eq!(map.action(&chord("q"), false), None);

@@ -21,7 +21,11 @@
 //!   `widgets`: drawing helpers. `clipboard`: OSC 52, and where it cannot
 //!   work.
 //! * `terminal`: init/restore on every way out (panic, signals, abort),
-//!   suspend and resume, the event loop.
+//!   suspend and resume, the event loop; `effects`: the file writes an
+//!   update asks for (reviews, the memo).
+//! * `review`: each article's review marks as they change, and when to
+//!   save them; `marking`: the review keys (`x`, `*`, `m`, `u`/`U`, `f`,
+//!   `e`) and the note editor's edits, as part of `update`.
 //!
 //! It holds no analysis logic: it shows what `analyze` and `summary` found,
 //! marked by `highlight`.
@@ -31,11 +35,14 @@ mod action;
 mod app;
 mod article;
 mod clipboard;
+mod effects;
 mod keymap;
 mod layout;
+mod marking;
 mod overlays;
 mod panes;
 mod render;
+mod review;
 mod search;
 mod terminal;
 mod theme;

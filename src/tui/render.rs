@@ -49,6 +49,7 @@ pub(crate) fn draw(app: &App, frame: &mut Frame) -> Drawn {
         drawn.tab_bar = Some(tabs);
         drawn.tabs = tab_bar(app, buf, tabs);
     }
+    let review = app.sessions.get(app.current);
     for pane in Pane::ALL {
         if !app.visible(pane) {
             continue;
@@ -56,6 +57,8 @@ pub(crate) fn draw(app: &App, frame: &mut Frame) -> Drawn {
         let rect = panes.rect(pane);
         let paint = Paint {
             article: &app.article,
+            review: &review,
+            filter: app.filter,
             theme: &app.theme,
             focused: app.focus == pane,
         };
@@ -107,7 +110,21 @@ fn header(app: &App, buf: &mut Buffer, r: Rect) {
         right = format!(" [{}/{}]", app.current + 1, app.briefing.len());
     }
     let w = r.width as usize;
-    let room = w.saturating_sub(1 + display_width(&right));
+    // How far the review is, at the right of the title: `12 / 31
+    // reviewed` (`12/31 ✓` when narrow), and whether it is on disk.
+    let p = app.sessions.get(app.current).progress();
+    let progress = if w >= 60 {
+        format!(" {} / {} reviewed", p.reviewed, p.total)
+    } else {
+        format!(" {}/{} ✓", p.reviewed, p.total)
+    };
+    let unsaved = if app.sessions.failed.is_some() {
+        " · not saved"
+    } else {
+        ""
+    };
+    let tail = display_width(&progress) + unsaved.len() + display_width(&right);
+    let room = w.saturating_sub(1 + tail);
     put(
         buf,
         r.x,
@@ -118,10 +135,23 @@ fn header(app: &App, buf: &mut Buffer, r: Rect) {
             TSpan::styled(fit(title, room), app.theme.title()),
         ],
     );
-    if !right.is_empty() {
-        let x = r.right().saturating_sub(display_width(&right) as u16);
-        buf.set_stringn(x, r.y, &right, right.len(), app.theme.dim());
-    }
+    let x = r.right().saturating_sub(tail as u16);
+    let done = if p.total > 0 && p.reviewed == p.total {
+        app.theme.review_done()
+    } else {
+        app.theme.dim()
+    };
+    put(
+        buf,
+        x,
+        r.y,
+        r.right().saturating_sub(x),
+        vec![
+            TSpan::styled(progress, done),
+            TSpan::styled(unsaved, app.theme.red_line()),
+            TSpan::styled(right, app.theme.dim()),
+        ],
+    );
     let (sections, actors, quotes, red) = a.counts();
     let long = [
         plural(sections, "section", "sections"),

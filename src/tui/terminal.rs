@@ -55,6 +55,7 @@ use super::action::{Action, Effect};
 use super::app::App;
 use super::article::Article;
 use super::clipboard;
+use super::effects;
 use super::layout;
 use super::render::draw;
 
@@ -422,6 +423,10 @@ pub(crate) fn run(
     );
     drop(terminal);
     drop(guard);
+    // Unsaved review marks are written however the loop ended.
+    for w in effects::finish(&mut app) {
+        eprintln!("briefing: warning: {w}");
+    }
     if let Ok(Some(elapsed)) = &result {
         eprintln!(
             "briefing: first frame after {:.1} ms",
@@ -502,7 +507,6 @@ fn event_loop(
             };
             if let Some(a) = action {
                 match app.update(a) {
-                    Effect::Quit => return Ok(None),
                     Effect::Suspend => suspend(terminal, app.mouse)?,
                     Effect::Copy(text) => {
                         if let Ok(bytes) = clipboard::osc52(&text) {
@@ -511,7 +515,11 @@ fn event_loop(
                             Write::flush(out)?;
                         }
                     }
-                    Effect::None => {}
+                    effect => {
+                        if effects::carry_out(app, effect).is_break() {
+                            return Ok(None);
+                        }
+                    }
                 }
                 dirty = true;
             }
@@ -519,7 +527,10 @@ fn event_loop(
         if !app.busy() {
             last_tick = Instant::now();
         } else if last_tick.elapsed() >= TICK {
-            app.update(Action::Tick);
+            let effect = app.update(Action::Tick);
+            if effects::carry_out(app, effect).is_break() {
+                return Ok(None);
+            }
             last_tick = Instant::now();
             dirty = true;
         }

@@ -276,6 +276,19 @@ impl Theme {
     pub(crate) fn uncertain(&self) -> Style {
         Style::new().add_modifier(Modifier::ITALIC)
     }
+
+    /// The review marks: reviewed, starred, a note.
+    pub(crate) fn review_done(&self) -> Style {
+        self.fg(Color::Green)
+    }
+
+    pub(crate) fn review_star(&self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+
+    pub(crate) fn review_note(&self) -> Style {
+        self.fg(self.accent)
+    }
 }
 
 #[cfg(test)]

@@ -278,7 +278,6 @@ pub(crate) struct ListRow {
 /// The summary laid out for one width.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct SummaryLayout {
-    pub(crate) width: u16,
     pub(crate) rows: Vec<ListRow>,
     /// The rows of each item.
     pub(crate) item_rows: Vec<Range<usize>>,
@@ -324,11 +323,7 @@ impl SummaryLayout {
             }
             item_rows.push(start..rows.len());
         }
-        SummaryLayout {
-            width,
-            rows,
-            item_rows,
-        }
+        SummaryLayout { rows, item_rows }
     }
 }
 
@@ -420,12 +415,14 @@ mod tests {
                 text: "one two three four".into(),
                 target: Span::new(0, 1),
                 why: None,
+                item: None,
             },
             SummaryItem {
                 group: "Digest",
                 text: "five".into(),
                 target: Span::new(0, 1),
                 why: None,
+                item: None,
             },
         ];
         let l = SummaryLayout::new(&items, 12);

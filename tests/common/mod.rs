@@ -4,11 +4,22 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// The `briefing` binary, isolated from the developer's own config.
+/// The `briefing` binary, isolated from the developer's own config and
+/// review marks (an empty data dir of the tests' own).
 pub fn briefing() -> Command {
+    let data = Path::new(env!("CARGO_TARGET_TMPDIR")).join("briefing-data-empty");
+    let _ = std::fs::create_dir_all(&data);
     let mut c = Command::new(env!("CARGO_BIN_EXE_briefing"));
     c.env("BRIEFING_CONFIG", "")
-        .env("XDG_CONFIG_HOME", "/nonexistent-briefing-test");
+        .env("XDG_CONFIG_HOME", "/nonexistent-briefing-test")
+        .env("BRIEFING_DATA_DIR", data);
+    c
+}
+
+/// The binary with review marks kept in `data`.
+pub fn briefing_with_data(data: &Path) -> Command {
+    let mut c = briefing();
+    c.env("BRIEFING_DATA_DIR", data);
     c
 }
 

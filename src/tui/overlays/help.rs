@@ -17,6 +17,9 @@ use super::{Cx, Outcome, Paint};
 pub(crate) const HELP_EXTRA: &[(&str, &str)] = &[
     ("wheel", "scroll the pane under the pointer"),
     ("click", "focus a pane, select an item or a mention's actor"),
+    ("note: Esc", "keep the note, close the editor (Ctrl-S too)"),
+    ("note: empty", "an empty note deletes it"),
+    ("note: Ctrl-U", "undo in the note (Ctrl-R redoes)"),
     ("prompt: Enter", "keep the matches and close the prompt"),
     ("prompt: Esc", "cancel the search"),
 ];

@@ -4,10 +4,10 @@
 //!
 //! * `help`: the key list, generated from the live key map.
 //! * `search`: the search prompt on the status line.
-//!
-//! A note editor would be a third.
+//! * `note`: the note editor on a review item.
 
 pub(crate) mod help;
+pub(crate) mod note;
 pub(crate) mod search;
 
 use crossterm::event::KeyEvent;
@@ -21,12 +21,14 @@ use super::panes::article::ArticlePane;
 use super::theme::Theme;
 
 pub(crate) use help::Help;
+pub(crate) use note::NoteEditor;
 pub(crate) use search::SearchPrompt;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Overlay {
     Help(Help),
     Search(SearchPrompt),
+    Note(Box<NoteEditor>),
 }
 
 /// What an overlay's update reads and may change besides its own state.
@@ -39,6 +41,8 @@ pub(crate) struct Cx<'a> {
     pub(crate) keymap: &'a KeyMap,
     /// The window, in columns and rows.
     pub(crate) size: (u16, u16),
+    /// Set by the note editor: the note of this review entry is now this.
+    pub(crate) note: Option<(usize, String)>,
 }
 
 /// What an overlay did with an action.
@@ -71,6 +75,7 @@ impl Overlay {
         match self {
             Overlay::Help(_) => None,
             Overlay::Search(p) => Some(p.key_action(ev)),
+            Overlay::Note(n) => Some(n.key_action(ev)),
         }
     }
 
@@ -78,6 +83,7 @@ impl Overlay {
         match self {
             Overlay::Help(h) => h.update(action, cx),
             Overlay::Search(p) => p.update(action, cx),
+            Overlay::Note(n) => n.update(action, cx),
         }
     }
 
@@ -89,6 +95,7 @@ impl Overlay {
                 None
             }
             Overlay::Search(s) => s.draw(p, buf),
+            Overlay::Note(n) => n.draw(p, buf),
         }
     }
 }

@@ -9,6 +9,7 @@ use ratatui::layout::Position;
 use ratatui::text::Span as TSpan;
 use ratatui::widgets::{Clear, Widget};
 
+use crate::review::{Filter, Review};
 use crate::text::sanitize;
 
 use super::super::action::Action;
@@ -39,8 +40,11 @@ impl SearchPrompt {
     }
 
     pub(crate) fn update(&mut self, action: &Action, cx: &mut Cx) -> Outcome {
+        let no_marks = Review::default();
         let pane = panes::Cx {
             article: cx.article,
+            review: &no_marks,
+            filter: Filter::All,
             height: cx.height,
         };
         let Some(s) = cx.text.search.as_mut() else {

@@ -50,6 +50,11 @@ const HINTS: &[Hint] = &[
     ),
     (HintKeys::One(Action::Search), "search"),
     (HintKeys::One(Action::FocusNext), "panes"),
+    (HintKeys::One(Action::ToggleReviewed), "reviewed"),
+    (HintKeys::One(Action::ToggleStarred), "star"),
+    (HintKeys::One(Action::EditNote), "note"),
+    (HintKeys::One(Action::NextUnreviewed), "unreviewed"),
+    (HintKeys::One(Action::CycleFilter), "filter"),
 ];
 
 /// A search of the article: typed in the prompt (`overlays::search`),
@@ -79,6 +84,9 @@ pub(crate) struct ArticlePane {
     pub(crate) scroll: usize,
     /// The item last jumped to: `n`, `r`, `p` continue from it.
     pub(crate) anchor: Option<Span>,
+    /// The review entry last jumped to or clicked: what `x`, `*` and `m`
+    /// mark while the article has the focus.
+    pub(crate) item: Option<usize>,
     pub(crate) flash: Option<Flash>,
     pub(crate) search: Option<Search>,
     /// `[reader] wrap_width`.
@@ -299,15 +307,39 @@ impl ArticlePane {
         }
     }
 
-    /// The actor of the mention at a cell of the pane, if there is one.
-    fn actor_at(&self, col: u16, row: u16, area: Rect, cx: &Cx) -> Option<ActorId> {
+    /// The byte of the text at a cell of the pane.
+    fn byte_at(&self, col: u16, row: u16, area: Rect, cx: &Cx) -> Option<u32> {
         let inner = layout::inner(area);
         if row < inner.y || row >= inner.bottom() || col < inner.x + GUTTER {
             return None;
         }
         let r = self.scroll + (row - inner.y) as usize;
         let x = (col - inner.x - GUTTER) as usize;
-        let pos = self.layout.byte_at(cx.article, r, x)?;
+        self.layout.byte_at(cx.article, r, x)
+    }
+
+    /// The quote (else the position) around a byte of the text: its review
+    /// entry.
+    fn item_around(pos: u32, cx: &Cx) -> Option<usize> {
+        use crate::model::{PositionId, QuoteId};
+        use crate::review::Target;
+        let a = &cx.article.analysis;
+        let inside = |s: Span| s.start <= pos && pos < s.end;
+        a.quotes
+            .iter()
+            .position(|q| q.speech && inside(q.span))
+            .map(|q| Target::Quote(QuoteId::new(q)))
+            .or_else(|| {
+                a.positions
+                    .iter()
+                    .position(|p| inside(p.span))
+                    .map(|p| Target::Position(PositionId::new(p)))
+            })
+            .and_then(|t| cx.review.index_of(t))
+    }
+
+    /// The actor of the mention at a byte of the text, if there is one.
+    fn actor_at(pos: u32, cx: &Cx) -> Option<ActorId> {
         cx.article
             .analysis
             .actors
@@ -342,10 +374,22 @@ impl View for ArticlePane {
         self.scroll_by(lines as isize, cx.height);
     }
 
-    /// A click on a mention selects its actor.
+    /// A click on a mention selects its actor (and makes it the item
+    /// marked); elsewhere in a quote or a position, that is the item.
     fn click(&mut self, col: u16, row: u16, area: Rect, cx: &Cx) -> Reply {
+        let Some(pos) = self.byte_at(col, row, area, cx) else {
+            return Reply::default();
+        };
+        let actor = Self::actor_at(pos, cx);
+        let item = match actor {
+            Some(id) => cx.review.index_of(crate::review::Target::Actor(id)),
+            None => Self::item_around(pos, cx),
+        };
+        if item.is_some() {
+            self.item = item;
+        }
         Reply {
-            actor: self.actor_at(col, row, area, cx),
+            actor,
             ..Reply::default()
         }
     }
@@ -408,6 +452,9 @@ impl View for ArticlePane {
                 }
                 Gutter::None => {}
             }
+            if let Some((glyph, style)) = review_mark(p, row.span) {
+                buf.set_stringn(inner.x + 1, y, glyph, 1, style);
+            }
             let base = match kind {
                 BlockKind::Title => theme.title(),
                 BlockKind::Heading => theme.heading(),
@@ -460,6 +507,31 @@ impl View for ArticlePane {
     fn hints(&self) -> &'static [Hint] {
         HINTS
     }
+}
+
+/// The gutter's review mark for a row: of the quotes and positions that
+/// start on it, a star, else a note, else reviewed.
+fn review_mark(p: &Paint, row: Span) -> Option<(&'static str, Style)> {
+    use super::{NOTED, REVIEWED, STARRED};
+    let mut best: Option<(u8, &'static str, Style)> = None;
+    for i in p.review.starting_in(row) {
+        let Some(m) = p.review.entry(i).map(|e| &e.marks) else {
+            continue;
+        };
+        let here = if m.starred() {
+            (3, STARRED, p.theme.review_star())
+        } else if m.note().is_some() {
+            (2, NOTED, p.theme.review_note())
+        } else if m.reviewed() {
+            (1, REVIEWED, p.theme.review_done())
+        } else {
+            continue;
+        };
+        if best.is_none_or(|b| here.0 > b.0) {
+            best = Some(here);
+        }
+    }
+    best.map(|(_, g, s)| (g, s))
 }
 
 /// The mark that covers all of `span` (a gap between two words), or none.

@@ -13,9 +13,14 @@ use super::super::action::Action;
 use super::super::article::Article;
 use super::super::layout;
 use super::super::theme::Theme;
-use super::{Cx, Hint, HintKeys, movement};
+use super::{Cx, Hint, HintKeys, NOTED, REVIEWED, STARRED, movement};
+use crate::review::Marks;
 
 const SELECTED: &str = "▸ ";
+
+/// Columns the review marks take before a row's text (`✓★✎ `), shown once
+/// the article has any mark.
+pub(crate) const MARKS_WIDTH: usize = 4;
 
 /// The key hints of every list pane.
 pub(crate) const HINTS: &[Hint] = &[
@@ -28,6 +33,11 @@ pub(crate) const HINTS: &[Hint] = &[
         "quote",
     ),
     (HintKeys::One(Action::Search), "search"),
+    (HintKeys::One(Action::ToggleReviewed), "reviewed"),
+    (HintKeys::One(Action::ToggleStarred), "star"),
+    (HintKeys::One(Action::EditNote), "note"),
+    (HintKeys::One(Action::NextUnreviewed), "unreviewed"),
+    (HintKeys::One(Action::CycleFilter), "filter"),
 ];
 
 /// Selection and scroll offset (in rows) of a list.
@@ -56,6 +66,56 @@ pub(crate) trait List {
     fn page(&self, height: usize) -> usize {
         height.max(1)
     }
+    /// The review entry item `i` is, if it is one.
+    fn entry(&self, cx: &Cx, i: usize) -> Option<usize>;
+}
+
+/// The review entry of the selected item.
+pub(crate) fn selected_entry(list: &impl List, cx: &Cx) -> Option<usize> {
+    list.entry(cx, list.state().selected)
+}
+
+/// `u`/`U`: selects the next (or previous) item not yet reviewed, wrapping
+/// around; returns its review entry.
+pub(crate) fn step_unreviewed(list: &mut impl List, forward: bool, cx: &Cx) -> Option<usize> {
+    let len = list.len(cx.article);
+    let from = list.state().selected;
+    let found = (1..=len)
+        .map(|d| {
+            if forward {
+                (from + d) % len
+            } else {
+                (from + len - d % len) % len
+            }
+        })
+        .find_map(|i| {
+            let e = list.entry(cx, i)?;
+            let entry = cx.review.entry(e)?;
+            (!entry.marks.reviewed()).then_some((i, e))
+        })?;
+    select(list, found.0, cx);
+    Some(found.1)
+}
+
+/// The marks column of a row: reviewed, starred, note, then a space;
+/// blank cells for a row that is not an item's first.
+pub(crate) fn mark_cells<'a>(theme: &Theme, marks: Option<&Marks>) -> Vec<TSpan<'a>> {
+    let Some(m) = marks else {
+        return vec![TSpan::raw("    ")];
+    };
+    let cell = |on: bool, glyph: &'static str, style: Style| {
+        if on {
+            TSpan::styled(glyph, style)
+        } else {
+            TSpan::raw(" ")
+        }
+    };
+    vec![
+        cell(m.reviewed(), REVIEWED, theme.review_done()),
+        cell(m.starred(), STARRED, theme.review_star()),
+        cell(m.note().is_some(), NOTED, theme.review_note()),
+        TSpan::raw(" "),
+    ]
 }
 
 /// Scrolls so the selected item (and what `top_of` adds) is in view.

@@ -18,15 +18,24 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::model::ActorId;
+use crate::review::{Filter, Review};
 use crate::span::Span;
 
 use super::action::Action;
 use super::article::Article;
 use super::theme::Theme;
 
+/// The glyphs of the review marks, in every pane and the article gutter.
+pub(crate) const REVIEWED: &str = "✓";
+pub(crate) const STARRED: &str = "★";
+pub(crate) const NOTED: &str = "✎";
+
 /// What a pane's update reads besides its own state.
 pub(crate) struct Cx<'a> {
     pub(crate) article: &'a Article,
+    /// The article's review marks, and which of them the lists show.
+    pub(crate) review: &'a Review,
+    pub(crate) filter: Filter,
     /// Rows inside the pane at this window size (0 when it is too small).
     pub(crate) height: usize,
 }
@@ -34,6 +43,8 @@ pub(crate) struct Cx<'a> {
 /// What a pane's draw reads besides its own state.
 pub(crate) struct Paint<'a> {
     pub(crate) article: &'a Article,
+    pub(crate) review: &'a Review,
+    pub(crate) filter: Filter,
     pub(crate) theme: &'a Theme,
     pub(crate) focused: bool,
 }
@@ -50,6 +61,8 @@ pub(crate) struct Reply {
     pub(crate) actor: Option<ActorId>,
     /// A note for the status line.
     pub(crate) note: Option<String>,
+    /// The review entry the jump goes to (else the one at the jump's span).
+    pub(crate) item: Option<usize>,
 }
 
 impl Reply {

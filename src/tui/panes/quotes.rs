@@ -9,7 +9,8 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Span as TSpan;
 
-use crate::model::ActorId;
+use crate::model::{ActorId, QuoteId};
+use crate::review::{Filter, Review, Target};
 
 use super::super::action::Action;
 use super::super::article::Article;
@@ -29,27 +30,34 @@ pub(crate) struct QuotesPane {
 impl QuotesPane {
     pub(crate) fn new(article: &Article) -> QuotesPane {
         let mut pane = QuotesPane::default();
-        pane.filter(article, None);
+        pane.filter(article, &article.review, Filter::All, None);
         pane
     }
 
-    /// Lists the quotes of `actor` (everyone's for `None`), from the top.
-    pub(crate) fn filter(&mut self, a: &Article, actor: Option<ActorId>) {
+    /// Lists the quotes of `actor` (everyone's for `None`) that the review
+    /// filter lets through, from the top.
+    pub(crate) fn filter(
+        &mut self,
+        a: &Article,
+        review: &Review,
+        f: Filter,
+        actor: Option<ActorId>,
+    ) {
         self.actor = actor;
-        self.items = a
-            .quotes
-            .iter()
-            .copied()
-            .filter(|&q| {
-                actor.is_none_or(|id| {
-                    a.analysis.quotes[q]
-                        .speaker
-                        .as_ref()
-                        .is_some_and(|s| s.actor == id)
-                })
-            })
-            .collect();
+        self.items = listed(a, review, f, actor);
         self.list = ListState::default();
+    }
+
+    /// The review filter or the marks changed: the same quote stays
+    /// selected while it is listed.
+    pub(crate) fn refilter(&mut self, cx: &Cx) {
+        let before = self.items.get(self.list.selected).copied();
+        self.items = listed(cx.article, cx.review, cx.filter, self.actor);
+        let at = before
+            .and_then(|q| self.items.iter().position(|&x| x == q))
+            .unwrap_or(self.list.selected);
+        self.list.selected = at.min(self.items.len().saturating_sub(1));
+        list::keep_visible(self, cx);
     }
 
     /// `n`/`N`: the next (or previous) quote listed, from the reading
@@ -83,6 +91,30 @@ impl QuotesPane {
     }
 }
 
+/// The speech quotes of `actor` (everyone's for `None`) that `f` lets
+/// through, in text order.
+fn listed(a: &Article, review: &Review, f: Filter, actor: Option<ActorId>) -> Vec<usize> {
+    a.quotes
+        .iter()
+        .copied()
+        .filter(|&q| {
+            actor.is_none_or(|id| {
+                a.analysis.quotes[q]
+                    .speaker
+                    .as_ref()
+                    .is_some_and(|s| s.actor == id)
+            })
+        })
+        .filter(|&q| {
+            f == Filter::All
+                || review
+                    .index_of(Target::Quote(QuoteId::new(q)))
+                    .and_then(|e| review.entry(e))
+                    .is_some_and(|e| f.passes(&e.marks))
+        })
+        .collect()
+}
+
 impl List for QuotesPane {
     fn state(&self) -> &ListState {
         &self.list
@@ -111,6 +143,11 @@ impl List for QuotesPane {
     /// Each quote takes two rows.
     fn page(&self, height: usize) -> usize {
         (height / 2).max(1)
+    }
+
+    fn entry(&self, cx: &Cx, i: usize) -> Option<usize> {
+        let q = *self.items.get(i)?;
+        cx.review.index_of(Target::Quote(QuoteId::new(q)))
     }
 }
 
@@ -149,18 +186,27 @@ impl View for QuotesPane {
         let whose = self
             .actor
             .map_or_else(|| "all".to_string(), |id| a.actor_name(id));
-        let title = format!("Quotes · {whose} · {}", self.items.len());
+        let mut title = format!("Quotes · {whose} · {}", self.items.len());
+        if p.filter != Filter::All {
+            title.push_str(&format!(" · {}", p.filter.label()));
+        }
         let inner = frame_pane(theme, p.focused, buf, r, title);
         if self.items.is_empty() {
+            let what = if p.filter == Filter::All {
+                "no quotes".to_string()
+            } else {
+                format!("no quotes {}", p.filter.label())
+            };
             put(
                 buf,
                 inner.x + 2,
                 inner.y,
                 inner.width.saturating_sub(2),
-                vec![TSpan::styled("no quotes", theme.dim())],
+                vec![TSpan::styled(what, theme.dim())],
             );
             return;
         }
+        let marks_on = p.review.has_marks();
         list::draw_rows(
             theme,
             p.focused,
@@ -171,6 +217,17 @@ impl View for QuotesPane {
             |row, width| {
                 let item = row / 2;
                 let q = self.items[item];
+                let mut spans = Vec::new();
+                let mut width = width;
+                if marks_on {
+                    let marks = (row % 2 == 0)
+                        .then(|| p.review.index_of(Target::Quote(QuoteId::new(q))))
+                        .flatten()
+                        .and_then(|e| p.review.entry(e))
+                        .map(|e| &e.marks);
+                    spans.extend(list::mark_cells(theme, marks));
+                    width = width.saturating_sub(list::MARKS_WIDTH);
+                }
                 if row % 2 == 0 {
                     let (who, uncertain) = a.speaker_label(q);
                     let mut style = match a.analysis.quotes[q].speaker.as_ref() {
@@ -181,14 +238,11 @@ impl View for QuotesPane {
                     if uncertain {
                         style = style.patch(theme.uncertain());
                     }
-                    (
-                        vec![TSpan::styled(fit(&who, width), style)],
-                        Some(item),
-                        true,
-                    )
+                    spans.push(TSpan::styled(fit(&who, width), style));
+                    (spans, Some(item), true)
                 } else {
-                    let text = fit(&a.quote_texts[q], width);
-                    (vec![TSpan::raw(text)], Some(item), false)
+                    spans.push(TSpan::raw(fit(&a.quote_texts[q], width)));
+                    (spans, Some(item), false)
                 }
             },
         );

@@ -9,18 +9,100 @@ use ratatui::layout::Rect;
 use ratatui::text::Span as TSpan;
 
 use super::super::action::Action;
-use super::super::article::Article;
+use super::super::article::{Article, SummaryItem};
 use super::super::layout;
-use super::super::widgets::{fit, footer, frame_pane};
+use super::super::widgets::{fit, footer, frame_pane, put};
 use super::super::wrap::SummaryLayout;
 use super::list::{self, List, ListState};
 use super::{Cx, Hint, Paint, Reply, View};
+use crate::review::{Entry, Filter};
 
 #[derive(Clone, Debug, Default)]
 pub(crate) struct SummaryPane {
     pub(crate) list: ListState,
+    /// The items listed: the summary's that the review filter lets
+    /// through, then the orphaned review items.
+    pub(crate) entries: Vec<SummaryItem>,
     /// The items wrapped to the pane's width.
     pub(crate) layout: SummaryLayout,
+    /// The pane's inside width, and whether the marks column is drawn.
+    width: u16,
+    marks_on: bool,
+}
+
+/// The group the orphaned review items are listed under.
+pub(crate) const ORPHANS: &str = "Orphaned (no longer found as items)";
+
+impl SummaryPane {
+    /// Lists what the filter lets through; the selection stays on its item
+    /// while it is listed.
+    pub(crate) fn refilter(&mut self, cx: &Cx) {
+        let before = self
+            .entries
+            .get(self.list.selected)
+            .map(|e| (e.item, e.target));
+        let r = cx.review;
+        let passes = |item: Option<usize>| {
+            cx.filter == Filter::All
+                || item
+                    .and_then(|i| r.entry(i))
+                    .is_some_and(|e| cx.filter.passes(&e.marks))
+        };
+        self.entries = cx
+            .article
+            .summary_items
+            .iter()
+            .filter(|i| passes(i.item))
+            .cloned()
+            .collect();
+        for (k, o) in r.orphans().iter().enumerate() {
+            let i = r.current() + k;
+            if passes(Some(i)) {
+                self.entries.push(orphan_item(o, i));
+            }
+        }
+        self.marks_on = r.has_marks();
+        self.relayout();
+        let at = before
+            .and_then(|b| self.entries.iter().position(|e| (e.item, e.target) == b))
+            .unwrap_or(self.list.selected);
+        self.list.selected = at.min(self.entries.len().saturating_sub(1));
+        list::keep_visible(self, cx);
+    }
+
+    fn relayout(&mut self) {
+        let marks = if self.marks_on {
+            list::MARKS_WIDTH as u16
+        } else {
+            0
+        };
+        self.layout = SummaryLayout::new(&self.entries, self.width.saturating_sub(marks).max(1));
+    }
+}
+
+/// An orphan as a summary entry: what it was, its note's first line.
+fn orphan_item(o: &Entry, i: usize) -> SummaryItem {
+    let a = &o.anchor;
+    let who = a
+        .holder
+        .as_deref()
+        .map_or_else(String::new, |h| format!(" · {}", crate::text::reflow(h)));
+    let mut text = format!("{}{who}: {}", a.kind.label(), crate::text::reflow(&a.exact));
+    if let Some(n) = o.marks.note() {
+        let first = n.lines().next().unwrap_or_default();
+        text.push_str(&format!(" — note: {}", crate::text::reflow(first)));
+    }
+    SummaryItem {
+        group: ORPHANS,
+        text,
+        target: o.span.unwrap_or_default(),
+        why: Some(if o.span.is_some() {
+            "its words are still in the text; Enter shows them".to_string()
+        } else {
+            "no longer in the text; kept with its marks".to_string()
+        }),
+        item: Some(i),
+    }
 }
 
 impl List for SummaryPane {
@@ -32,8 +114,8 @@ impl List for SummaryPane {
         &mut self.list
     }
 
-    fn len(&self, article: &Article) -> usize {
-        article.summary_items.len()
+    fn len(&self, _article: &Article) -> usize {
+        self.entries.len()
     }
 
     fn rows(&self, _article: &Article) -> usize {
@@ -63,6 +145,10 @@ impl List for SummaryPane {
         }
         top
     }
+
+    fn entry(&self, _cx: &Cx, i: usize) -> Option<usize> {
+        self.entries.get(i)?.item
+    }
 }
 
 impl View for SummaryPane {
@@ -71,11 +157,16 @@ impl View for SummaryPane {
             return Reply::default();
         }
         match action {
-            Action::Activate => cx
-                .article
-                .summary_items
-                .get(self.list.selected)
-                .map_or_else(Reply::default, |i| Reply::jump(i.target)),
+            Action::Activate => match self.entries.get(self.list.selected) {
+                Some(i) if i.group == ORPHANS && i.target.is_empty() => {
+                    Reply::note("its words are no longer in the text")
+                }
+                Some(i) => Reply {
+                    item: i.item,
+                    ..Reply::jump(i.target)
+                },
+                None => Reply::default(),
+            },
             _ => Reply::default(),
         }
     }
@@ -91,16 +182,34 @@ impl View for SummaryPane {
 
     fn resize(&mut self, area: Rect, cx: &Cx) {
         let width = layout::inner(area).width.max(1);
-        let items = &cx.article.summary_items;
-        if width != self.layout.width || self.layout.item_rows.len() != items.len() {
-            self.layout = SummaryLayout::new(items, width);
+        if width != self.width || self.layout.item_rows.len() != self.entries.len() {
+            self.width = width;
+            self.relayout();
         }
         list::keep_visible(self, cx);
     }
 
     fn draw(&self, p: &Paint, buf: &mut Buffer, r: Rect) {
         let theme = p.theme;
-        let inner = frame_pane(theme, p.focused, buf, r, "Summary".to_string());
+        let title = if p.filter == Filter::All {
+            "Summary".to_string()
+        } else {
+            format!("Summary · {}", p.filter.label())
+        };
+        let inner = frame_pane(theme, p.focused, buf, r, title);
+        if self.entries.is_empty() && p.filter != Filter::All {
+            put(
+                buf,
+                inner.x + 2,
+                inner.y,
+                inner.width.saturating_sub(2),
+                vec![TSpan::styled(
+                    format!("no items {}", p.filter.label()),
+                    theme.dim(),
+                )],
+            );
+            return;
+        }
         let l = &self.layout;
         list::draw_rows(
             theme,
@@ -122,13 +231,25 @@ impl View for SummaryPane {
                         false,
                     );
                 }
-                (vec![TSpan::raw(fit(&row.text, width))], row.item, first)
+                let mut spans = Vec::new();
+                let mut width = width;
+                if self.marks_on {
+                    let marks = first
+                        .then(|| row.item.and_then(|it| self.entries.get(it)))
+                        .flatten()
+                        .and_then(|e| e.item)
+                        .and_then(|e| p.review.entry(e))
+                        .map(|e| &e.marks);
+                    spans.extend(list::mark_cells(theme, marks));
+                    width = width.saturating_sub(list::MARKS_WIDTH);
+                }
+                spans.push(TSpan::raw(fit(&row.text, width)));
+                (spans, row.item, first)
             },
         );
         // Why the selected red line, position or quote is there.
-        if let Some(why) = p
-            .article
-            .summary_items
+        if let Some(why) = self
+            .entries
             .get(self.list.selected)
             .and_then(|i| i.why.as_deref())
         {

@@ -15,7 +15,7 @@ use super::{draw, options, sample_app, sample_article, screen, text_app};
 
 /// A frame as text, then its styled runs: `row: cols fg/bg/ul +modifiers`
 /// (ul: the underline's colour).
-fn snapshot(buf: &Buffer) -> String {
+pub(super) fn snapshot(buf: &Buffer) -> String {
     let mut out = screen(buf).join("\n");
     out.push_str("\n--- styles ---\n");
     let w = buf.area.width as usize;

@@ -3,6 +3,7 @@
 
 mod fixture;
 mod frames;
+mod review;
 mod update;
 
 use ratatui::Terminal;

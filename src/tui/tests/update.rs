@@ -621,14 +621,14 @@ fn rebound_keys_drive_the_same_actions() {
     let mut options = super::options(super::super::theme::ColourMode::Colour);
     options.keys = crate::config::parse(
         std::path::Path::new("c.toml"),
-        "down = [\"x\"]\nnext_section = \"ctrl-n\"\n",
+        "down = [\"J\"]\nnext_section = \"ctrl-n\"\n",
     )
     .unwrap();
     let mut app = App::new(super::sample_article(), &options);
     app.resize(80, 24);
     key(&mut app, 'j');
     assert_eq!(app.text.scroll, 0, "j is no longer bound");
-    key(&mut app, 'x');
+    key(&mut app, 'J');
     assert_eq!(app.text.scroll, 1);
     press(&mut app, KeyCode::Char('n'), KeyModifiers::CONTROL);
     assert_eq!(
