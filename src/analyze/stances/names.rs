@@ -33,22 +33,23 @@ fn key(first_word: &str) -> u64 {
 impl NameIndex {
     pub fn new(text: &str, actors: &[Actor]) -> NameIndex {
         let mut entries = Vec::new();
-        let mut words = Vec::new();
+        let mut bufs = (String::new(), String::new());
+        let mut texts: Vec<(&str, NameAt)> = Vec::new();
         for (i, a) in actors.iter().enumerate() {
             let id = ActorId::new(i);
             let name = a.name.as_str();
-            let mut texts: Vec<(&str, NameAt)> = a
-                .mentions
-                .iter()
-                .filter(|m| m.kind == MentionKind::Name)
-                .map(|m| (m.span.text(text), NameAt::Text(m.span)))
-                .chain(std::iter::once((name, NameAt::Actor(0, name.len() as u32))))
-                .collect();
+            texts.clear();
+            texts.extend(
+                a.mentions
+                    .iter()
+                    .filter(|m| m.kind == MentionKind::Name)
+                    .map(|m| (m.span.text(text), NameAt::Text(m.span)))
+                    .chain(std::iter::once((name, NameAt::Actor(0, name.len() as u32)))),
+            );
             texts.sort_unstable_by_key(|t| t.0);
             texts.dedup_by_key(|t| t.0);
             for &(t, at) in &texts {
-                split_words(t, &mut words);
-                add(&mut entries, id, at, &words);
+                add(&mut entries, id, at, t, &mut bufs);
             }
             // A person also goes by the last word of the last name form.
             if a.kind == ActorKind::Person
@@ -64,8 +65,7 @@ impl NameIndex {
                     }),
                     NameAt::Actor(s, _) => NameAt::Actor(s + off, s + off + len),
                 };
-                split_words(surname, &mut words);
-                add(&mut entries, id, at, &words);
+                add(&mut entries, id, at, surname, &mut bufs);
             }
         }
         // Stable: actor order within a hash.
@@ -98,14 +98,36 @@ impl NameIndex {
     }
 }
 
-/// Adds the name at `at` of actor `id`, whose lower-case words are `words`: a name
-/// of fewer than three letters is too ambiguous to use.
-fn add(entries: &mut Vec<(u64, ActorId, NameAt)>, id: ActorId, at: NameAt, words: &[String]) {
-    let Some(first) = words.first() else {
+/// Adds name `t` (at `at`) of actor `id`: a name of fewer than three
+/// letters (lower-cased) is too ambiguous to use. `bufs`: scratch.
+fn add(
+    entries: &mut Vec<(u64, ActorId, NameAt)>,
+    id: ActorId,
+    at: NameAt,
+    t: &str,
+    bufs: &mut (String, String),
+) {
+    let mut words = raw_words(t);
+    let Some(first) = words.next() else {
         return;
     };
-    if words.iter().map(|w| w.len()).sum::<usize>() >= 3 {
-        entries.push((key(first), id, at));
+    let (first_low, other) = bufs;
+    norm_word(first, first_low);
+    // The letters of the lower-case words, counted until there are enough.
+    let mut letters = first_low.len();
+    for w in words {
+        if letters >= 3 {
+            break;
+        }
+        letters += if w.is_ascii() {
+            w.len()
+        } else {
+            norm_word(w, other);
+            other.len()
+        };
+    }
+    if letters >= 3 {
+        entries.push((key(first_low), id, at));
     }
 }
 
