@@ -98,15 +98,18 @@ pub(crate) struct Cand {
 
 impl Cand {
     /// The index of the mention's first token.
+    #[inline]
     pub fn first(&self) -> usize {
         self.tokens.start as usize
     }
 
     /// One past the index of its last token.
+    #[inline]
     pub fn after(&self) -> usize {
         self.tokens.end as usize
     }
 
+    #[inline]
     pub fn toks(&self) -> Range<usize> {
         self.first()..self.after()
     }
@@ -132,33 +135,40 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    #[inline]
     pub fn word(&self, i: usize) -> Option<&str> {
         let t = self.tokens.get(i)?;
         (t.kind == Kind::Word).then(|| t.text(self.text))
     }
 
+    #[inline]
     pub fn tok(&self, i: usize) -> Option<&str> {
         self.tokens.get(i).map(|t| t.text(self.text))
     }
 
     /// The lower-case form of token `i` ("" past the end).
+    #[inline]
     pub fn low(&self, i: usize) -> &str {
         self.lower.get(self.text, i)
     }
 
+    #[inline]
     pub fn lower_is(&self, i: usize, set: &crate::lexicon::WordSet) -> bool {
         self.tokens.get(i).is_some_and(|t| t.kind == Kind::Word) && set.contains(self.low(i))
     }
 
     /// Whether token `i` is on the lists of `bits` (`lexicon::class`).
+    #[inline]
     pub fn is(&self, i: usize, bits: u32) -> bool {
         self.lower.class(i) & bits != 0
     }
 
+    #[inline]
     pub fn is_function(&self, i: usize) -> bool {
         self.is(i, class::FUNCTION)
     }
 
+    #[inline]
     pub fn is_preposition(&self, i: usize) -> bool {
         self.is(i, class::PREPOSITION)
     }
@@ -179,6 +189,7 @@ impl Ctx<'_> {
     }
 
     /// The text span of tokens `r` (not empty).
+    #[inline]
     pub fn span(&self, r: Range<usize>) -> Span {
         Span::new(
             self.tokens[r.start].span.start as usize,
@@ -225,6 +236,7 @@ impl Ctx<'_> {
         })
     }
 
+    #[inline]
     pub fn pronoun(&self, i: usize) -> Option<Pronoun> {
         if !self.is(i, class::PRONOUN) {
             return None;

@@ -6,12 +6,10 @@
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
-use crate::lexicon::{FxMap, Lexicon, PlaceRole, norm_word};
+use super::names::{NameIndex, split_words};
+use crate::lexicon::{Lexicon, PlaceRole};
 use crate::model::{Actor, ActorId, ActorKind, MentionKind, Quote};
 use crate::span::Span;
-
-/// Names as lower-case words (indexed by the first) → the actors they name.
-pub(super) type NameIndex = FxMap<String, Vec<(Vec<String>, ActorId)>>;
 
 /// What a person's role, first mentions and apposition say.
 #[derive(Clone, Copy, Debug, Default)]
@@ -43,8 +41,8 @@ pub(super) struct Doc<'a> {
     pub main_country: Option<ActorId>,
     /// The most-mentioned organisation: "the company", "the organization".
     pub main_org: Option<ActorId>,
-    /// Lower-case names and name mentions, as words, indexed by their first
-    /// word: what a headline may call an actor. Built at the first headline.
+    /// The actors' names: what a headline may call an actor. Built at the
+    /// first headline.
     names: OnceCell<NameIndex>,
     text: &'a str,
 }
@@ -169,39 +167,15 @@ impl<'a> Doc<'a> {
         f
     }
 
+    /// The actors' names by their first word (with [`Self::text`] and
+    /// [`Self::actors`], what they are written in).
     pub fn name_index(&self) -> &NameIndex {
-        self.names.get_or_init(|| {
-            let mut index = NameIndex::default();
-            let mut words = Vec::new();
-            for (i, a) in with_ids(self.actors) {
-                let mut forms: Vec<Vec<String>> = Vec::new();
-                let mut texts: Vec<&str> = a
-                    .mentions
-                    .iter()
-                    .filter(|m| m.kind == MentionKind::Name)
-                    .map(|m| m.span.text(self.text))
-                    .chain(std::iter::once(a.name.as_str()))
-                    .collect();
-                texts.sort_unstable();
-                texts.dedup();
-                for t in texts {
-                    split_words(t, &mut words);
-                    forms.push(words.clone());
-                }
-                if a.kind == ActorKind::Person
-                    && let Some(last) = forms.last().and_then(|f| f.last()).cloned()
-                {
-                    forms.push(vec![last]);
-                }
-                forms.retain(|f| f.iter().map(|w| w.len()).sum::<usize>() >= 3);
-                forms.sort();
-                forms.dedup();
-                for f in forms {
-                    index.entry(f[0].clone()).or_default().push((f, i));
-                }
-            }
-            index
-        })
+        self.names
+            .get_or_init(|| NameIndex::new(self.text, self.actors))
+    }
+
+    pub fn text(&self) -> &'a str {
+        self.text
     }
 
     /// The actor a headline names before `trigger`, the nearest to it:
@@ -219,21 +193,20 @@ impl<'a> Doc<'a> {
             &mut words,
         );
         let index = self.name_index();
+        let mut form = Vec::new();
         // (end word, length, actor): the nearest to the cue, then the longest.
         let mut best: Option<(usize, usize, ActorId)> = None;
         for j in 0..words.len() {
-            let Some(forms) = index.get(&words[j]) else {
-                continue;
-            };
-            for (form, a) in forms {
+            for (name, a) in index.starting_with(&words[j], self.text, self.actors) {
+                split_words(name, &mut form);
                 let fits = words
                     .get(j..j + form.len())
                     .is_some_and(|w| w == form.as_slice());
-                let elsewhere = self.actors[*a]
+                let elsewhere = self.actors[a]
                     .mentions
                     .iter()
                     .any(|m| !head.contains(m.span));
-                let key = (j + form.len(), form.len(), *a);
+                let key = (j + form.len(), form.len(), a);
                 if fits && elsewhere && best.is_none_or(|b| (key.0, key.1) > (b.0, b.1)) {
                     best = Some(key);
                 }
@@ -298,22 +271,6 @@ fn by_start(mut v: Vec<(Span, ActorId)>) -> Vec<(Span, ActorId)> {
         shift += 8;
     }
     v
-}
-
-/// The lower-case words of `s` into `out`, reusing its strings.
-fn split_words(s: &str, out: &mut Vec<String>) {
-    let mut n = 0;
-    for w in s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')) {
-        if w.is_empty() {
-            continue;
-        }
-        if out.len() <= n {
-            out.push(String::new());
-        }
-        norm_word(w, &mut out[n]);
-        n += 1;
-    }
-    out.truncate(n);
 }
 
 /// The country actor a description names by demonym or name ("French").

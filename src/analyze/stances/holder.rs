@@ -15,6 +15,7 @@ use std::cell::OnceCell;
 
 use super::WINDOW;
 use super::clause::Subj;
+use super::names::split_words;
 use super::sentence::Sent;
 use super::speakers::{self, Rep, Voices};
 use crate::lexicon::Tab;
@@ -388,17 +389,22 @@ impl<'s> Holders<'s> {
 
     /// The actor whose name (as it is written elsewhere) starts at word `k`.
     fn named_at(&self, k: usize) -> Option<ActorId> {
-        let index = self.s.doc.name_index();
-        let forms = index.get(self.s.low(k))?;
-        forms
-            .iter()
-            .filter(|(form, _)| {
-                form.iter()
-                    .enumerate()
-                    .all(|(j, w)| k + j < self.s.words.len() && self.s.low(k + j) == w)
-            })
-            .max_by_key(|(form, _)| form.len())
-            .map(|(_, a)| *a)
+        let doc = self.s.doc;
+        let index = doc.name_index();
+        let mut form = Vec::new();
+        // The longest; of equals, the last actor's.
+        let mut best: Option<(usize, ActorId)> = None;
+        for (name, a) in index.starting_with(self.s.low(k), doc.text(), doc.actors) {
+            split_words(name, &mut form);
+            let fits = form
+                .iter()
+                .enumerate()
+                .all(|(j, w)| k + j < self.s.words.len() && self.s.low(k + j) == w);
+            if fits && best.is_none_or(|(len, _)| form.len() >= len) {
+                best = Some((form.len(), a));
+            }
+        }
+        best.map(|(_, a)| a)
     }
 
     /// The party a red line reported by an analyst is about: the country or

@@ -10,6 +10,7 @@
 //!   and their tokens as the main pass made them;
 //! * `document.rs` — what the document's actors are (analysts, their
 //!   countries and organisations, the main country, headline names);
+//! * `names.rs` — the names the actors go by, by their first word;
 //! * `sentence.rs` — a sentence's words, their lists, mentions and quotes;
 //! * `speakers.rs` — who speaks for whom: quotes and reporting clauses;
 //! * `clause.rs` — the verb group, subject, possessor, passive, agent;
@@ -33,6 +34,7 @@ mod document;
 mod hedges;
 mod holder;
 mod input;
+mod names;
 mod rules;
 mod select;
 mod sentence;
