@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::model::Document;
-use crate::span::Span;
+use crate::span::{CharMap, Span};
 
 /// Characters of context kept on each side of an item.
 pub(crate) const CONTEXT: usize = 32;
@@ -72,16 +72,19 @@ pub struct Anchor {
 }
 
 impl Anchor {
-    /// The anchor of `span` in `doc`: its reading and context.
+    /// The anchor of `span` in `doc`: its reading and context. `chars` is
+    /// `doc.char_map()`, made once by the caller (it costs a pass over the
+    /// text).
     pub(crate) fn new(
         doc: &Document,
+        chars: &CharMap,
         kind: ItemKind,
         exact: String,
         span: Span,
         holder: Option<String>,
     ) -> Anchor {
         let (prefix, suffix) = context(doc, span);
-        let (start, end) = doc.char_map().span(span);
+        let (start, end) = chars.span(span);
         Anchor {
             kind,
             exact,
@@ -218,7 +221,14 @@ mod tests {
         let d = doc("The river\n   was high. Then the rain stopped   for good.\n");
         let at = d.text.find("Then").unwrap();
         let span = Span::new(at, at + "Then the rain stopped".len());
-        let a = Anchor::new(&d, ItemKind::Position, "x".into(), span, None);
+        let a = Anchor::new(
+            &d,
+            &d.char_map(),
+            ItemKind::Position,
+            "x".into(),
+            span,
+            None,
+        );
         assert_eq!(a.prefix, "The river was high.");
         assert_eq!(a.suffix, "for good.");
         assert_eq!(a.start, d.text[..at].chars().count());

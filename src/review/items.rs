@@ -11,7 +11,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::model::{ActorId, Analysis, Document, PositionId, QuoteId};
-use crate::span::Span;
+use crate::span::{CharMap, Span};
 
 pub use super::anchor::ItemKind;
 use super::anchor::{Anchor, digest, key};
@@ -38,6 +38,7 @@ pub struct Item {
 /// quotes, then positions and red lines, each in text order.
 pub fn items(doc: &Document, analysis: &Analysis) -> Vec<Item> {
     let name = |id: ActorId| analysis.actor(id).map(|a| crate::text::reflow(&a.name));
+    let chars = doc.char_map();
     let mut out = Vec::new();
     for (i, a) in analysis.actors.iter().enumerate() {
         let span = a
@@ -49,6 +50,7 @@ pub fn items(doc: &Document, analysis: &Analysis) -> Vec<Item> {
         let exact = crate::text::reflow(&a.name);
         out.push(item(
             doc,
+            &chars,
             Target::Actor(ActorId::new(i)),
             ItemKind::Actor,
             exact,
@@ -65,6 +67,7 @@ pub fn items(doc: &Document, analysis: &Analysis) -> Vec<Item> {
         let holder = quote.speaker.as_ref().and_then(|s| name(s.actor));
         out.push(item(
             doc,
+            &chars,
             Target::Quote(QuoteId::new(q)),
             ItemKind::Quote,
             doc.reading(quote.span),
@@ -83,6 +86,7 @@ pub fn items(doc: &Document, analysis: &Analysis) -> Vec<Item> {
         };
         out.push(item(
             doc,
+            &chars,
             Target::Position(PositionId::new(p)),
             kind,
             doc.reading(pos.span),
@@ -96,6 +100,7 @@ pub fn items(doc: &Document, analysis: &Analysis) -> Vec<Item> {
 
 fn item(
     doc: &Document,
+    chars: &CharMap,
     target: Target,
     kind: ItemKind,
     exact: String,
@@ -105,7 +110,7 @@ fn item(
     Item {
         id: String::new(),
         target,
-        anchor: Anchor::new(doc, kind, exact, span, holder),
+        anchor: Anchor::new(doc, chars, kind, exact, span, holder),
         span,
     }
 }

@@ -274,8 +274,9 @@ impl Review {
         if found.len() < 2 {
             return found.first().copied();
         }
+        let chars = doc.char_map();
         found.iter().copied().max_by_key(|&s| {
-            let here = Anchor::new(doc, anchor.kind, String::new(), s, None);
+            let here = Anchor::new(doc, &chars, anchor.kind, String::new(), s, None);
             (
                 here.context_score(anchor),
                 std::cmp::Reverse(here.start.abs_diff(anchor.start)),
