@@ -8,12 +8,7 @@ use std::path::{Path, PathBuf};
 
 use common::{briefing_with_data, scratch, stderr, stdout};
 
-const STORY: &str = "Harbour Minister Lena Okafor said on Monday that the port \"will never be \
-sold to a foreign buyer\", as dockworkers began a second week of strikes.\n\n\
-The dockworkers' union demanded a pay rise before any new talks, its leader Tomas Reyes said \
-in a statement.\n\n\
-\"We are ready to talk, but not on these terms,\" Reyes told reporters outside the gates.\n\n\
-Okafor said the government would not accept any deal that raised fees for farmers.\n";
+const STORY: &str = include_str!("fixtures/review-story.txt");
 
 /// A folder with the story and a data dir holding a review of it: the
 /// first quote starred with a note, an item that is no longer in the text.

@@ -9,12 +9,9 @@ use crate::model::{Analysis, Document};
 
 use super::*;
 
-const STORY: &str = "Harbour Minister Lena Okafor said on Monday that the port \"will never be \
-sold to a foreign buyer\", as dockworkers began a second week of strikes.\n\n\
-The dockworkers' union demanded a pay rise before any new talks, its leader Tomas Reyes said \
-in a statement.\n\n\
-\"We are ready to talk, but not on these terms,\" Reyes told reporters outside the gates.\n\n\
-Okafor said the government would not accept any deal that raised fees for farmers.\n";
+/// An invented story with an actor, quotes, positions and a red line (the
+/// same file `tests/review_cli.rs` reads).
+const STORY: &str = include_str!("../../tests/fixtures/review-story.txt");
 
 fn read(text: &str) -> (Document, Analysis) {
     let doc = load_bytes("story.txt", text.as_bytes(), None).unwrap().doc;

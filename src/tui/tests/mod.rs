@@ -6,13 +6,14 @@ mod frames;
 mod review;
 mod update;
 
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
 use crate::load;
 
-use super::action::Action;
+use super::action::{Action, Effect};
 use super::app::{App, Options};
 use super::article::Article;
 use super::layout::Pane;
@@ -115,4 +116,28 @@ pub(crate) fn screen(buf: &Buffer) -> Vec<String> {
             s
         })
         .collect()
+}
+
+/// Presses `code` with `mods` and runs the action it is bound to.
+pub(crate) fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) -> Effect {
+    match app.key_action(&KeyEvent::new(code, mods)) {
+        Some(a) => app.update(a),
+        None => Effect::None,
+    }
+}
+
+/// Presses the character `c`.
+pub(crate) fn key(app: &mut App, c: char) -> Effect {
+    press(app, KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+/// Types `s`, a newline as Enter.
+pub(crate) fn typed(app: &mut App, s: &str) {
+    for c in s.chars() {
+        if c == '\n' {
+            press(app, KeyCode::Enter, KeyModifiers::NONE);
+        } else {
+            key(app, c);
+        }
+    }
 }

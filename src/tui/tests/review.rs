@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyModifiers};
 
 use super::super::action::{Action, Effect};
 use super::super::app::App;
@@ -14,30 +14,9 @@ use super::super::effects;
 use super::super::layout::Pane;
 use super::super::overlays::Overlay;
 use super::frames::snapshot;
-use super::{draw, options, sample_app, sample_doc, screen};
+use super::{draw, key, options, press, sample_app, sample_doc, screen, typed};
 use crate::briefing;
 use crate::review::{Store, Target};
-
-fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) -> Effect {
-    match app.key_action(&KeyEvent::new(code, mods)) {
-        Some(a) => app.update(a),
-        None => Effect::None,
-    }
-}
-
-fn key(app: &mut App, c: char) -> Effect {
-    press(app, KeyCode::Char(c), KeyModifiers::NONE)
-}
-
-fn typed(app: &mut App, s: &str) {
-    for c in s.chars() {
-        if c == '\n' {
-            press(app, KeyCode::Enter, KeyModifiers::NONE);
-        } else {
-            key(app, c);
-        }
-    }
-}
 
 fn esc(app: &mut App) -> Effect {
     press(app, KeyCode::Esc, KeyModifiers::NONE)

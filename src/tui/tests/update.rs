@@ -1,13 +1,16 @@
 //! `update` driven directly: every bindable key, focus rules, jumps,
 //! search, the mouse — no terminal involved.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyModifiers};
 
 use super::super::action::{Action, Effect};
 use super::super::app::App;
 use super::super::layout::{Pane, tab_ranges};
 use super::super::panes::article::FLASH_TICKS;
-use super::{article_height, draw, drawn, editing, help, max_scroll, sample_app, screen, text_app};
+use super::{
+    article_height, draw, drawn, editing, help, key, max_scroll, press, sample_app, screen,
+    text_app, typed,
+};
 use std::sync::Arc;
 
 use super::super::article::Article;
@@ -17,23 +20,6 @@ use crate::briefing::{Briefing, Delivery, Slot};
 use crate::error::LoadError;
 use crate::model::ActorId;
 use crate::span::Span;
-
-fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) -> Effect {
-    match app.key_action(&KeyEvent::new(code, mods)) {
-        Some(a) => app.update(a),
-        None => Effect::None,
-    }
-}
-
-fn key(app: &mut App, c: char) -> Effect {
-    press(app, KeyCode::Char(c), KeyModifiers::NONE)
-}
-
-fn typed(app: &mut App, s: &str) {
-    for c in s.chars() {
-        key(app, c);
-    }
-}
 
 /// The first row of `span` is on screen.
 fn shows(app: &App, span: Span) -> bool {
