@@ -570,12 +570,17 @@ fn export_all(
         }
     }
     let several = sources.len() > 1;
-    let store = review_store();
+    // With no review file anywhere, no text needs hashing to find one.
+    let store = review_store().filter(|s| !s.is_empty());
     let mut code = 0;
     for source in &sources {
         let result = read_source(source, lexicon).and_then(|a| {
             let (doc, analysis) = (&a.doc, &a.analysis);
-            let review = review_of(store.as_ref(), &a);
+            let review = match &store {
+                Some(store) => review_of(Some(store), &a),
+                // Nothing stored: the items and their ids, unhashed text.
+                None => Review::new(&a.doc, &a.analysis, Meta::default()),
+            };
             match (format, out_dir) {
                 // JSON is streamed: a large article is never held twice.
                 (Format::Json, Some(dir)) => {

@@ -11,10 +11,10 @@
 use rustc_hash::FxHashMap;
 
 use crate::model::{ActorId, Analysis, Document, PositionId, QuoteId};
-use crate::span::{CharMap, Span};
+use crate::span::Span;
 
 pub use super::anchor::ItemKind;
-use super::anchor::{Anchor, digest, key};
+use super::anchor::{Anchor, digest, key, key_digest, reading, to_code_points};
 
 /// What in the analysis an item is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -32,13 +32,15 @@ pub struct Item {
     pub anchor: Anchor,
     /// Where it is: the quote or position, or the actor's first mention.
     pub span: Span,
+    /// Whether the anchor has its context and code-point offsets (read
+    /// only when needed: to tell equal texts apart, or to store them).
+    pub anchored: bool,
 }
 
 /// The items of an article: actors in the analysis' order, then speech
 /// quotes, then positions and red lines, each in text order.
 pub fn items(doc: &Document, analysis: &Analysis) -> Vec<Item> {
     let name = |id: ActorId| analysis.actor(id).map(|a| crate::text::reflow(&a.name));
-    let chars = doc.char_map();
     let mut out = Vec::new();
     for (i, a) in analysis.actors.iter().enumerate() {
         let span = a
@@ -49,8 +51,6 @@ pub fn items(doc: &Document, analysis: &Analysis) -> Vec<Item> {
             .unwrap_or_default();
         let exact = crate::text::reflow(&a.name);
         out.push(item(
-            doc,
-            &chars,
             Target::Actor(ActorId::new(i)),
             ItemKind::Actor,
             exact,
@@ -66,11 +66,9 @@ pub fn items(doc: &Document, analysis: &Analysis) -> Vec<Item> {
         let quote = &analysis.quotes[q];
         let holder = quote.speaker.as_ref().and_then(|s| name(s.actor));
         out.push(item(
-            doc,
-            &chars,
             Target::Quote(QuoteId::new(q)),
             ItemKind::Quote,
-            doc.reading(quote.span),
+            reading(doc, quote.span),
             quote.span,
             holder,
         ));
@@ -85,44 +83,52 @@ pub fn items(doc: &Document, analysis: &Analysis) -> Vec<Item> {
             ItemKind::Position
         };
         out.push(item(
-            doc,
-            &chars,
             Target::Position(PositionId::new(p)),
             kind,
-            doc.reading(pos.span),
+            reading(doc, pos.span),
             pos.span,
             pos.holder.and_then(name),
         ));
     }
-    assign_ids(&mut out);
+    assign_ids(doc, &mut out);
     out
 }
 
-fn item(
-    doc: &Document,
-    chars: &CharMap,
-    target: Target,
-    kind: ItemKind,
-    exact: String,
-    span: Span,
-    holder: Option<String>,
-) -> Item {
+fn item(target: Target, kind: ItemKind, exact: String, span: Span, holder: Option<String>) -> Item {
     Item {
         id: String::new(),
         target,
-        anchor: Anchor::new(doc, chars, kind, exact, span, holder),
+        anchor: Anchor::bare(kind, exact, span, holder),
         span,
+        anchored: false,
     }
+}
+
+/// Reads the context and code-point offsets of the anchors of `items` that
+/// do not have them yet, in one pass over the text.
+pub(crate) fn anchor<'a>(
+    doc: &Document,
+    items: impl Iterator<Item = (&'a mut Anchor, Span, &'a mut bool)>,
+) {
+    let mut todo = Vec::new();
+    for (a, span, done) in items {
+        if !*done {
+            a.fill_context(doc, span);
+            *done = true;
+            todo.push(a);
+        }
+    }
+    to_code_points(doc, todo.into_iter());
 }
 
 /// The id of an item of `kind` whose exact text is `exact`, before any
 /// disambiguation.
 pub(crate) fn base_id(kind: ItemKind, exact: &str) -> String {
     let class = kind.class().to_string();
-    format!("{class}-{}", digest(&[&class, &key(exact)], 10))
+    format!("{class}-{}", key_digest(&class, exact, 10))
 }
 
-fn assign_ids(items: &mut [Item]) {
+fn assign_ids(doc: &Document, items: &mut [Item]) {
     let base: Vec<String> = items
         .iter()
         .map(|i| base_id(i.anchor.kind, &i.anchor.exact))
@@ -131,6 +137,15 @@ fn assign_ids(items: &mut [Item]) {
     for b in &base {
         *count.entry(b.as_str()).or_default() += 1;
     }
+    // Equal texts are told apart by their context: read it for them.
+    anchor(
+        doc,
+        items
+            .iter_mut()
+            .zip(&base)
+            .filter(|(_, b)| count[b.as_str()] > 1)
+            .map(|(i, _)| (&mut i.anchor, i.span, &mut i.anchored)),
+    );
     let mut taken: FxHashMap<String, usize> = FxHashMap::default();
     for (item, b) in items.iter_mut().zip(&base) {
         let mut id = b.clone();

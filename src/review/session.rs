@@ -33,6 +33,8 @@ pub struct Entry {
     /// still found.
     pub span: Option<Span>,
     pub marks: Marks,
+    /// Whether `anchor` has its context and code-point offsets yet.
+    pub anchored: bool,
 }
 
 impl Entry {
@@ -244,6 +246,7 @@ impl Review {
                     target: None,
                     span: located,
                     marks: r.marks.clone(),
+                    anchored: true,
                 });
             }
         }
@@ -274,9 +277,9 @@ impl Review {
         if found.len() < 2 {
             return found.first().copied();
         }
-        let chars = doc.char_map();
         found.iter().copied().max_by_key(|&s| {
-            let here = Anchor::new(doc, &chars, anchor.kind, String::new(), s, None);
+            let mut here = Anchor::new(doc, anchor.kind, String::new(), s, None);
+            super::anchor::to_code_points(doc, std::iter::once(&mut here));
             (
                 here.context_score(anchor),
                 std::cmp::Reverse(here.start.abs_diff(anchor.start)),
@@ -285,8 +288,20 @@ impl Review {
     }
 
     /// What to store: every entry with a mark ever set, under its record id,
-    /// with its anchor as it is now.
-    pub fn state(&self) -> State {
+    /// with its anchor as it is in `doc` (the article's text) now.
+    pub fn state(&self, doc: &Document) -> State {
+        let mut touched: Vec<Entry> = self
+            .entries
+            .iter()
+            .filter(|e| e.marks.touched())
+            .cloned()
+            .collect();
+        items::anchor(
+            doc,
+            touched
+                .iter_mut()
+                .map(|e| (&mut e.anchor, e.span.unwrap_or_default(), &mut e.anchored)),
+        );
         let m = &self.meta;
         let mut s = State::new(
             m.text_sha256.clone(),
@@ -294,10 +309,8 @@ impl Review {
             m.name.clone(),
             m.title.clone(),
         );
-        s.items = self
-            .entries
+        s.items = touched
             .iter()
-            .filter(|e| e.marks.touched())
             .map(|e| Record {
                 id: e.record.clone(),
                 anchor: e.anchor.clone(),
@@ -431,6 +444,7 @@ fn entry(it: Item) -> Entry {
         target: Some(it.target),
         span: Some(it.span),
         marks: Marks::default(),
+        anchored: it.anchored,
     }
 }
 

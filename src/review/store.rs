@@ -111,6 +111,14 @@ impl Store {
         self.root.join("reviews")
     }
 
+    /// Whether any review file is kept at all (when none is, there is
+    /// nothing to look up, and no text needs hashing).
+    pub fn is_empty(&self) -> bool {
+        fs::read_dir(self.reviews()).map_or(true, |mut d| {
+            !d.any(|e| e.is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".json")))
+        })
+    }
+
     /// The review file of the text with this SHA-256.
     pub fn path_of(&self, text_sha256: &str) -> PathBuf {
         self.reviews().join(format!("{text_sha256}.json"))

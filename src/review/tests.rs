@@ -19,6 +19,10 @@ fn read(text: &str) -> (Document, Analysis) {
     (doc, analysis)
 }
 
+fn doc_of(text: &str) -> Document {
+    load_bytes("story.txt", text.as_bytes(), None).unwrap().doc
+}
+
 fn review(text: &str) -> Review {
     let (doc, analysis) = read(text);
     let meta = Meta::of(&doc, "file:/tmp/story.txt".into());
@@ -61,11 +65,18 @@ fn the_story_has_items_of_every_kind() {
             .as_deref()
             .is_some_and(|h| h.contains("Okafor"))
     );
+    // The context is read when the item is stored.
+    assert!(quote.anchor.prefix.is_empty() && !quote.anchored);
+    let i = r.entries().iter().position(|e| e.id == quote.id).unwrap();
+    let mut r = r.clone();
+    r.toggle_reviewed(i, 1);
+    let stored = &r.state(&doc_of(STORY)).items[0].anchor;
+    assert!(stored.prefix.ends_with("the port \""), "{stored:?}");
     assert!(
-        quote.anchor.prefix.ends_with("the port \""),
-        "{:?}",
-        quote.anchor
+        stored.suffix.starts_with("\", as dockworkers"),
+        "{stored:?}"
     );
+    assert_eq!(stored.start, STORY.find("will never").unwrap());
 }
 
 #[test]
@@ -148,7 +159,7 @@ fn marks_follow_their_items_into_an_edited_text() {
         r.toggle_starred(i, 10);
         r.set_note(i, "check with the ministry", 11);
     });
-    let state = r.state();
+    let state = r.state(&doc_of(STORY));
     let extra = "Shipping lines said they were watching the dispute closely.\n\n";
     let edited = format!("{extra}{STORY}").replace("second week", "second  week");
     let (doc, analysis) = read(&edited);
@@ -173,7 +184,7 @@ fn an_edited_quote_becomes_an_orphan_with_its_note() {
     let edited = STORY.replace("foreign buyer", "private buyer");
     let (doc, analysis) = read(&edited);
     let meta = Meta::of(&doc, "file:/tmp/story.txt".into());
-    let again = Review::with_state(&doc, &analysis, meta, &r.state());
+    let again = Review::with_state(&doc, &analysis, meta, &r.state(&doc_of(STORY)));
     assert_eq!(again.orphans().len(), 1, "{:#?}", again.orphans());
     let o = &again.orphans()[0];
     assert_eq!(o.anchor.exact, "will never be sold to a foreign buyer");
@@ -181,7 +192,7 @@ fn an_edited_quote_becomes_an_orphan_with_its_note() {
     assert_eq!(o.span, None, "its words are gone from the text");
     assert_eq!(again.progress().orphans, 1);
     // It stays stored, so a later session still has it.
-    assert!(again.state().items.iter().any(|rec| rec.id == o.record));
+    assert!(again.state(&doc).items.iter().any(|rec| rec.id == o.record));
     // Nothing else lost its marks: no current item carries the note.
     assert!(
         again.entries()[..again.current()]
@@ -198,7 +209,7 @@ fn a_position_drawn_a_little_wider_keeps_its_marks() {
     let i = mark(&mut r, ItemKind::Position, |r, i| {
         r.toggle_reviewed(i, 3);
     });
-    let mut state = r.state();
+    let mut state = r.state(&doc_of(STORY));
     // As if an older analysis had drawn the span without its last words.
     let rec = &mut state.items[0];
     rec.id = "s-0000000000".into();
@@ -229,12 +240,12 @@ fn a_saved_review_loads_again() {
     mark(&mut r, ItemKind::Actor, |r, i| {
         r.toggle_reviewed(i, 1);
     });
-    let saved = store.save(&r.state()).unwrap();
+    let saved = store.save(&r.state(&doc_of(STORY))).unwrap();
     assert_eq!(saved.path, store.path_of(&r.meta().text_sha256));
     assert!(saved.path.starts_with(dir.join("reviews")));
     let loaded = store.load(r.meta(), Mode::Repair);
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
-    assert_eq!(loaded.state.unwrap(), r.state());
+    assert_eq!(loaded.state.unwrap(), r.state(&doc_of(STORY)));
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -281,7 +292,9 @@ fn a_file_that_cannot_be_written_is_an_error_naming_it() {
     // file standing where it should be.
     std::fs::write(dir.join("reviews"), "").unwrap();
     let store = Store::at(dir.clone());
-    let err = store.save(&review(STORY).state()).unwrap_err();
+    let err = store
+        .save(&review(STORY).state(&doc_of(STORY)))
+        .unwrap_err();
     assert!(err.to_string().contains("reviews"), "{err}");
     let _ = std::fs::remove_dir_all(dir);
 }
@@ -299,7 +312,7 @@ fn a_read_only_folder_is_an_error_and_nothing_is_written() {
         eprintln!("note: permissions do not apply (root); read-only case not checked");
     } else {
         let err = Store::at(dir.clone())
-            .save(&review(STORY).state())
+            .save(&review(STORY).state(&doc_of(STORY)))
             .unwrap_err();
         assert!(err.to_string().contains("ermission denied"), "{err}");
         assert_eq!(std::fs::read_dir(&reviews).unwrap().count(), 0);
@@ -317,17 +330,17 @@ fn two_readers_of_one_article_keep_each_others_marks() {
     let mut a = Review::new(&doc, &analysis, meta.clone());
     let mut b = Review::new(&doc, &analysis, meta);
     a.toggle_reviewed(0, 100);
-    let saved = store.save(&a.state()).unwrap();
+    let saved = store.save(&a.state(&doc)).unwrap();
     a.adopt(&doc, &saved.state);
     // B opened before A saved and knows nothing of it.
     b.toggle_starred(1, 200);
     b.set_note(0, "B's note on the first item", 201);
-    let saved = store.save(&b.state()).unwrap();
+    let saved = store.save(&b.state(&doc)).unwrap();
     b.adopt(&doc, &saved.state);
     assert!(b.entries()[0].marks.reviewed(), "B now sees A's mark");
     // A saves again: B's star and note survive, A's mark too.
     a.toggle_reviewed(2, 300);
-    let saved = store.save(&a.state()).unwrap();
+    let saved = store.save(&a.state(&doc)).unwrap();
     a.adopt(&doc, &saved.state);
     let e = a.entries();
     assert!(e[0].marks.reviewed() && e[2].marks.reviewed());

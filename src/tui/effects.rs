@@ -36,7 +36,11 @@ pub(crate) fn save(app: &mut App) {
     let Some(store) = app.sessions.store.clone() else {
         return;
     };
-    for (index, state) in app.sessions.to_save() {
+    let article = |i: usize| match app.briefing.get(i) {
+        Some(Slot::Ready(a)) => Some(std::sync::Arc::clone(a)),
+        _ => None,
+    };
+    for (index, state) in app.sessions.to_save(article) {
         let result = store
             .save(&state)
             .map(|s| (s.state, s.warnings))

@@ -112,13 +112,20 @@ impl Sessions {
         self.unsaved.iter().any(|&u| u)
     }
 
-    /// What to write: each unsaved review's state.
-    pub(crate) fn to_save(&self) -> Vec<(usize, State)> {
+    /// What to write: each unsaved review's state (`article(i)` is the
+    /// article of review `i`, whose text the anchors are read from).
+    pub(crate) fn to_save(
+        &self,
+        article: impl Fn(usize) -> Option<Arc<Article>>,
+    ) -> Vec<(usize, State)> {
         self.unsaved
             .iter()
             .enumerate()
             .filter(|(_, u)| **u)
-            .filter_map(|(i, _)| self.reviews[i].as_ref().map(|r| (i, r.state())))
+            .filter_map(|(i, _)| {
+                let r = self.reviews[i].as_ref()?;
+                Some((i, r.state(&article(i)?.doc)))
+            })
             .collect()
     }
 
