@@ -1,13 +1,12 @@
-//! The background loader: the articles after the first are loaded,
-//! analysed and prepared on a thread of their own, one after the other,
-//! so that the reader's keys are never kept waiting for them.
+//! The background loader: the articles after the first are analysed and
+//! prepared on a thread of their own, one after the other, so that the
+//! reader's keys are never kept waiting for them.
 
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
 
-use crate::analyze;
 use crate::lexicon::Lexicon;
-use crate::load::{self, Source};
+use crate::model::Document;
 
 use super::{Article, Delivery};
 
@@ -29,26 +28,20 @@ impl<T> Loader<T> {
     }
 }
 
-/// Starts the thread on `sources` (each with its place in the briefing).
-pub(super) fn spawn<T, F>(sources: Vec<(usize, Source)>, lexicon: Lexicon, prepare: F) -> Loader<T>
+/// Starts the thread on `docs` (each with its place in the briefing).
+pub(super) fn spawn<T, F>(docs: Vec<(usize, Document)>, lexicon: Lexicon, prepare: F) -> Loader<T>
 where
     T: Send + Sync + 'static,
     F: Fn(Article) -> T + Send + 'static,
 {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
-        for (index, source) in sources {
+        for (index, doc) in docs {
             // TODO(issue 14): catch a panic per article (catch_unwind) and
             // deliver it as a failed article. Not done here because the
             // reader's panic hook restores the terminal before any unwind
             // could be caught, so it needs the hook's rework of issue 14.
-            let result = load::load(&source).map_err(Arc::new).map(|l| {
-                let analysis = analyze::analyze(&l.doc, &lexicon);
-                Arc::new(prepare(Article {
-                    doc: l.doc,
-                    analysis,
-                }))
-            });
+            let result = Ok(Arc::new(prepare(Article::of(doc, &lexicon))));
             if tx.send(Delivery { index, result }).is_err() {
                 return;
             }

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::model::{ActorId, Analysis, BlockKind, Document, Layout, Speaker};
+use crate::model::{ActorId, Analysis, BlockKind, Document, Layout, Origin, Speaker};
 use crate::span::{CharMap, Span};
 
 /// The schema version; bumped on any change that breaks a reader.
@@ -15,6 +15,10 @@ pub const SCHEMA: u32 = 1;
 struct Export<'a> {
     schema: u32,
     source: &'a str,
+    /// What a converted input was (a page, a feed entry, JSON); absent for
+    /// text read as it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    input: Option<&'a Origin>,
     layout: Layout,
     title: Option<TextSpan<'a>>,
     dateline: Option<TextSpan<'a>>,
@@ -27,6 +31,10 @@ struct Export<'a> {
     quoted_terms: Vec<TextSpan<'a>>,
     positions: Vec<PositionOut<'a>>,
     summary: SummaryOut<'a>,
+    /// The extracted text every offset points into, for a converted input
+    /// (a text file is its own).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -160,6 +168,8 @@ struct SummaryOut<'a> {
 struct SummaryDoc<'a> {
     schema: u32,
     source: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    input: Option<&'a Origin>,
     #[serde(flatten)]
     summary: SummaryOut<'a>,
 }
@@ -237,6 +247,8 @@ fn build<'a>(doc: &'a Document, analysis: &'a Analysis) -> Export<'a> {
         summary: summary_out(&m, analysis, &summary),
         schema: SCHEMA,
         source: &doc.name,
+        input: doc.origin.as_ref(),
+        text: doc.origin.as_ref().map(|_| doc.text.as_str()),
         layout: doc.layout,
         title: doc.title.map(|s| m.text_span(s)),
         dateline: doc.dateline.map(|s| m.text_span(s)),
@@ -345,6 +357,7 @@ pub fn summary_to_string(doc: &Document, analysis: &Analysis) -> String {
     let out = SummaryDoc {
         schema: SCHEMA,
         source: &doc.name,
+        input: doc.origin.as_ref(),
         summary: summary_out(&m, analysis, &s),
     };
     serde_json::to_string_pretty(&out).unwrap_or_default()
