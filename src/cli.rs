@@ -25,7 +25,8 @@ pub const EXIT_USAGE: i32 = 2;
     version,
     about = "A terminal reader for news briefings: who is involved, what each said, \
              what each wants and where each will not move.",
-    after_help = "With no PATH, opens the built-in sample briefing. When standard output \
+    after_help = "With no PATH, reads standard input when something is piped into it, else \
+                  opens the built-in sample briefing. When standard output \
                   is not a terminal, prints a plain-text reading instead of the reader."
 )]
 pub struct Cli {
@@ -33,7 +34,8 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
-    /// Article to read: a text or Markdown file, a folder of them, or `-` for standard input.
+    /// What to read: a text, Markdown, HTML, feed (RSS, Atom, JSON Feed) or JSON file, a
+    /// folder of them, an http(s):// URL, or `-` for standard input.
     #[arg(value_name = "PATH")]
     pub path: Option<PathBuf>,
 
@@ -45,7 +47,7 @@ pub struct Cli {
 pub enum Command {
     /// Print each article's section outline with paragraph counts.
     Sections {
-        /// Articles (files, folders or `-`); default: the sample briefing.
+        /// Articles (files, folders, URLs or `-`); default: piped input, else the sample.
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
@@ -54,7 +56,7 @@ pub enum Command {
         /// Only the quotes of actors whose name contains this (any case).
         #[arg(long, value_name = "NAME")]
         actor: Option<String>,
-        /// Articles (files, folders or `-`); default: the sample briefing.
+        /// Articles (files, folders, URLs or `-`); default: piped input, else the sample.
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
@@ -64,7 +66,7 @@ pub enum Command {
         /// Output format.
         #[arg(long, short, value_enum, default_value = "text")]
         format: export::summary::SummaryFormat,
-        /// Articles (files, folders or `-`); default: the sample briefing.
+        /// Articles (files, folders, URLs or `-`); default: piped input, else the sample.
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
@@ -85,7 +87,7 @@ pub enum Command {
         /// Output format.
         #[arg(long, short, value_enum, default_value = "text")]
         format: export::explain::ExplainFormat,
-        /// Articles (files, folders or `-`); default: the sample briefing.
+        /// Articles (files, folders, URLs or `-`); default: piped input, else the sample.
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
@@ -97,7 +99,7 @@ pub enum Command {
         /// Write one file per input, DIR/<input file stem>.<json|md>, instead of to stdout.
         #[arg(long, value_name = "DIR")]
         out_dir: Option<PathBuf>,
-        /// Articles (files, folders or `-`); default: the sample briefing.
+        /// Articles (files, folders, URLs or `-`); default: piped input, else the sample.
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },

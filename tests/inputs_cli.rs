@@ -11,6 +11,25 @@ use std::process::Stdio;
 mod common;
 use common::{briefing, run, scratch, stderr, stdout};
 
+/// The binary on a URL of the test's own server: no proxy between them.
+fn fetch(args: &[&str]) -> std::process::Output {
+    let mut c = briefing();
+    for v in [
+        "http_proxy",
+        "HTTP_PROXY",
+        "https_proxy",
+        "HTTPS_PROXY",
+        "all_proxy",
+        "ALL_PROXY",
+    ] {
+        c.env_remove(v);
+    }
+    c.env("NO_PROXY", "127.0.0.1,localhost")
+        .args(args)
+        .output()
+        .expect("binary runs")
+}
+
 fn fixture(name: &str) -> String {
     format!(
         "{}/tests/fixtures/inputs/{name}",
@@ -193,6 +212,16 @@ fn an_rss_feed_exports_one_json_document_per_entry() {
     }
     let err = stderr(&o);
     assert_eq!(err.lines().count(), 1, "{err}");
+    // One file per entry in an output folder.
+    let out = scratch("feed-out");
+    let o = run(&["export", "--out-dir", out.to_str().unwrap(), &feed]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut files: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files, ["rss-cdata-0001.json", "rss-cdata-0002.json"]);
     assert!(
         err.contains("#3: entry “An item with no text at all” has no text; skipped"),
         "{err}"
@@ -491,7 +520,7 @@ fn a_url_is_fetched_and_read_as_what_its_server_says_it_is() {
         40,
     );
     let url = format!("{}/news/story", s.base);
-    let o = run(&["export", &url]);
+    let o = fetch(&["export", &url]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v = &documents(&o.stdout)[0];
     assert_eq!(v["source"], url.as_str());
@@ -510,11 +539,11 @@ fn a_url_is_fetched_and_read_as_what_its_server_says_it_is() {
         "{agents:?}"
     );
 
-    let o = run(&["export", &format!("{}/feed", s.base)]);
+    let o = fetch(&["export", &format!("{}/feed", s.base)]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(documents(&o.stdout).len(), 2);
 
-    let o = run(&["export", &format!("{}/latin1", s.base)]);
+    let o = fetch(&["export", &format!("{}/latin1", s.base)]);
     assert!(
         documents(&o.stdout)[0]["text"]
             .as_str()
@@ -522,15 +551,15 @@ fn a_url_is_fetched_and_read_as_what_its_server_says_it_is() {
             .contains("Café owners")
     );
 
-    let o = run(&["sections", &format!("{}/moved", s.base)]);
+    let o = fetch(&["sections", &format!("{}/moved", s.base)]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("Quota dispute"));
 
-    let o = run(&["sections", &format!("{}/plain.txt", s.base)]);
+    let o = fetch(&["sections", &format!("{}/plain.txt", s.base)]);
     assert!(stdout(&o).contains("1 paragraph"), "{}", stdout(&o));
 
     let missing = format!("{}/missing", s.base);
-    let o = run(&[&missing]);
+    let o = fetch(&[&missing]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(
         stderr(&o),
@@ -538,7 +567,7 @@ fn a_url_is_fetched_and_read_as_what_its_server_says_it_is() {
     );
 
     let looping = format!("{}/loop", s.base);
-    let o = run(&["sections", &looping]);
+    let o = fetch(&["sections", &looping]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(
         stderr(&o),
@@ -554,7 +583,7 @@ fn a_url_over_the_size_cap_or_with_no_server_is_one_line() {
         2,
     );
     let url = format!("{}/big", s.base);
-    let o = run(&["sections", &url]);
+    let o = fetch(&["sections", &url]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(
         stderr(&o),
@@ -567,7 +596,7 @@ fn a_url_over_the_size_cap_or_with_no_server_is_one_line() {
         .unwrap()
         .port();
     let url = format!("http://127.0.0.1:{port}/x");
-    let o = run(&["sections", &url]);
+    let o = fetch(&["sections", &url]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert_eq!(err.lines().count(), 1, "{err}");

@@ -1,8 +1,15 @@
 //! Web pages: the article's main text by readability (`dom_smoothie`, a
 //! port of Mozilla's Readability), then its blocks — headings, paragraphs,
-//! block quotes, list items — written into the text buffer. Scripts,
-//! styles, navigation, forms and asides are never text; readability drops
-//! the ads, share bars and comment threads around the article.
+//! block quotes, list items — written into the text buffer. Before
+//! readability looks, the page's furniture is removed: navigation, asides,
+//! forms, the page footer, hidden elements, and the ads and comment threads
+//! known by their class or id; scripts and styles are never text.
+//!
+//! Large pages stay linear: a page with more than [`MAX_SCORED_ELEMENTS`]
+//! elements or nested deeper than [`MAX_SCORED_DEPTH`] is read without the
+//! readability pass (its cost per element is high), and one with more tags
+//! than [`MAX_TAGS`] or nested deeper than [`MAX_NESTING`] (the HTML
+//! parser's cost grows with the square of the depth) is refused in one line.
 //!
 //! A feed entry's content is a fragment, not a page: [`fragment`] writes its
 //! blocks the same way, without the readability pass (which is made to
