@@ -26,7 +26,8 @@ pub const EXIT_USAGE: i32 = 2;
     version,
     about = "A terminal reader for news briefings: who is involved, what each said, \
              what each wants and where each will not move.",
-    after_help = "With no PATH, opens the built-in sample briefing. When standard output \
+    after_help = "With no PATH, reads standard input when something is piped into it, else \
+                  opens the built-in sample briefing. When standard output \
                   is not a terminal, prints a plain-text reading instead of the reader.\n\n\
                   Review marks (reviewed, starred, notes) are kept per article in \
                   $BRIEFING_DATA_DIR/reviews, else the platform data folder \
@@ -37,7 +38,8 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
-    /// Article to read: a text or Markdown file, a folder of them, or `-` for standard input.
+    /// What to read: a text, Markdown, HTML, feed (RSS, Atom, JSON Feed) or JSON file, a
+    /// folder of them, an http(s):// URL, or `-` for standard input.
     #[arg(value_name = "PATH")]
     pub path: Option<PathBuf>,
 
@@ -49,7 +51,7 @@ pub struct Cli {
 pub enum Command {
     /// Print each article's section outline with paragraph counts.
     Sections {
-        /// Articles (files, folders or `-`); default: the sample briefing.
+        /// Articles (files, folders, URLs or `-`); default: piped input, else the sample.
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
@@ -58,7 +60,7 @@ pub enum Command {
         /// Only the quotes of actors whose name contains this (any case).
         #[arg(long, value_name = "NAME")]
         actor: Option<String>,
-        /// Articles (files, folders or `-`); default: the sample briefing.
+        /// Articles (files, folders, URLs or `-`); default: piped input, else the sample.
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
@@ -68,7 +70,7 @@ pub enum Command {
         /// Output format.
         #[arg(long, short, value_enum, default_value = "text")]
         format: export::summary::SummaryFormat,
-        /// Articles (files, folders or `-`); default: the sample briefing.
+        /// Articles (files, folders, URLs or `-`); default: piped input, else the sample.
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
@@ -89,7 +91,7 @@ pub enum Command {
         /// Output format.
         #[arg(long, short, value_enum, default_value = "text")]
         format: export::explain::ExplainFormat,
-        /// Articles (files, folders or `-`); default: the sample briefing.
+        /// Articles (files, folders, URLs or `-`); default: piped input, else the sample.
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
@@ -129,7 +131,7 @@ pub enum Command {
         /// Write one file per input, DIR/<input file stem>.<json|md>, instead of to stdout.
         #[arg(long, value_name = "DIR")]
         out_dir: Option<PathBuf>,
-        /// Articles (files, folders or `-`); default: the sample briefing.
+        /// Articles (files, folders, URLs or `-`); default: piped input, else the sample.
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
@@ -183,6 +185,13 @@ pub fn main() -> i32 {
     // The reader reports its time to first frame from here.
     let started = std::time::Instant::now();
     let cli = match Cli::try_parse() {
+        Ok(cli) if cli.command.is_none() => match cli.path.as_deref().and_then(mistyped) {
+            Some(msg) => {
+                report(&msg);
+                return EXIT_USAGE;
+            }
+            None => cli,
+        },
         // `args_conflicts_with_subcommands` would also reject the global
         // `--config` before a subcommand, so the conflict is checked here.
         Ok(cli) if cli.path.is_some() && cli.command.is_some() => {
@@ -195,6 +204,13 @@ pub fn main() -> i32 {
         }
         Ok(cli) => cli,
         Err(e) => {
+            // `briefing summry FILE`: the word clap took for the path.
+            if e.use_stderr()
+                && let Some(msg) = first_word().as_deref().map(Path::new).and_then(mistyped)
+            {
+                report(&msg);
+                return EXIT_USAGE;
+            }
             // Help and version go to stdout with code 0; usage errors exit 2.
             let _ = e.print();
             return if e.use_stderr() { EXIT_USAGE } else { 0 };
@@ -203,10 +219,93 @@ pub fn main() -> i32 {
     match run(cli, started) {
         Ok(code) => code,
         Err(Failure(msg)) => {
-            eprintln!("briefing: {msg}");
+            report(&msg);
             EXIT_FAILURE
         }
     }
+}
+
+/// One line on stderr, `briefing: …`; nothing from a file name or an
+/// input can drive the terminal.
+fn report(msg: &str) {
+    eprintln!("briefing: {}", crate::text::sanitize(msg));
+}
+
+/// The first argument that is not an option (nor `--config`'s value).
+fn first_word() -> Option<String> {
+    let mut args = std::env::args_os().skip(1);
+    while let Some(a) = args.next() {
+        let a = a.to_string_lossy().into_owned();
+        if a == "--config" {
+            args.next();
+        } else if !a.starts_with('-') || a == "-" {
+            return Some(a);
+        }
+    }
+    None
+}
+
+/// `unknown command 'summry' (did you mean 'summary'?)` when `word` is no
+/// file and is a command misspelt.
+fn mistyped(word: &Path) -> Option<String> {
+    let w = word.to_str()?;
+    if w == "-" || w.contains(['/', '.', '\\']) || word.exists() || load::is_url(w) {
+        return None;
+    }
+    let command = <Cli as clap::CommandFactory>::command();
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    let best = suggest(&w.to_lowercase(), &names)?;
+    Some(format!("unknown command '{w}' (did you mean '{best}'?)"))
+}
+
+/// The one name within a small edit distance of `word` (or that `word`
+/// begins), if exactly one is closest.
+fn suggest<'a>(word: &str, names: &'a [String]) -> Option<&'a str> {
+    let limit = if word.chars().count() <= 4 { 1 } else { 2 };
+    let mut scored: Vec<(usize, &str)> = names
+        .iter()
+        .map(|n| {
+            let d = if n.starts_with(word) && word.len() >= 3 {
+                1
+            } else {
+                edit_distance(word, n)
+            };
+            (d, n.as_str())
+        })
+        .filter(|&(d, _)| d <= limit)
+        .collect();
+    scored.sort();
+    match scored.as_slice() {
+        [(d, n), rest @ ..] if rest.first().is_none_or(|(d2, _)| d2 > d) => Some(n),
+        _ => None,
+    }
+}
+
+/// Optimal string alignment distance: insertions, deletions, substitutions
+/// and swaps of neighbours each cost one.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    d[0] = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
 }
 
 fn run(cli: Cli, started: std::time::Instant) -> Result<i32, Failure> {
@@ -223,19 +322,15 @@ fn run(cli: Cli, started: std::time::Instant) -> Result<i32, Failure> {
     match cli.command {
         None => read(cli.path.as_deref(), &config, &lexicon(), started),
         Some(Command::Sections { paths }) => {
-            each_source(&paths, |doc| emit(&sections_outline(doc)))
+            let walk = walk_of(&paths)?;
+            each_document(&walk, |l, _| emit(&sections_outline(&l.doc)))
         }
-        Some(Command::Quotes { actor, paths }) => {
-            let lexicon = lexicon();
-            each_article(&paths, &lexicon, |a| {
-                let text = export::quotes::to_string(&a.doc, &a.analysis, actor.as_deref())?;
-                emit(&text)
-            })
-        }
+        Some(Command::Quotes { actor, paths }) => quotes(&paths, actor.as_deref(), &lexicon()),
         Some(Command::Summary { format, paths }) => {
             let lexicon = lexicon();
+            let walk = walk_of(&paths)?;
             let mut first = true;
-            each_article(&paths, &lexicon, |a| {
+            each_article(&walk, &lexicon, |a, _| {
                 let body = summary_view(&a.doc, &a.analysis, format);
                 if !first {
                     emit("\n")?;
@@ -252,9 +347,9 @@ fn run(cli: Cli, started: std::time::Instant) -> Result<i32, Failure> {
         }) => {
             let lexicon = lexicon();
             let select = export::explain::Select { sentence, grep };
-            let several = paths.len() > 1 || paths.iter().any(|p| p.is_dir());
+            let walk = walk_of(&paths)?;
             let mut first = true;
-            each_article(&paths, &lexicon, |a| {
+            each_article(&walk, &lexicon, |a, several| {
                 use export::explain::{self as explain, ExplainFormat as F};
                 let body = match format {
                     F::Text => explain::to_text(&a.doc, &a.analysis, &select)?,
@@ -280,7 +375,8 @@ fn run(cli: Cli, started: std::time::Instant) -> Result<i32, Failure> {
         Some(Command::Review { status: _, paths }) => {
             let lexicon = lexicon();
             let store = review_store();
-            each_article(&paths, &lexicon, |a| {
+            let walk = walk_of(&paths)?;
+            each_article(&walk, &lexicon, |a, _| {
                 let review = review_of(store.as_ref(), a);
                 emit(&status_line(store.as_ref(), &review))
             })
@@ -302,7 +398,7 @@ fn review_store() -> Option<Store> {
 /// An article's review as stored (read only: a bad file is left alone and
 /// reported).
 fn review_of(store: Option<&Store>, a: &briefing::Article) -> Review {
-    let meta = Meta::of(&a.doc, a.source.identity());
+    let meta = Meta::of(&a.doc, a.identity());
     let state = store.and_then(|store| {
         let loaded = store.load(&meta, Mode::ReadOnly);
         for w in &loaded.warnings {
@@ -352,7 +448,8 @@ fn memo_all(
     let store = review_store();
     let now = crate::review::clock::now();
     let mut memos = Vec::new();
-    let code = each_article(paths, lexicon, |a| {
+    let walk = walk_of(paths)?;
+    let code = each_article(&walk, lexicon, |a, _| {
         let review = review_of(store.as_ref(), a);
         let summary = crate::summary::build(&a.doc, &a.analysis);
         memos.push(crate::review::memo::render(
@@ -378,6 +475,63 @@ fn memo_all(
     Ok(code)
 }
 
+/// What a command reads when it is given no path: standard input when
+/// something is piped or redirected into it (as `grep` and `bat` do), else
+/// the sample.
+fn default_source() -> Source {
+    if stdin_has_input() {
+        Source::Stdin
+    } else {
+        Source::Sample
+    }
+}
+
+/// Standard input is a pipe, a file or a socket: not a terminal, and not
+/// `/dev/null` or another device (what a job without input is given).
+fn stdin_has_input() -> bool {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::FileTypeExt;
+        let Ok(fd) = stdin.as_fd().try_clone_to_owned() else {
+            return false;
+        };
+        std::fs::File::from(fd).metadata().is_ok_and(|m| {
+            let t = m.file_type();
+            t.is_fifo() || t.is_file() || t.is_socket()
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        true
+    }
+}
+
+/// The items `paths` name (what [`default_source`] gives when there are
+/// none); each file a folder skips gets one line on stderr.
+fn walk_of(paths: &[PathBuf]) -> Result<load::Walk, Failure> {
+    let walk = if paths.is_empty() {
+        load::Walk {
+            items: vec![load::Item::One(default_source())],
+            skipped: Vec::new(),
+        }
+    } else {
+        load::walk(paths)?
+    };
+    for line in &walk.skipped {
+        report(line);
+    }
+    let stdin = walk.items.contains(&load::Item::One(Source::Stdin));
+    if stdin && std::io::stdin().is_terminal() {
+        report("reading standard input (end it with Ctrl-D)");
+    }
+    Ok(walk)
+}
+
 /// `briefing [PATH]`: the reader on a terminal, else the plain reading.
 fn read(
     path: Option<&Path>,
@@ -385,9 +539,9 @@ fn read(
     lexicon: &Lexicon,
     started: std::time::Instant,
 ) -> Result<i32, Failure> {
-    let sources = match path {
-        Some(p) if p.is_dir() => load::expand_paths(&[p.to_path_buf()])?,
-        _ => vec![Source::from_arg(path)],
+    let walk = match path {
+        Some(p) => walk_of(&[p.to_path_buf()])?,
+        None => walk_of(&[])?,
     };
     if std::io::stdout().is_terminal() {
         let mut options = config.reader_options(
@@ -397,22 +551,23 @@ fn read(
         options.store = review_store();
         let store = options.store.clone();
         let prepare = move |a| crate::tui::Article::prepare_reviewed(a, store.as_ref());
-        let opened = match briefing::open(sources, lexicon, prepare) {
+        let batch = load::gather(&walk.items);
+        let opened = match briefing::open_batch(batch, lexicon, prepare) {
             Ok(opened) => opened,
             Err(BriefingError::NoArticle { mut errors }) => {
                 // Every error on its own line, the last one as the failure.
                 let last = errors.pop().map(|e| e.to_string()).unwrap_or_default();
                 for e in &errors {
-                    eprintln!("briefing: {e}");
+                    report(&e.to_string());
                 }
                 return Err(Failure(last));
             }
         };
         for w in &opened.warnings {
-            eprintln!("briefing: warning: {w}");
+            report(&format!("warning: {w}"));
         }
         for e in &opened.skipped {
-            eprintln!("briefing: {e}");
+            report(&e.to_string());
         }
         return Ok(crate::tui::run(
             opened.briefing,
@@ -422,85 +577,108 @@ fn read(
         )?);
     }
     let mut first = true;
-    let mut code = 0;
-    for source in &sources {
-        match read_source(source, lexicon) {
-            Ok(a) => {
-                if !first {
-                    emit("\n")?;
-                }
-                first = false;
-                emit(&export::plain::to_string(&a.doc, &a.analysis))?;
-            }
-            Err(Failure(msg)) => {
-                eprintln!("briefing: {msg}");
-                code = EXIT_FAILURE;
-            }
+    each_article(&walk, lexicon, |a, _| {
+        if !first {
+            emit("\n")?;
         }
-    }
-    Ok(code)
-}
-
-/// Loads one source, printing its warnings.
-fn load_source(source: &Source) -> Result<Document, Failure> {
-    let loaded = load::load(source)?;
-    for w in &loaded.warnings {
-        eprintln!("briefing: warning: {w}");
-    }
-    Ok(loaded.doc)
-}
-
-/// Loads and analyses one source, printing its warnings.
-fn read_source(source: &Source, lexicon: &Lexicon) -> Result<briefing::Article, Failure> {
-    let read = briefing::read(source, lexicon)?;
-    for w in &read.warnings {
-        eprintln!("briefing: warning: {w}");
-    }
-    Ok(read.article)
-}
-
-/// The sources `paths` name (the sample when there are none).
-fn sources_of(paths: &[PathBuf]) -> Result<Vec<Source>, Failure> {
-    Ok(if paths.is_empty() {
-        vec![Source::Sample]
-    } else {
-        load::expand_paths(paths)?
+        first = false;
+        emit(&export::plain::to_string(&a.doc, &a.analysis))
     })
 }
 
-/// Runs `f` on every article named by `paths`, loaded and analysed. A bad
-/// article is reported and skipped; the exit code says whether any failed.
-fn each_article(
-    paths: &[PathBuf],
-    lexicon: &Lexicon,
-    mut f: impl FnMut(&briefing::Article) -> Result<(), Failure>,
+/// Runs `f` on every document of `walk` (with whether there are several).
+/// A bad input is reported and skipped; the exit code says whether any
+/// failed, a file a folder holds aside: it is skipped, not failed, unless
+/// nothing loads at all.
+fn each_document(
+    walk: &load::Walk,
+    mut f: impl FnMut(load::Loaded, bool) -> Result<(), Failure>,
 ) -> Result<i32, Failure> {
     let mut code = 0;
-    for source in &sources_of(paths)? {
-        if let Err(Failure(msg)) = read_source(source, lexicon).and_then(|a| f(&a)) {
-            eprintln!("briefing: {msg}");
+    let mut loaded = 0;
+    let mut folder_failures = 0;
+    load::read_items(&walk.items, |got| {
+        let result = match got.result {
+            Ok(l) => {
+                loaded += 1;
+                for w in &l.warnings {
+                    report(&format!("warning: {w}"));
+                }
+                f(l, got.several)
+            }
+            Err(e) if got.in_folder => {
+                folder_failures += 1;
+                report(&format!("{e} (skipped)"));
+                return;
+            }
+            Err(e) => Err(e.into()),
+        };
+        if let Err(Failure(msg)) = result {
+            report(&msg);
             code = EXIT_FAILURE;
         }
+    });
+    if loaded == 0 && folder_failures > 0 {
+        code = EXIT_FAILURE;
     }
     Ok(code)
 }
 
-/// Runs `f` on every document named by `paths` (the sample when empty),
-/// without analysing it. A bad article is reported and skipped; the exit
-/// code says whether any failed.
-fn each_source(
-    paths: &[PathBuf],
-    mut f: impl FnMut(&Document) -> Result<(), Failure>,
+/// Runs `f` on every article of `walk`, loaded and analysed (see
+/// [`each_document`]).
+fn each_article(
+    walk: &load::Walk,
+    lexicon: &Lexicon,
+    mut f: impl FnMut(&briefing::Article, bool) -> Result<(), Failure>,
 ) -> Result<i32, Failure> {
-    let mut code = 0;
-    for source in &sources_of(paths)? {
-        match load_source(source).and_then(|doc| f(&doc)) {
-            Ok(()) => {}
-            Err(Failure(msg)) => {
-                eprintln!("briefing: {msg}");
-                code = EXIT_FAILURE;
+    each_document(walk, |l, several| {
+        // The article is analysed here, once, and handed over.
+        let article = briefing::Article::of(l.doc, l.source, lexicon);
+        f(&article, several)
+    })
+}
+
+/// `briefing quotes [--actor NAME]`: each article's quotes. With several
+/// articles, one that quotes nobody by that name is left out; it is an
+/// error only when none does.
+fn quotes(paths: &[PathBuf], actor: Option<&str>, lexicon: &Lexicon) -> Result<i32, Failure> {
+    let walk = walk_of(paths)?;
+    let mut matched = 0;
+    let mut unmatched = 0;
+    let mut quoted = std::collections::BTreeSet::new();
+    let code = each_article(
+        &walk,
+        lexicon,
+        |a, several| match export::quotes::to_string(&a.doc, &a.analysis, actor) {
+            Ok(text) => {
+                matched += 1;
+                emit(&text)
             }
-        }
+            Err(crate::error::ExportError::NoQuotedActor { quoted: q, .. }) if several => {
+                unmatched += 1;
+                quoted.extend(q);
+                Ok(())
+            }
+            Err(e) => Err(e.into()),
+        },
+    )?;
+    if matched == 0 && unmatched > 0 {
+        let quoted: Vec<String> = quoted.into_iter().collect();
+        let quoted = if quoted.is_empty() {
+            "none".to_string()
+        } else {
+            quoted.join(", ")
+        };
+        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(Failure(format!(
+            "{}: no quoted actor matches \"{}\" in {unmatched} articles (quoted: {quoted})",
+            if names.is_empty() {
+                "<stdin>".to_string()
+            } else {
+                names.join(", ")
+            },
+            actor.unwrap_or_default(),
+        )));
     }
     Ok(code)
 }
@@ -554,11 +732,16 @@ fn export_all(
     out_dir: Option<&Path>,
     lexicon: &Lexicon,
 ) -> Result<i32, Failure> {
-    let sources = sources_of(paths)?;
+    let walk = walk_of(paths)?;
     if let Some(dir) = out_dir {
         std::fs::create_dir_all(dir).map_err(|e| Failure(format!("{}: {e}", dir.display())))?;
+        // Two inputs with one name are refused before anything is written.
         let mut seen = std::collections::HashMap::new();
-        for s in &sources {
+        let sources = walk.items.iter().flat_map(|i| match i {
+            load::Item::One(s) => std::slice::from_ref(s),
+            load::Item::Folder { sources, .. } => sources.as_slice(),
+        });
+        for s in sources {
             if let Some(other) = seen.insert(s.stem(), s.name()) {
                 return Err(Failure(format!(
                     "{}: would write the same output file as {other} ({}.{}); export them to different folders",
@@ -569,49 +752,52 @@ fn export_all(
             }
         }
     }
-    let several = sources.len() > 1;
+    let mut written = std::collections::HashSet::new();
     // With no review file anywhere, no text needs hashing to find one.
     let store = review_store().filter(|s| !s.is_empty());
-    let mut code = 0;
-    for source in &sources {
-        let result = read_source(source, lexicon).and_then(|a| {
-            let (doc, analysis) = (&a.doc, &a.analysis);
-            let review = match &store {
-                Some(store) => review_of(Some(store), &a),
-                // Nothing stored: the items and their ids, unhashed text.
-                None => Review::new(&a.doc, &a.analysis, Meta::default()),
-            };
-            match (format, out_dir) {
-                // JSON is streamed: a large article is never held twice.
-                (Format::Json, Some(dir)) => {
-                    let file = dir.join(format!("{}.json", source.stem()));
-                    let fail = |e: std::io::Error| Failure(format!("{}: {e}", file.display()));
-                    let out = std::fs::File::create(&file).map_err(fail)?;
-                    let mut out = std::io::BufWriter::new(out);
-                    export::json::write(doc, analysis, &review, &mut out, true).map_err(fail)?;
-                    out.flush().map_err(fail)
-                }
-                (Format::Json, None) => {
-                    let stdout = std::io::stdout().lock();
-                    let mut out = std::io::BufWriter::new(stdout);
-                    let done = export::json::write(doc, analysis, &review, &mut out, !several)
-                        .and_then(|()| out.flush());
-                    stdout_result(done)
-                }
-                (Format::Md, Some(dir)) => {
-                    let file = dir.join(format!("{}.md", source.stem()));
-                    std::fs::write(&file, export::markdown::to_string(doc, analysis))
-                        .map_err(|e| Failure(format!("{}: {e}", file.display())))
-                }
-                (Format::Md, None) => emit(&export::markdown::to_string(doc, analysis)),
+    each_article(&walk, lexicon, |a, several| {
+        let (doc, analysis) = (&a.doc, &a.analysis);
+        let review = match &store {
+            Some(store) => review_of(Some(store), a),
+            // Nothing stored: the items and their ids, unhashed text.
+            None => Review::new(doc, analysis, Meta::default()),
+        };
+        let mut file = |ext: &str| -> Result<PathBuf, Failure> {
+            let dir = out_dir.unwrap_or(Path::new("."));
+            let stem = load::stem_of(doc);
+            if !written.insert(stem.clone()) {
+                return Err(Failure(format!(
+                    "{}: would write {stem}.{ext} again; export it to a different folder",
+                    doc.name
+                )));
             }
-        });
-        if let Err(Failure(msg)) = result {
-            eprintln!("briefing: {msg}");
-            code = EXIT_FAILURE;
+            Ok(dir.join(format!("{stem}.{ext}")))
+        };
+        match (format, out_dir) {
+            // JSON is streamed: a large article is never held twice.
+            (Format::Json, Some(_)) => {
+                let file = file("json")?;
+                let fail = |e: std::io::Error| Failure(format!("{}: {e}", file.display()));
+                let out = std::fs::File::create(&file).map_err(fail)?;
+                let mut out = std::io::BufWriter::new(out);
+                export::json::write(doc, analysis, &review, &mut out, true).map_err(fail)?;
+                out.flush().map_err(fail)
+            }
+            (Format::Json, None) => {
+                let stdout = std::io::stdout().lock();
+                let mut out = std::io::BufWriter::new(stdout);
+                let done = export::json::write(doc, analysis, &review, &mut out, !several)
+                    .and_then(|()| out.flush());
+                stdout_result(done)
+            }
+            (Format::Md, Some(_)) => {
+                let file = file("md")?;
+                std::fs::write(&file, export::markdown::to_string(doc, analysis))
+                    .map_err(|e| Failure(format!("{}: {e}", file.display())))
+            }
+            (Format::Md, None) => emit(&export::markdown::to_string(doc, analysis)),
         }
-    }
-    Ok(code)
+    })
 }
 
 /// Writes to stdout; a closed pipe (`briefing … | head`) is not an error.

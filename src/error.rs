@@ -14,8 +14,33 @@ pub enum LoadError {
     TooLarge { name: String },
     #[error("{name}: is a folder; give the files in it, or use `briefing export`")]
     IsDirectory { name: String },
-    #[error("{name}: no article files (*.txt, *.md) in this folder")]
+    #[error("{name}: no articles in this folder (text, Markdown, HTML, RSS/Atom/JSON feeds, JSON)")]
     EmptyDirectory { name: String },
+    /// An input over a limit smaller than the 4 GiB of a text buffer (a
+    /// download, a page to extract).
+    #[error("{name}: too large to read (over {limit})")]
+    OverLimit { name: String, limit: &'static str },
+    /// A page, feed or JSON input that cannot be parsed as one.
+    #[error("{name}: not a valid {what}: {message}")]
+    Malformed {
+        name: String,
+        what: &'static str,
+        message: String,
+    },
+    /// A page, feed or JSON input that parses but holds no article text.
+    #[error("{name}: no article text in this {what}")]
+    NoArticleText { name: String, what: &'static str },
+    /// A URL answered with an HTTP error status.
+    #[error("{name}: HTTP {status} {reason}")]
+    Http {
+        name: String,
+        status: u16,
+        reason: String,
+    },
+    /// A URL could not be fetched (no connection, a timeout, too many
+    /// redirects…).
+    #[error("{name}: {message}")]
+    Fetch { name: String, message: String },
     #[error("{name}: {source}")]
     Io {
         name: String,

@@ -1,9 +1,9 @@
-//! The background loader: the articles after the first are loaded,
-//! analysed and prepared on a thread of their own, one after the other,
-//! so that the reader's keys are never kept waiting for them.
+//! The background loader: the articles after the first are analysed and
+//! prepared on a thread of their own, one after the other, so that the
+//! reader's keys are never kept waiting for them.
 //!
-//! Each article's work is caught: a panic in it (a bug in the loader, the
-//! analysis or the reader's preparation) becomes that article's failure,
+//! Each article's work is caught: a panic in it (a bug in the analysis or
+//! the reader's preparation) becomes that article's failure,
 //! [`LoadError::Internal`], and the loader goes on with the next. The
 //! reader's panic hook asks [`caught_panic`] so that it leaves the screen
 //! alone for these.
@@ -13,10 +13,9 @@ use std::panic::{self, AssertUnwindSafe, PanicHookInfo};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
 
-use crate::analyze;
 use crate::error::LoadError;
 use crate::lexicon::Lexicon;
-use crate::load::{self, Source};
+use crate::load::Loaded;
 
 use super::{Article, Delivery};
 
@@ -59,24 +58,23 @@ impl<T> Loader<T> {
     }
 }
 
-/// Starts the thread on `sources` (each with its place in the briefing).
-pub(super) fn spawn<T, F>(sources: Vec<(usize, Source)>, lexicon: Lexicon, prepare: F) -> Loader<T>
+/// Starts the thread on `docs` (each with its place in the briefing).
+pub(super) fn spawn<T, F>(docs: Vec<(usize, Loaded)>, lexicon: Lexicon, prepare: F) -> Loader<T>
 where
     T: Send + Sync + 'static,
     F: Fn(Article) -> T + Send + 'static,
 {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
-        for (index, source) in sources {
-            let result = caught(&source, || {
-                test_failure(&source);
-                let l = load::load(&source).map_err(Arc::new)?;
-                let analysis = analyze::analyze(&l.doc, &lexicon);
-                Ok(Arc::new(prepare(Article {
-                    doc: l.doc,
-                    analysis,
-                    source: source.clone(),
-                })))
+        for (index, loaded) in docs {
+            let name = loaded.doc.name.clone();
+            let result = caught(&name, || {
+                test_failure(&name);
+                Ok(Arc::new(prepare(Article::of(
+                    loaded.doc,
+                    loaded.source,
+                    &lexicon,
+                ))))
             });
             if tx.send(Delivery { index, result }).is_err() {
                 return;
@@ -88,7 +86,7 @@ where
 
 /// Runs one article's work; a panic in it is that article's error.
 fn caught<T>(
-    source: &Source,
+    name: &str,
     work: impl FnOnce() -> Result<Arc<T>, Arc<LoadError>>,
 ) -> Result<Arc<T>, Arc<LoadError>> {
     CATCHING.with(|c| c.set(true));
@@ -107,20 +105,20 @@ fn caught<T>(
             None => what,
         };
         Err(Arc::new(LoadError::Internal {
-            name: source.name(),
+            name: name.to_string(),
             message,
         }))
     })
 }
 
 /// For the end-to-end tests of debug builds: `BRIEFING_TEST_LOADER=panic:NAME`
-/// makes the work on the source whose name ends with NAME panic, and
+/// makes the work on the article whose name ends with NAME panic, and
 /// `oom:NAME` fail an allocation as running out of memory does (an abort).
-fn test_failure(source: &Source) {
+fn test_failure(name: &str) {
     #[cfg(debug_assertions)]
     if let Ok(v) = std::env::var("BRIEFING_TEST_LOADER")
-        && let Some((what, name)) = v.split_once(':')
-        && source.name().ends_with(name)
+        && let Some((what, target)) = v.split_once(':')
+        && name.ends_with(target)
     {
         match what {
             "panic" => panic!("a test panic in the loader (BRIEFING_TEST_LOADER)"),
@@ -133,5 +131,5 @@ fn test_failure(source: &Source) {
         }
     }
     #[cfg(not(debug_assertions))]
-    let _ = source;
+    let _ = name;
 }

@@ -41,16 +41,12 @@ pub struct Read {
     pub warnings: Vec<String>,
 }
 
-/// Loads and analyses one source.
+/// Loads and analyses one source (its first document: see
+/// [`load::load_all`] for all of a feed's).
 pub fn read(source: &Source, lexicon: &Lexicon) -> Result<Read, LoadError> {
     let loaded = load::load(source)?;
-    let analysis = analyze::analyze(&loaded.doc, lexicon);
     Ok(Read {
-        article: Article {
-            doc: loaded.doc,
-            analysis,
-            source: source.clone(),
-        },
+        article: Article::of(loaded.doc, loaded.source, lexicon),
         warnings: loaded.warnings,
     })
 }
@@ -159,16 +155,15 @@ pub struct Opened<T> {
     pub briefing: Briefing<T>,
     /// `None` when there is only the one article.
     pub loader: Option<Loader<T>>,
-    /// The loader's warnings about the first article.
+    /// The loader's warnings about the articles.
     pub warnings: Vec<String>,
-    /// The sources before the first one that loads, which do not.
+    /// The sources that do not load.
     pub skipped: Vec<LoadError>,
+    /// The briefing's title: a feed's, when it is one feed.
+    pub title: Option<String>,
 }
 
-/// Opens a briefing on `sources`: the first that loads is analysed and
-/// prepared on this thread; the ones after it on a background thread
-/// (their warnings are not kept: the reader has the terminal by then).
-/// Fails when no source loads.
+/// Opens a briefing on `sources` (see [`open_batch`]).
 pub fn open<T, F>(
     sources: Vec<Source>,
     lexicon: &Lexicon,
@@ -178,32 +173,71 @@ where
     T: Send + Sync + 'static,
     F: Fn(Article) -> T + Send + 'static,
 {
-    let mut skipped = Vec::new();
-    let mut sources = sources.into_iter();
-    let (loaded, first_source) = loop {
-        let Some(source) = sources.next() else {
-            return Err(BriefingError::NoArticle { errors: skipped });
-        };
-        match load::load(&source) {
-            Ok(loaded) => break (loaded, source),
-            Err(e) => skipped.push(e),
-        }
+    let items: Vec<load::Item> = sources.into_iter().map(load::Item::One).collect();
+    open_batch(load::gather(&items), lexicon, prepare)
+}
+
+/// Opens a briefing on the documents of `batch`: the first is analysed and
+/// prepared on this thread, the others on a background thread. Fails when
+/// the batch has no document.
+pub fn open_batch<T, F>(
+    batch: load::Batch,
+    lexicon: &Lexicon,
+    prepare: F,
+) -> Result<Opened<T>, BriefingError>
+where
+    T: Send + Sync + 'static,
+    F: Fn(Article) -> T + Send + 'static,
+{
+    let skipped: Vec<LoadError> = batch.failed.into_iter().map(|(e, _)| e).collect();
+    let mut docs = batch.docs.into_iter();
+    let Some(first) = docs.next() else {
+        return Err(BriefingError::NoArticle { errors: skipped });
     };
-    let analysis = analyze::analyze(&loaded.doc, lexicon);
-    let first = prepare(Article {
-        doc: loaded.doc,
-        analysis,
-        source: first_source,
-    });
-    let rest: Vec<(usize, Source)> = sources.enumerate().map(|(i, s)| (i + 1, s)).collect();
-    let briefing = Briefing::new(first, rest.iter().map(|(_, s)| s.name()));
+    let mut warnings = first.warnings;
+    let first = prepare(Article::of(first.doc, first.source, lexicon));
+    let rest: Vec<(usize, load::Loaded)> = docs
+        .enumerate()
+        .map(|(i, mut l)| {
+            warnings.append(&mut l.warnings);
+            (i + 1, l)
+        })
+        .collect();
+    let briefing = Briefing::new(first, rest.iter().map(|(_, l)| l.doc.name.clone()));
     let loader = (!rest.is_empty()).then(|| loader::spawn(rest, lexicon.clone(), prepare));
     Ok(Opened {
         briefing,
         loader,
-        warnings: loaded.warnings,
+        warnings,
         skipped,
+        title: batch.title,
     })
+}
+
+impl Article {
+    /// A loaded document and its analysis.
+    /// Analyses `doc`, read from `source` (when it is not known, the
+    /// document's name stands for a file of that name).
+    pub fn of(doc: Document, source: Option<Source>, lexicon: &Lexicon) -> Article {
+        let analysis = analyze::analyze(&doc, lexicon);
+        let source = source.unwrap_or_else(|| Source::File(doc.name.clone().into()));
+        Article {
+            doc,
+            analysis,
+            source,
+        }
+    }
+
+    /// Where its review marks are found once its text has changed: the
+    /// source's identity, and for one article of several in an input (a
+    /// feed's entry) its number.
+    pub fn identity(&self) -> String {
+        let id = self.source.identity();
+        match self.doc.origin.as_ref().and_then(|o| o.entry) {
+            Some(n) => format!("{id}#{n}"),
+            None => id,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -238,21 +272,51 @@ mod tests {
     }
 
     #[test]
+    fn each_entry_of_a_feed_has_its_own_review_identity() {
+        let rss = br#"<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
+<item><title>Port talks</title><description>The dockers said they would stay out.</description></item>
+<item><title>Mill vote</title><description>The board said it would not sell the mill.</description></item>
+</channel></rss>"#;
+        let parsed = load::parse_bytes("wire.xml", rss, Some("xml")).unwrap();
+        let source = Source::File("wire.xml".into());
+        let ids: Vec<String> = parsed
+            .docs
+            .into_iter()
+            .map(|l| Article::of(l.doc, Some(source.clone()), &Lexicon::default()).identity())
+            .collect();
+        assert_eq!(ids.len(), 2);
+        assert!(ids[0].ends_with("wire.xml#1"), "{ids:?}");
+        assert!(ids[1].ends_with("wire.xml#2"), "{ids:?}");
+        // A file that is one article is known by its source alone.
+        let plain = load::load_bytes("a.txt", b"The union said no.\n", None).unwrap();
+        let a = Article::of(
+            plain.doc,
+            Some(Source::File("a.txt".into())),
+            &Lexicon::default(),
+        );
+        assert_eq!(a.identity(), Source::File("a.txt".into()).identity());
+    }
+
+    #[test]
     fn the_first_that_loads_is_ready_and_the_rest_arrive_in_order() {
         let (dir, sources) = folder(&[
             ("a.txt", b""),
             ("b.txt", b"The first article that loads.\n"),
             ("c.txt", b"\0\0binary"),
             ("d.txt", b"A third article, plain and short.\n"),
+            ("e.txt", b"A fourth article, as plain.\n"),
         ]);
         let opened = open(sources, &Lexicon::default(), name).expect("opens");
-        assert_eq!(opened.skipped.len(), 1, "a.txt is empty");
+        // Every source is read before the reader opens; those that do not
+        // load are reported then, in order.
+        assert_eq!(opened.skipped.len(), 2, "a.txt is empty, c.txt binary");
         assert!(opened.skipped[0].to_string().contains("a.txt"));
+        assert!(opened.skipped[1].to_string().contains("not a text file"));
         let mut briefing = opened.briefing;
         assert_eq!(*briefing.first(), "b.txt");
         assert_eq!(briefing.len(), 3);
-        assert!(matches!(briefing.get(1), Some(Slot::Pending(n)) if n.ends_with("c.txt")));
-        let loader = opened.loader.expect("two more to load");
+        assert!(matches!(briefing.get(1), Some(Slot::Pending(n)) if n.ends_with("d.txt")));
+        let loader = opened.loader.expect("two more to analyse");
         let mut got = Vec::new();
         while got.len() < 2 {
             if let Some(d) = loader.recv_timeout(std::time::Duration::from_secs(10)) {
@@ -263,10 +327,8 @@ mod tests {
             }
         }
         assert_eq!(got, [1, 2]);
-        assert!(
-            matches!(briefing.get(1), Some(Slot::Failed(e)) if e.to_string().contains("not a text file"))
-        );
-        assert!(matches!(briefing.get(2), Some(Slot::Ready(a)) if **a == "d.txt"));
+        assert!(matches!(briefing.get(1), Some(Slot::Ready(a)) if **a == "d.txt"));
+        assert!(matches!(briefing.get(2), Some(Slot::Ready(a)) if **a == "e.txt"));
         let _ = std::fs::remove_dir_all(dir);
     }
 

@@ -315,6 +315,8 @@ pub fn to_text(
 #[derive(Serialize)]
 struct ExplainOut<'a> {
     source: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    input: Option<&'a crate::model::Origin>,
     sentences: Vec<SentenceOut<'a>>,
 }
 
@@ -404,6 +406,7 @@ pub fn to_json(
     };
     let out = ExplainOut {
         source: &doc.name,
+        input: doc.origin.as_ref(),
         sentences: entries
             .iter()
             .map(|e| {

@@ -5,7 +5,9 @@
 
 use serde::Serialize;
 
-use crate::model::{ActorId, Analysis, BlockKind, Document, Layout, PositionId, QuoteId, Speaker};
+use crate::model::{
+    ActorId, Analysis, BlockKind, Document, Layout, Origin, PositionId, QuoteId, Speaker,
+};
 use crate::review::{Meta, Review, Target};
 use crate::span::{CharMap, Span};
 
@@ -16,6 +18,10 @@ pub const SCHEMA: u32 = 1;
 struct Export<'a> {
     schema: u32,
     source: &'a str,
+    /// What a converted input was (a page, a feed entry, JSON); absent for
+    /// text read as it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    input: Option<&'a Origin>,
     layout: Layout,
     title: Option<TextSpan<'a>>,
     dateline: Option<TextSpan<'a>>,
@@ -30,6 +36,10 @@ struct Export<'a> {
     summary: SummaryOut<'a>,
     /// The review as a whole: progress, and the orphaned items.
     review: ReviewSummaryOut<'a>,
+    /// The extracted text every offset points into, for a converted input
+    /// (a text file is its own).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
 }
 
 /// An item's review marks (every actor, speech quote and position has one).
@@ -200,6 +210,8 @@ struct SummaryOut<'a> {
 struct SummaryDoc<'a> {
     schema: u32,
     source: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    input: Option<&'a Origin>,
     #[serde(flatten)]
     summary: SummaryOut<'a>,
 }
@@ -319,6 +331,8 @@ fn build<'a>(doc: &'a Document, analysis: &'a Analysis, review: &'a Review) -> E
         summary: summary_out(&m, analysis, &summary),
         schema: SCHEMA,
         source: &doc.name,
+        input: doc.origin.as_ref(),
+        text: doc.origin.as_ref().map(|_| doc.text.as_str()),
         layout: doc.layout,
         title: doc.title.map(|s| m.text_span(s)),
         dateline: doc.dateline.map(|s| m.text_span(s)),
@@ -432,6 +446,7 @@ pub fn summary_to_string(doc: &Document, analysis: &Analysis) -> String {
     let out = SummaryDoc {
         schema: SCHEMA,
         source: &doc.name,
+        input: doc.origin.as_ref(),
         summary: summary_out(&m, analysis, &s),
     };
     serde_json::to_string_pretty(&out).unwrap_or_default()

@@ -159,6 +159,7 @@ pub(super) fn parse(name: &str, text: String, bom: bool) -> Document {
         sections,
         paragraphs,
         markup,
+        origin: None,
     }
 }
 

@@ -1,14 +1,34 @@
-//! Turning input bytes into a [`Document`]: one text buffer plus spans for its
-//! title, dateline, byline, sections and paragraphs.
+//! Turning inputs into [`Document`]s: one text buffer each, plus spans for
+//! its title, dateline, byline, sections and paragraphs.
 //!
-//! The buffer is the input exactly as read (after UTF-8 decoding and removal
-//! of a byte-order mark), so every span maps back to the file. Layout is
-//! detected from the text: line-per-paragraph wire copy, hard-wrapped copy
-//! (paragraphs start indented or after a blank line), or Markdown.
+//! Where the bytes come from: `input.rs` (files, standard input, caps and
+//! the binary check), `url.rs` (HTTP), `folder.rs` (a folder's article
+//! files, in order), `batch.rs` (every document of a reading). How they are
+//! parsed, once `sniff.rs` has told what they are: `plain.rs` and
+//! `markdown.rs` (text: the buffer is the input exactly as read, after
+//! UTF-8 decoding and removal of a byte-order mark, so every span maps back
+//! to the file), `html.rs`, `feed.rs` and `json.rs` (converted: the buffer
+//! is the text extracted, written by `convert.rs`; `Document::origin` says
+//! from what). A parse gives one document or, for a feed or a JSON array,
+//! several ([`Parsed`]).
 
+mod batch;
+mod charset;
+mod convert;
+mod feed;
+mod folder;
+mod html;
+mod input;
+mod json;
 mod lines;
 mod markdown;
 mod plain;
+mod sniff;
+mod url;
+
+pub use batch::{Batch, Got, gather, read_items};
+pub use folder::{Item, Walk, walk};
+pub use url::is_url;
 
 pub(crate) use plain::warm_up;
 
@@ -30,6 +50,20 @@ pub const SAMPLE_NAME: &str = "sample-briefing.txt";
 pub struct Loaded {
     pub doc: Document,
     pub warnings: Vec<String>,
+    /// The input it was read from (`None` for bytes handed in without one):
+    /// how a review finds its marks once the text has changed.
+    pub source: Option<Source>,
+}
+
+/// What one input holds: one article, or a feed's or a JSON array's
+/// several, in the input's order.
+#[derive(Debug)]
+pub struct Parsed {
+    /// The feed's title: the title of a briefing of this input.
+    pub title: Option<String>,
+    pub docs: Vec<Loaded>,
+    /// About the input as a whole (entries skipped).
+    pub warnings: Vec<String>,
 }
 
 /// Where an article comes from.
@@ -40,6 +74,8 @@ pub enum Source {
     /// Standard input (`-`).
     Stdin,
     File(PathBuf),
+    /// An `http://` or `https://` address.
+    Url(String),
 }
 
 impl Source {
@@ -47,7 +83,10 @@ impl Source {
         match arg {
             None => Source::Sample,
             Some(p) if p.as_os_str() == "-" => Source::Stdin,
-            Some(p) => Source::File(p.to_path_buf()),
+            Some(p) => match p.to_str() {
+                Some(s) if url::is_url(s) => Source::Url(s.to_string()),
+                _ => Source::File(p.to_path_buf()),
+            },
         }
     }
 
@@ -56,12 +95,13 @@ impl Source {
             Source::Sample => SAMPLE_NAME.to_string(),
             Source::Stdin => "<stdin>".to_string(),
             Source::File(p) => p.display().to_string(),
+            Source::Url(u) => u.clone(),
         }
     }
 
     /// A stable name for where the article comes from, whatever the
-    /// working folder: `file:` and the absolute path, `stdin`, or `sample:`
-    /// and the sample's name. The review store finds a file's marks by it
+    /// working folder: `file:` and the absolute path, `url:` and the URL,
+    /// `stdin`, or `sample:` and the sample's name. The review store finds a file's marks by it
     /// once the file's text has changed.
     pub fn identity(&self) -> String {
         match self {
@@ -73,6 +113,7 @@ impl Source {
                     .unwrap_or_else(|_| p.clone());
                 format!("file:{}", abs.display())
             }
+            Source::Url(u) => format!("url:{u}"),
         }
     }
 
@@ -85,75 +126,161 @@ impl Source {
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_else(|| "article".to_string()),
+            Source::Url(u) => url_stem(u),
         }
     }
 }
 
-/// Reads and loads one source.
-pub fn load(source: &Source) -> Result<Loaded, LoadError> {
-    let name = source.name();
-    match source {
-        Source::Sample => load_bytes(&name, SAMPLE_BRIEFING.as_bytes(), None),
-        Source::Stdin => {
-            let mut buf = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf).map_err(|e| {
-                LoadError::Io {
-                    name: name.clone(),
-                    source: e,
-                }
-            })?;
-            load_vec(&name, buf, None)
-        }
-        Source::File(path) => {
-            if path.is_dir() {
-                return Err(LoadError::IsDirectory { name });
-            }
-            let bytes = std::fs::read(path).map_err(|e| LoadError::Io {
-                name: name.clone(),
-                source: e,
-            })?;
-            load_vec(&name, bytes, path.extension().and_then(|e| e.to_str()))
-        }
+/// The file stem an export of `doc` is written under: its source's, and
+/// the entry's number for one of a feed's or a JSON array's articles
+/// (`feed-0003`).
+pub fn stem_of(doc: &Document) -> String {
+    let from = doc
+        .origin
+        .as_ref()
+        .map_or(doc.name.as_str(), |o| o.from.as_str());
+    let stem = if from == "<stdin>" {
+        "stdin".to_string()
+    } else if url::is_url(from) {
+        url_stem(from)
+    } else {
+        Source::File(PathBuf::from(from)).stem()
+    };
+    match doc.origin.as_ref().and_then(|o| o.entry) {
+        Some(n) => format!("{stem}-{n:04}"),
+        None => stem,
     }
+}
+
+/// A URL's last path segment without its extension, else its host, as a
+/// file name: `https://h/news/story-1.html` → `story-1`.
+fn url_stem(u: &str) -> String {
+    let rest = u.split_once("://").map_or(u, |(_, r)| r);
+    let path = rest.split(['?', '#']).next().unwrap_or(rest);
+    let last = path
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or(path);
+    let stem = last.rsplit_once('.').map_or(last, |(s, _)| s);
+    let clean: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if clean.trim_matches('-').is_empty() {
+        "page".to_string()
+    } else {
+        clean
+    }
+}
+
+/// Reads and loads one source: its first document (the first entry of a
+/// feed). [`load_all`] gives them all.
+pub fn load(source: &Source) -> Result<Loaded, LoadError> {
+    let mut parsed = load_all(source)?;
+    let mut first = parsed.docs.swap_remove(0);
+    first.warnings.append(&mut parsed.warnings);
+    Ok(first)
+}
+
+/// Reads and parses one source: every document it holds.
+pub fn load_all(source: &Source) -> Result<Parsed, LoadError> {
+    let mut parsed = if *source == Source::Sample {
+        single(load_bytes(
+            &source.name(),
+            SAMPLE_BRIEFING.as_bytes(),
+            None,
+        )?)
+    } else {
+        parse(input::read(source)?)?
+    };
+    for d in &mut parsed.docs {
+        d.source = Some(source.clone());
+    }
+    Ok(parsed)
 }
 
 /// Expands directories among `paths` into the article files they hold
-/// (`*.txt`, `*.md`, `*.markdown`, sorted by name); other paths pass through.
+/// (see [`walk`]); other paths pass through.
 pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<Source>, LoadError> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let entries = std::fs::read_dir(p).map_err(|e| LoadError::Io {
-                name: p.display().to_string(),
-                source: e,
-            })?;
-            let mut files: Vec<PathBuf> = entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|f| f.is_file() && is_article_file(f))
-                .collect();
-            files.sort();
-            if files.is_empty() {
-                return Err(LoadError::EmptyDirectory {
-                    name: p.display().to_string(),
-                });
-            }
-            out.extend(files.into_iter().map(Source::File));
-        } else {
-            out.push(Source::from_arg(Some(p)));
+    Ok(walk(paths)?
+        .items
+        .into_iter()
+        .flat_map(|i| match i {
+            Item::One(s) => vec![s],
+            Item::Folder { sources, .. } => sources,
+        })
+        .collect())
+}
+
+/// Parses `bytes` as whatever they are (text, Markdown, a page, a feed,
+/// JSON), `extension` being the file name's, if any.
+pub fn parse_bytes(name: &str, bytes: &[u8], extension: Option<&str>) -> Result<Parsed, LoadError> {
+    if input::looks_binary(&bytes[..bytes.len().min(input::FIRST_BLOCK)]) {
+        return Err(LoadError::NotText {
+            name: name.to_string(),
+        });
+    }
+    parse(input::Input::new(name, bytes.to_vec(), extension))
+}
+
+fn single(loaded: Loaded) -> Parsed {
+    Parsed {
+        title: None,
+        docs: vec![loaded],
+        warnings: Vec::new(),
+    }
+}
+
+/// Parses an input by its kind.
+fn parse(input: input::Input) -> Result<Parsed, LoadError> {
+    let input::Input {
+        name,
+        bytes,
+        extension,
+        mime,
+        charset,
+    } = input;
+    // UTF-16 is read as the UTF-8 it stands for.
+    let bytes = charset::utf16_to_utf8(&bytes).unwrap_or(bytes);
+    if bytes.len() > input::MAX_LEN {
+        return Err(LoadError::TooLarge { name });
+    }
+    match sniff::kind(&bytes, mime.as_deref(), extension.as_deref()) {
+        sniff::Kind::Text => {
+            // A server's type stands in for the extension a file would have.
+            let ext = match mime.as_deref() {
+                Some("text/markdown" | "text/x-markdown") => Some("md"),
+                Some("text/plain") => Some("txt"),
+                _ => extension.as_deref(),
+            };
+            Ok(single(load_vec(&name, bytes, ext)?))
+        }
+        sniff::Kind::Html => {
+            let decoded = charset::decode(&name, &bytes, charset.as_deref());
+            let doc = html::parse(&name, &decoded.text)?;
+            Ok(single(Loaded {
+                doc,
+                warnings: decoded.warning.into_iter().collect(),
+                source: None,
+            }))
+        }
+        sniff::Kind::Feed => feed::parse(&name, &bytes, charset.as_deref()),
+        sniff::Kind::Json => {
+            let text =
+                String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes));
+            json::parse(&name, &text)
         }
     }
-    Ok(out)
 }
 
-fn is_article_file(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("txt" | "md" | "markdown" | "text")
-    )
-}
-
-/// Inputs larger than this are refused: spans are 32-bit.
-const MAX_LEN: usize = u32::MAX as usize;
+use input::MAX_LEN;
 
 /// Loads a document from raw bytes. `extension` (of the file name, if any)
 /// selects Markdown for `md`/`markdown`; otherwise the layout is sniffed.
@@ -214,21 +341,14 @@ pub fn load_vec(
     } else {
         plain::parse(name, text, bom)
     };
-    Ok(Loaded { doc, warnings })
+    Ok(Loaded {
+        doc,
+        warnings,
+        source: None,
+    })
 }
 
-/// NUL bytes mean binary; so does a start dense with control bytes.
-fn looks_binary(bytes: &[u8]) -> bool {
-    if memchr::memchr(0, bytes).is_some() {
-        return true;
-    }
-    let head = &bytes[..bytes.len().min(4096)];
-    let controls = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1B))
-        .count();
-    controls * 10 > head.len().max(1) * 3
-}
+use input::is_binary as looks_binary;
 
 /// Builds sections from paragraphs and headings found in document order.
 /// `blocks` holds `(heading span, None)` or `(None, paragraph)` entries.

@@ -84,6 +84,7 @@ pub(super) fn parse(name: &str, text: String, bom: bool) -> Document {
         sections,
         paragraphs,
         markup: Vec::new(),
+        origin: None,
     }
 }
 

@@ -189,6 +189,9 @@ fn binary_input() {
     // UTF-16 text holds NUL bytes: not readable as UTF-8 text.
     let err = load_bytes("u16.txt", b"\xFF\xFEa\x00b\x00", None).unwrap_err();
     assert_eq!(err.to_string(), "u16.txt: not a text file");
+    // Read as what it is, it is text: its byte-order mark says UTF-16.
+    let parsed = parse_bytes("u16.txt", b"\xFF\xFEH\x00i\x00.\x00", Some("txt")).unwrap();
+    assert_eq!(parsed.docs[0].doc.text, "Hi.");
 }
 
 #[test]

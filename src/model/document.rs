@@ -65,6 +65,44 @@ pub struct Document {
     /// Byte ranges of Markdown markup (`#`, `>`, `**`, link targets…), sorted
     /// and disjoint. Views and the analysis read them as blanks.
     pub markup: Vec<Span>,
+    /// What the text was converted from; `None` when it is the input as
+    /// read (plain text, Markdown).
+    pub origin: Option<Origin>,
+}
+
+/// What an input was converted from, when the text buffer is not the input
+/// as read but text extracted from it (a web page, a feed entry, JSON).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Origin {
+    pub format: Format,
+    /// The path or URL the input was read from.
+    pub from: String,
+    /// Which article of the input (1-based), when it holds several.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entry: Option<usize>,
+    /// Where the article says it is from: a page's canonical URL, a feed
+    /// entry's link, a JSON input's `source`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// When it was published, as given (RFC 3339 for feeds).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The title of the feed (or collection) the article came in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub feed: Option<String>,
+}
+
+/// The kinds of input whose text is extracted rather than read as is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// A web page: its main text by readability.
+    #[default]
+    Html,
+    /// An entry of an RSS, Atom or JSON feed.
+    Feed,
+    /// An article handed in as JSON (`title`, `body`, `source`, `date`).
+    Json,
 }
 
 impl Document {

@@ -10,5 +10,5 @@ mod ids;
 pub use analysis::{
     Actor, ActorKind, Analysis, Mention, MentionKind, Position, PositionKind, Quote, Speaker,
 };
-pub use document::{BlockKind, Document, Layout, Paragraph, Section};
+pub use document::{BlockKind, Document, Format, Layout, Origin, Paragraph, Section};
 pub use ids::{ActorId, DocId, PositionId, QuoteId};
