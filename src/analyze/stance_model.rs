@@ -481,9 +481,9 @@ fn fact_features(facts: &Facts, out: &mut Vec<u32>) {
     }
 }
 
-/// Every mention of the analysis, by start: (span, actor, kind).
+/// Every mention of the analysis, by start then end: (span, actor, kind).
 fn mention_index(analysis: &Analysis) -> Vec<(Span, ActorId, MentionKind)> {
-    let mut all: Vec<_> = analysis
+    let all: Vec<_> = analysis
         .actors
         .iter()
         .enumerate()
@@ -494,8 +494,9 @@ fn mention_index(analysis: &Analysis) -> Vec<(Span, ActorId, MentionKind)> {
                 .map(move |m| (m.span, ActorId::new(a), m.kind))
         })
         .collect();
-    all.sort_by_key(|m| (m.0.start, m.0.end));
-    all
+    // Stable sorts by end, then by start: by (start, end).
+    let by_end = crate::span::sort_by_offset(all, |m| m.0.end);
+    crate::span::sort_by_offset(by_end, |m| m.0.start)
 }
 
 /// The sentence each position belongs to: the one holding its trigger's
