@@ -35,7 +35,7 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> Analysis {
 
 /// [`analyze`] with another stance model: what cross-validation runs.
 fn analyze_with(doc: &Document, lex: &Lexicon, model: &StanceModel) -> Analysis {
-    let (mut analysis, read) = actors_and_quotes(doc, lex, true);
+    let (mut analysis, read) = actors_and_quotes(doc, lex, Some(model));
     analysis.positions = positions_of(doc, &analysis, lex, Some(&read), model);
     analysis
 }
@@ -43,7 +43,7 @@ fn analyze_with(doc: &Document, lex: &Lexicon, model: &StanceModel) -> Analysis 
 /// The analysis without positions and red lines (sentences, actors,
 /// quotes): what benchmarks compare [`analyze`] with.
 pub fn analyze_quotes(doc: &Document, lex: &Lexicon) -> Analysis {
-    actors_and_quotes(doc, lex, false).0
+    actors_and_quotes(doc, lex, None).0
 }
 
 /// The positions and red lines of an analysed document: what [`analyze`]
@@ -81,7 +81,7 @@ pub mod training {
     /// Each sentence's span and model features, the positions being the
     /// rules' alone.
     pub fn sentence_features(doc: &Document, lex: &Lexicon) -> Vec<Row> {
-        let (analysis, read) = actors_and_quotes(doc, lex, true);
+        let (analysis, read) = actors_and_quotes(doc, lex, Some(&StanceModel::builtin()));
         let content = doc.content();
         let rules = stances::Stances::of(&content, &analysis, lex, Some(&read.kept));
         let found = rules.find();
@@ -95,16 +95,21 @@ pub mod training {
     }
 }
 
-/// Sentences, actors and quotes: the analysis before positions; and, when
-/// `want_gate`, the tokens of the sentences that may hold a position and
-/// every sentence's word features for the stance model (else none).
-fn actors_and_quotes(doc: &Document, lex: &Lexicon, want_gate: bool) -> (Analysis, StanceInputs) {
+/// Sentences, actors and quotes: the analysis before positions; and, with
+/// the stance model, the tokens of the sentences that may hold a position
+/// (or be given one by the model) and every sentence's word features and
+/// their sums (else none).
+fn actors_and_quotes(
+    doc: &Document,
+    lex: &Lexicon,
+    model: Option<&StanceModel>,
+) -> (Analysis, StanceInputs) {
     let content = doc.content();
     let text: &str = &content;
     let passages = passages::of(doc);
     let found = quotes::find(text, &passages);
     let read =
-        Reader::new(text, lex, doc.dateline, &found, passages.len(), want_gate).read_all(&passages);
+        Reader::new(text, lex, doc.dateline, &found, passages.len(), model).read_all(&passages);
     let mut res = actors::resolve(text, lex, &read.cands);
     let quotes = attribution::speakers(
         text,
@@ -153,7 +158,8 @@ struct Reader<'a> {
     lex: &'a Lexicon,
     dateline: Option<Span>,
     found: &'a [Found],
-    want_gate: bool,
+    /// The stance model, when the stance pass will run.
+    model: Option<&'a StanceModel<'a>>,
     toks: Vec<tokens::Token>,
     in_quote: Vec<bool>,
     opening: Vec<bool>,
@@ -168,14 +174,15 @@ impl<'a> Reader<'a> {
         dateline: Option<Span>,
         found: &'a [Found],
         passages: usize,
-        want_gate: bool,
+        model: Option<&'a StanceModel<'a>>,
     ) -> Reader<'a> {
+        let want_gate = model.is_some();
         Reader {
             text,
             lex,
             dateline,
             found,
-            want_gate,
+            model,
             toks: Vec::new(),
             in_quote: Vec::new(),
             opening: Vec::new(),
@@ -217,7 +224,7 @@ impl<'a> Reader<'a> {
     /// Tokens and sentences, mention candidates and attribution frames
     /// of passage `b`, whose quotes are `quotes` (of `found`).
     fn passage(&mut self, b: usize, passage: &Passage, quotes: Range<usize>) {
-        let (text, lex, want_gate) = (self.text, self.lex, self.want_gate);
+        let (text, lex, model) = (self.text, self.lex, self.model);
         // Owned while the passage is read, then handed back for the next.
         let mut toks = std::mem::take(&mut self.toks);
         let mut lowered = std::mem::take(&mut self.lowered);
@@ -243,12 +250,13 @@ impl<'a> Reader<'a> {
             lowered.fill(text, &toks, &lex.classes);
             // The stance pass reads these tokens of the sentences that may
             // hold a position, and the holder finder those of the sentences
-            // the model may add a position to (they have a trigger); the
-            // others' are not kept.
-            for (k, r) in sents.iter().enumerate().filter(|_| want_gate) {
-                let trigger = self.out.words.push(text, &toks, &lowered, r.clone(), lex);
+            // the model may add a position to; the others' are not kept
+            // (should one be asked for, it is read again).
+            for (k, r) in sents.iter().enumerate().filter(|_| model.is_some()) {
+                let words = &mut self.out.words;
+                let may_add = words.push(text, &toks, &lowered, r.clone(), lex, model);
                 let gated = stances::may_hold(text, &toks, &lowered, r.clone(), lex);
-                if gated || trigger {
+                if gated || may_add {
                     let kept = &mut self.out.kept;
                     let si = sentence_base + k;
                     kept.push(text, &toks, &lowered, r.clone(), si, gated, &lex.stances);

@@ -113,7 +113,10 @@ pub(crate) fn find_in_paragraph(
     while i < s.len() {
         // Skip to the next byte that can start a mark: most bytes cannot.
         if !MARK_START[bytes[i] as usize] {
-            i += 1;
+            i += bytes[i..]
+                .iter()
+                .position(|&b| MARK_START[b as usize])
+                .unwrap_or(bytes.len() - i);
             continue;
         }
         let Some((mark, w)) = double_mark(s, i) else {
@@ -185,10 +188,8 @@ fn singles(text: &str, span: Span, paragraph: usize, doubles: &[Span], out: &mut
     // `doubles` is sorted: walk it alongside.
     let mut d = 0;
     let bytes = s.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        if b != b'\'' && b != 0xE2 {
-            continue;
-        }
+    // Only `'` and the lead byte of `‘ ’` can start a single mark.
+    for i in memchr::memchr2_iter(b'\'', 0xE2, bytes) {
         let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
             continue;
         };

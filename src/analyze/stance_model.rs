@@ -55,6 +55,9 @@ pub struct StanceModel<'a> {
     scale: f32,
     pub thresholds: Thresholds,
     weights: &'a [u8],
+    /// The most the facts of a sentence without a rule position add to
+    /// its position sum (see [`StanceModel::may_add`]).
+    best_facts: f32,
 }
 
 /// Why a model's bytes cannot be read.
@@ -80,7 +83,7 @@ impl<'a> StanceModel<'a> {
         if weights.len() != 2 * 2 * (1usize << bits) {
             return Err(BadModel("truncated weights"));
         }
-        Ok(StanceModel {
+        let mut model = StanceModel {
             bits,
             scale: f(12),
             thresholds: Thresholds {
@@ -90,7 +93,15 @@ impl<'a> StanceModel<'a> {
                 red_off: f(28),
             },
             weights,
-        })
+            best_facts: 0.0,
+        };
+        let weight = |f: u32| model.logits(&[f], (0.0, 0.0)).0;
+        let raises: f32 = [IN_QUOTE, QUOTED_SPEAKER, FIRST_SENTENCE]
+            .map(|f| weight(f).max(0.0))
+            .iter()
+            .sum();
+        model.best_facts = weight(RULE_NONE) + raises;
+        Ok(model)
     }
 
     /// The shipped model.
@@ -125,18 +136,40 @@ impl<'a> StanceModel<'a> {
 
     /// P(position), P(red line) of a sentence's features.
     pub fn score(&self, features: &[u32]) -> (f32, f32) {
+        let (p, r) = self.logits(features, (0.0, 0.0));
+        (sigmoid(p), sigmoid(r))
+    }
+
+    /// The sums of the weights of `features` (position, red line) added to
+    /// `from`, one feature after the other: summing a sentence's features
+    /// in two parts gives the sums of the whole, to the bit.
+    fn logits(&self, features: &[u32], from: (f32, f32)) -> (f32, f32) {
         let n = 1usize << self.bits;
         // Each table's weights as little-endian `i16`s.
         let (pos, red) = self.weights.as_chunks::<2>().0.split_at(n);
         let weight = |table: &[[u8; 2]], f: u32| {
             i16::from_le_bytes(table[f as usize & (n - 1)]) as f32 * self.scale
         };
-        let (mut p, mut r) = (0f32, 0f32);
+        let (mut p, mut r) = from;
         for &f in features {
             p += weight(pos, f);
             r += weight(red, f);
         }
-        (sigmoid(p), sigmoid(r))
+        (p, r)
+    }
+
+    /// Whether the model may add a position to a sentence whose word
+    /// features sum to `words` (see [`Self::logits`]), whatever its facts:
+    /// the add threshold against the sum with every fact that raises it
+    /// (a sentence it adds to has no rule position), and a margin for the
+    /// rounding of the sums.
+    fn may_add(&self, words: f32) -> bool {
+        sigmoid(words + self.best_facts + 1e-3) > self.thresholds.add
+    }
+
+    /// Which weights a sum was made with (see [`WordFeatures`]).
+    fn id(&self) -> (usize, usize) {
+        (self.weights.as_ptr() as usize, self.weights.len())
     }
 }
 
@@ -186,6 +219,10 @@ const BIAS: u32 = hash(&["bias"]);
 const SPEECH_VERB: u32 = hash(&["speech-verb"]);
 const NUMBER: u32 = hash(&["w", "#"]);
 const QUESTION: u32 = hash(&["question"]);
+const IN_QUOTE: u32 = hash(&["in-quote"]);
+const QUOTED_SPEAKER: u32 = hash(&["quoted-speaker"]);
+const FIRST_SENTENCE: u32 = hash(&["first-sentence"]);
+const RULE_NONE: u32 = hash(&["rule", "none"]);
 const WORD: u32 = prefix(&["w"]);
 const NEGATED: u32 = prefix(&["neg+"]);
 const CLASS: u32 = prefix(&["class"]);
@@ -255,6 +292,11 @@ pub(crate) struct WordFeatures {
     at: Vec<usize>,
     /// Each sentence's trigger, for a position the model adds to it.
     triggers: Vec<Option<Trigger>>,
+    /// Each sentence's sums of the word features' weights (see
+    /// [`StanceModel::logits`]), and the model they were made with: the
+    /// model adds the facts' to them.
+    sums: Vec<(f32, f32)>,
+    summed_with: Option<(usize, usize)>,
 }
 
 /// The word that triggers a position the model adds to a sentence: the
@@ -277,11 +319,15 @@ impl WordFeatures {
             flat: Vec::with_capacity(bytes / 6 + 16),
             at: Vec::with_capacity(bytes / 128 + 2),
             triggers: Vec::with_capacity(bytes / 128 + 1),
+            sums: Vec::with_capacity(bytes / 128 + 1),
+            summed_with: None,
         }
     }
 
-    /// Adds the next sentence: tokens `range` of a passage. Whether it has
-    /// a trigger (the model may add a position to it).
+    /// Adds the next sentence: tokens `range` of a passage, its features'
+    /// weights summed by `model`. Whether the model may add a position to
+    /// it (it has a trigger, and its words may score enough; without a
+    /// model, whether it has a trigger).
     pub(crate) fn push(
         &mut self,
         text: &str,
@@ -289,19 +335,35 @@ impl WordFeatures {
         lowered: &tokens::Lowered,
         range: Range<usize>,
         lex: &Lexicon,
+        model: Option<&StanceModel>,
     ) -> bool {
         if self.at.is_empty() {
             self.at.push(0);
         }
+        let start = self.flat.len();
         let t = word_features(text, toks, lowered, range, lex, &mut self.flat);
         self.at.push(self.flat.len());
         self.triggers.push(t);
-        t.is_some()
+        let Some(model) = model else {
+            return t.is_some();
+        };
+        self.summed_with = Some(model.id());
+        let sums = model.logits(&self.flat[start..], (0.0, 0.0));
+        self.sums.push(sums);
+        t.is_some() && model.may_add(sums.0)
     }
 
     fn get(&self, k: usize) -> Option<(&[u32], Option<Trigger>)> {
         let words = &self.flat[*self.at.get(k)?..*self.at.get(k + 1)?];
         Some((words, *self.triggers.get(k)?))
+    }
+
+    /// Sentence `k`'s sums of its word features' weights, if `model` made
+    /// them.
+    fn sums(&self, k: usize, model: &StanceModel) -> Option<(f32, f32)> {
+        (self.summed_with == Some(model.id()))
+            .then(|| self.sums.get(k).copied())
+            .flatten()
     }
 }
 
@@ -398,19 +460,19 @@ fn word_features(
 /// Appends the features of what the analysis knows of a sentence: whether
 /// it is quoted speech with a speaker, and what the rules decided there.
 fn fact_features(facts: &Facts, out: &mut Vec<u32>) {
-    let mut push = |parts: &[&str]| out.push(hash(parts));
     if facts.in_quote {
-        push(&["in-quote"]);
+        out.push(IN_QUOTE);
     }
     if facts.speaker.is_some() {
-        push(&["quoted-speaker"]);
+        out.push(QUOTED_SPEAKER);
     }
     if facts.first {
-        push(&["first-sentence"]);
+        out.push(FIRST_SENTENCE);
     }
     if facts.rules.is_empty() {
-        push(&["rule", "none"]);
+        out.push(RULE_NONE);
     }
+    let mut push = |parts: &[&str]| out.push(hash(parts));
     for p in facts.rules {
         push(&["rule", p.rule]);
         push(&["rule-kind", p.kind.name()]);
@@ -419,9 +481,9 @@ fn fact_features(facts: &Facts, out: &mut Vec<u32>) {
     }
 }
 
-/// Every mention of the analysis, by start: (span, actor, kind).
+/// Every mention of the analysis, by start then end: (span, actor, kind).
 fn mention_index(analysis: &Analysis) -> Vec<(Span, ActorId, MentionKind)> {
-    let mut all: Vec<_> = analysis
+    let all: Vec<_> = analysis
         .actors
         .iter()
         .enumerate()
@@ -432,8 +494,9 @@ fn mention_index(analysis: &Analysis) -> Vec<(Span, ActorId, MentionKind)> {
                 .map(move |m| (m.span, ActorId::new(a), m.kind))
         })
         .collect();
-    all.sort_by_key(|m| (m.0.start, m.0.end));
-    all
+    // Stable sorts by end, then by start: by (start, end).
+    let by_end = crate::span::sort_by_offset(all, |m| m.0.end);
+    crate::span::sort_by_offset(by_end, |m| m.0.start)
 }
 
 /// The sentence each position belongs to: the one holding its trigger's
@@ -594,8 +657,18 @@ pub(crate) fn rescore(
     for (k, &s) in analysis.sentences.iter().enumerate() {
         let facts = Facts::of(k, &quotes, &by_sentence);
         f.clear();
-        let trigger = features_of(&mut fz, words, k, s, text, lex, &facts, &mut f);
-        let (p_pos, p_red) = model.score(&f);
+        // The main pass summed the words' weights: the facts' are added.
+        let (trigger, (p_pos, p_red)) = match (words.sums(k, model), words.get(k)) {
+            (Some(sums), Some((_, trigger))) => {
+                fact_features(&facts, &mut f);
+                let (p, r) = model.logits(&f, sums);
+                (trigger, (sigmoid(p), sigmoid(r)))
+            }
+            _ => {
+                let trigger = features_of(&mut fz, words, k, s, text, lex, &facts, &mut f);
+                (trigger, model.score(&f))
+            }
+        };
         let rules = &by_sentence[k];
         if !rules.is_empty() {
             if p_pos < t.veto {
@@ -807,6 +880,31 @@ mod tests {
             assert_eq!(fnv(prefix(&["a", "b"]), w.as_bytes()), hash(&["a", "b", w]));
         }
         assert_eq!(fnv(prefix(&[]), b"x"), hash(&["x"]));
+    }
+
+    #[test]
+    fn a_sum_in_two_parts_is_the_whole_and_may_add_bounds_the_facts() {
+        let m = StanceModel::builtin();
+        let words: Vec<u32> = ["bias", "w refuse", "w talks", "class reject"]
+            .iter()
+            .map(|f| hash(&f.split(' ').collect::<Vec<_>>()))
+            .collect();
+        let facts = [IN_QUOTE, QUOTED_SPEAKER, FIRST_SENTENCE, RULE_NONE];
+        let all: Vec<u32> = words.iter().chain(&facts).copied().collect();
+        let (p, r) = m.logits(&facts, m.logits(&words, (0.0, 0.0)));
+        assert_eq!(m.score(&all), (sigmoid(p), sigmoid(r)));
+        // Whichever facts a sentence without rule positions has, a score
+        // above the add threshold is one `may_add` allows.
+        let w = m.logits(&words, (0.0, 0.0)).0;
+        for mask in 0..8 {
+            let some: Vec<u32> = (0..3)
+                .filter(|b| mask & (1 << b) != 0)
+                .map(|b| facts[b])
+                .chain([RULE_NONE])
+                .collect();
+            let p = sigmoid(m.logits(&some, (w, 0.0)).0);
+            assert!(p <= m.thresholds.add || m.may_add(w), "{mask}");
+        }
     }
 
     #[test]

@@ -243,34 +243,9 @@ fn apposition(text: &str, name: Span, sentences: &[Span]) -> Span {
     Span::new(start, start + cut)
 }
 
-/// Mentions sorted by start: a stable radix sort, a byte of the offset at
-/// a time (linear; many mentions are sorted often), the library sort for
-/// few.
-fn by_start(mut v: Vec<(Span, ActorId)>) -> Vec<(Span, ActorId)> {
-    if v.len() < 256 {
-        v.sort_by_key(|(s, _)| s.start);
-        return v;
-    }
-    let max = v.iter().map(|(s, _)| s.start).max().unwrap_or(0);
-    let mut other = v.clone();
-    let mut shift = 0;
-    while shift < 32 && (max >> shift) > 0 {
-        let mut count = [0usize; 257];
-        for (s, _) in &v {
-            count[((s.start >> shift) & 0xff) as usize + 1] += 1;
-        }
-        for i in 1..257 {
-            count[i] += count[i - 1];
-        }
-        for x in &v {
-            let d = ((x.0.start >> shift) & 0xff) as usize;
-            other[count[d]] = *x;
-            count[d] += 1;
-        }
-        std::mem::swap(&mut v, &mut other);
-        shift += 8;
-    }
-    v
+/// Mentions sorted by start, stably.
+fn by_start(v: Vec<(Span, ActorId)>) -> Vec<(Span, ActorId)> {
+    crate::span::sort_by_offset(v, |m| m.0.start)
 }
 
 /// The country actor a description names by demonym or name ("French").

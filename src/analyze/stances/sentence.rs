@@ -94,11 +94,12 @@ impl<'a> Sent<'a> {
                 after_open = true;
                 continue;
             }
-            let s = t.text(text);
+            // Read as bytes where a byte tells (tokens are not empty).
+            let bytes = &text.as_bytes()[t.span.start as usize..t.span.end as usize];
             scratch.lows.push(form);
-            let capital = match s.as_bytes().first() {
-                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                _ => s.chars().next().is_some_and(char::is_uppercase),
+            let capital = match bytes[0] {
+                b if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => t.text(text).chars().next().is_some_and(char::is_uppercase),
             };
             // Numbers, marks and names inside a sentence are in no list.
             let word = t.kind == Kind::Word || t.kind == Kind::Possessive;
@@ -118,8 +119,8 @@ impl<'a> Sent<'a> {
                 opens: after_open,
             });
             // A capital after an abbreviation is typography ("U.K. Demands").
-            after_open = (punct && s.chars().all(|c| PREV_OPENERS.contains(&c)))
-                || (s.len() > 1 && s.ends_with('.'));
+            after_open = (punct && t.text(text).chars().all(|c| PREV_OPENERS.contains(&c)))
+                || (bytes.len() > 1 && bytes[bytes.len() - 1] == b'.');
         }
         // Mentions and quotes matter only where a cue may be: a sentence
         // holds one only if it holds a cue's longest word, a negation or a
