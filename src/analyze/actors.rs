@@ -112,6 +112,64 @@ impl Resolution {
     }
 }
 
+/// Whether a third-person pronoun of `gender` can stand for `act`: "he"
+/// and "she" for a person of that gender (or of none known), "it" for a
+/// body or a country, "they" for a body, a country or a plural noun.
+fn fits(act: &Built, gender: Gender, neuter: bool, plural: bool) -> bool {
+    if !plural && !neuter {
+        act.kind == ActorKind::Person
+            && (gender == Gender::Unknown || act.gender == Gender::Unknown || act.gender == gender)
+    } else if neuter {
+        act.kind != ActorKind::Person
+    } else {
+        act.kind != ActorKind::Person || act.name.ends_with('s')
+    }
+}
+
+impl Resolution {
+    /// The actor a speaking pronoun no rule resolved most likely stands
+    /// for: the nearest actor before it that it fits, however many
+    /// paragraphs back (news style keeps "he" for the story's subject).
+    /// Looks at the candidates near it only, so a long run of unresolved
+    /// pronouns stays linear.
+    pub(crate) fn fallback_antecedent(
+        &self,
+        text: &str,
+        lex: &Lexicon,
+        cands: &[Cand],
+        w: usize,
+    ) -> Option<usize> {
+        const WINDOW: usize = 400;
+        let c = &cands[w];
+        let CandKind::Pronoun(p) = c.kind else {
+            return None;
+        };
+        if p.person != 3 {
+            return None;
+        }
+        let first = c.span.text(text);
+        let first = first.split_whitespace().next().unwrap_or("");
+        let neuter = lex
+            .grammar
+            .mentions
+            .pronouns_for_things
+            .contains_ignore_ascii_case(first);
+        // Candidates are mostly in text order, those found for speakers
+        // appended: a window either side, by position.
+        let near = w.saturating_sub(WINDOW)..(w + WINDOW).min(cands.len());
+        near.filter_map(|j| {
+            let a = self.of_cand.get(j)?;
+            let act = &self.actors[a];
+            (cands[j].span.end <= c.span.start
+                && !act.orphan
+                && fits(act, p.gender, neuter, p.plural))
+            .then_some((cands[j].span.start, a))
+        })
+        .max_by_key(|&(at, _)| at)
+        .map(|(_, a)| a)
+    }
+}
+
 pub(crate) fn mention_kind(c: &Cand) -> MentionKind {
     match c.kind {
         CandKind::Pronoun(_) | CandKind::Relative(_) => MentionKind::Pronoun,
@@ -889,16 +947,7 @@ impl<'a> Resolver<'a> {
                 if c.paragraph.saturating_sub(act.last_paragraph) > 3 {
                     return false;
                 }
-                if person_like {
-                    act.kind == ActorKind::Person
-                        && (gender == Gender::Unknown
-                            || act.gender == Gender::Unknown
-                            || act.gender == gender)
-                } else if neuter {
-                    act.kind != ActorKind::Person
-                } else {
-                    act.kind != ActorKind::Person || act.name.ends_with('s')
-                }
+                fits(act, gender, neuter, plural)
             })
             .max_by_key(|&a| {
                 let act = &self.actors[a];

@@ -711,3 +711,40 @@ fn a_possessive_clitic_opens_no_actor() {
     );
     assert!(!names.iter().any(|n| n.starts_with('\'')), "{names:?}");
 }
+
+/// A speaking pronoun far from its antecedent: the story's last person
+/// of that gender, not an actor named "he".
+#[test]
+fn a_distant_pronoun_speaks_for_the_last_person_it_fits() {
+    let text = "Mayor Tomas Brandt opened the new ferry terminal on Tuesday.\n\
+        The terminal cost 40 million crowns.\n\
+        Work began three years ago.\n\
+        Traffic on the bridge has doubled since then.\n\
+        Ferries will leave every twenty minutes.\n\
+        \"This is a good day for the island,\" he said.\n";
+    said_by(text, "Tomas Brandt");
+    let (_, a) = run(text);
+    assert!(
+        a.actors.iter().all(|x| x.name.to_lowercase() != "he"),
+        "{:?}",
+        a.actors.iter().map(|x| &x.name).collect::<Vec<_>>()
+    );
+}
+
+/// A pronoun never stands for an actor it does not fit: "she" is not the
+/// only man of the story.
+#[test]
+fn a_distant_pronoun_does_not_take_an_actor_of_another_gender() {
+    let text = "Mayor Tomas Brandt opened the new ferry terminal on Tuesday.\n\
+        The terminal cost 40 million crowns.\n\
+        Work began three years ago.\n\
+        Traffic on the bridge has doubled since then.\n\
+        Ferries will leave every twenty minutes.\n\
+        \"This is a good day for the island,\" she said.\n";
+    let got = speakers(text);
+    assert!(
+        got.iter()
+            .all(|(_, s)| s.as_deref() != Some("Tomas Brandt")),
+        "{got:?}"
+    );
+}

@@ -173,7 +173,7 @@ pub(crate) fn speakers(
     res: &mut Resolution,
     passages: &[Passage],
 ) -> Vec<Quote> {
-    unplaced::place(text, cands, res, &mut frames, &mut lead_ins);
+    unplaced::place(text, lex, cands, res, &mut frames, &mut lead_ins);
     let speakers = document::Sweep::new(found, &frames, cands, &res.of_cand, passages, &lead_ins)
         .run(&IN_PASSAGE, &PARAGRAPH_OPENING);
     speech::quotes(text, &lex.grammar.attribution, found, speakers, passages)
