@@ -14,6 +14,14 @@ use crate::span::{CharMap, Span};
 /// The schema version; bumped on any change that breaks a reader.
 pub const SCHEMA: u32 = 1;
 
+/// Whether `head` (the start of a file) is the start of an export: an
+/// object whose first key is `schema`.
+pub fn is_export(head: &[u8]) -> bool {
+    let rest = head.trim_ascii_start();
+    rest.strip_prefix(b"{")
+        .is_some_and(|r| r.trim_ascii_start().starts_with(b"\"schema\""))
+}
+
 #[derive(Serialize)]
 struct Export<'a> {
     schema: u32,

@@ -26,9 +26,20 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+/// The first line of every Markdown export: how `export --out-dir` knows a
+/// file it may write over (an HTML comment, which Markdown does not show).
+pub const FRONT_LINE: &str = "<!-- written by briefing export -->";
+
+/// Whether `head` (the start of a file) is the start of a Markdown export.
+pub fn is_export(head: &[u8]) -> bool {
+    head.strip_prefix(FRONT_LINE.as_bytes())
+        .is_some_and(|rest| rest.starts_with(b"\n"))
+}
+
 pub fn to_string(doc: &Document, analysis: &Analysis) -> String {
     let read = |s: crate::span::Span| escape(&doc.reading(s));
     let mut out = String::new();
+    let _ = writeln!(out, "{FRONT_LINE}");
     let title = doc.title.map_or_else(|| escape(&doc.name), read);
     let _ = writeln!(out, "# {title}\n");
     let mut meta = Vec::new();
