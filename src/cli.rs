@@ -215,7 +215,7 @@ pub fn main() -> i32 {
                 return EXIT_USAGE;
             }
             // Help and version go to stdout with code 0; usage errors exit 2.
-            let _ = e.print();
+            print_clap(&e);
             return if e.use_stderr() { EXIT_USAGE } else { 0 };
         }
     };
@@ -225,6 +225,23 @@ pub fn main() -> i32 {
             report(&msg);
             EXIT_FAILURE
         }
+    }
+}
+
+/// Prints clap's message; an error that quotes an argument with a control
+/// character in it is printed without colours and with placeholders.
+fn print_clap(e: &clap::Error) {
+    let text = e.render().to_string();
+    if e.use_stderr()
+        && text
+            .chars()
+            .any(|c| c != '\n' && crate::text::placeholder(c).is_some())
+    {
+        for line in text.lines() {
+            eprintln!("{}", crate::text::sanitize(line));
+        }
+    } else {
+        let _ = e.print();
     }
 }
 
@@ -321,7 +338,7 @@ fn run(cli: Cli, started: std::time::Instant) -> Result<i32, Failure> {
     std::thread::spawn(crate::load::warm_up);
     let loaded = config::load::<Settings>(&ConfigSource::resolve(cli.config.as_deref()))?;
     if let Some(w) = &loaded.warning {
-        eprintln!("briefing: warning: {w}; using the default settings");
+        report(&format!("warning: {w}; using the default settings"));
     }
     let config = loaded.config;
     // Built by the commands that analyse (`sections` does not).
@@ -397,7 +414,7 @@ fn review_store() -> Option<Store> {
     match Store::from_env() {
         Ok(s) => Some(s),
         Err(e) => {
-            eprintln!("briefing: warning: {e}");
+            report(&format!("warning: {e}"));
             None
         }
     }
@@ -410,7 +427,7 @@ fn review_of(store: Option<&Store>, a: &briefing::Article) -> Review {
     let state = store.and_then(|store| {
         let loaded = store.load(&meta, Mode::ReadOnly);
         for w in &loaded.warnings {
-            eprintln!("briefing: warning: {w}");
+            report(&format!("warning: {w}"));
         }
         loaded.state
     });
@@ -437,7 +454,8 @@ fn status_line(store: Option<&Store>, review: &Review) -> String {
     if let Some(store) = store {
         let path = store.path_of(&review.meta().text_sha256);
         if path.exists() {
-            line.push_str(&format!(" · {}", path.display()));
+            let path = path.display().to_string();
+            line.push_str(&format!(" · {}", crate::text::sanitize(&path)));
         } else {
             line.push_str(" · no marks yet");
         }
@@ -477,7 +495,7 @@ fn memo_all(
         None => emit(&text)?,
         Some(file) => {
             crate::review::memo::write(file, &text, force)?;
-            eprintln!("briefing: memo written to {}", file.display());
+            report(&format!("memo written to {}", file.display()));
         }
     }
     Ok(code)

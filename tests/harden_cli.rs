@@ -142,3 +142,112 @@ fn force_needs_an_out_dir() {
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// No ESC or BEL byte, and no C1 control, in what was printed.
+fn assert_inert(what: &str, bytes: &[u8]) {
+    assert!(
+        !bytes.iter().any(|&b| b == 0x1B || b == 0x07),
+        "{what}: {}",
+        String::from_utf8_lossy(bytes)
+    );
+    let text = String::from_utf8_lossy(bytes);
+    assert!(
+        !text.chars().any(|c| ('\u{80}'..='\u{9F}').contains(&c)),
+        "{what}: {text}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_with_escape_sequences_never_reaches_the_terminal_raw() {
+    let dir = scratch("harden-escapes");
+    let hostile = "x\u{1b}]0;PWNED\u{7}\u{1b}[2J";
+    let file = dir.join(format!("{hostile}.txt"));
+    std::fs::write(
+        &file,
+        "Talks resume\n\nThe minister said: \"We will not move on this.\"\n",
+    )
+    .unwrap();
+    // Siblings that fail, so that errors and warnings name them too.
+    std::fs::write(dir.join(format!("empty{hostile}.txt")), "").unwrap();
+    std::fs::write(dir.join(format!("binary{hostile}.txt")), b"a\0b").unwrap();
+    let missing = dir.join(format!("missing{hostile}.txt"));
+    let config = dir.join(format!("config{hostile}.toml"));
+    std::fs::write(&config, "[nonsense]\n").unwrap();
+    let (f, d, m, c) = (s(&file), s(&dir), s(&missing), s(&config));
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["quotes", f],
+        vec!["quotes", d],
+        vec!["export", d],
+        vec!["export", "--format", "md", f],
+        vec!["export", "--format", "md", d],
+        vec![f],
+        vec![d],
+        vec![m],
+        vec!["quotes", m],
+        vec!["--config", c, f],
+    ];
+    for args in &runs {
+        let o = briefing().args(args).output().unwrap();
+        assert_inert(&format!("stdout of {args:?}"), &o.stdout);
+        assert_inert(&format!("stderr of {args:?}"), &o.stderr);
+    }
+    // The Markdown export's source line shows the name, with placeholders.
+    let o = briefing()
+        .args(["export", "--format", "md", f])
+        .output()
+        .unwrap();
+    let md = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        md.contains("source: ") && md.contains("␛\\]0;PWNED␇␛\\[2J"),
+        "{md}"
+    );
+    // The errors still say which file.
+    let o = briefing().args([m]).output().unwrap();
+    assert!(
+        stderr(&o).contains("missingx␛]0;PWNED␇␛[2J.txt"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn json_escapes_c1_controls_del_and_bidi_overrides_but_keeps_the_text() {
+    let dir = scratch("harden-json-c1");
+    let text = "Talks\n\nThe envoy said \u{9b}2J \u{9d}0;x\u{7f} \u{202e}evil\u{202c} \u{2066}iso\u{2069} “calm”.\n";
+    let file = dir.join("c1\u{9b}.txt");
+    std::fs::write(&file, text).unwrap();
+    for args in [
+        vec!["export", s(&file)],
+        vec!["summary", "--format", "json", s(&file)],
+        vec!["explain", "--format", "json", s(&file)],
+    ] {
+        let o = briefing().args(&args).output().unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        let out = String::from_utf8(o.stdout.clone()).unwrap();
+        assert!(
+            !out.chars().any(|c| matches!(c,
+                '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')),
+            "{args:?}: {out}"
+        );
+        let v: serde_json::Value = serde_json::from_str(out.lines().next().unwrap_or(&out))
+            .or_else(|_| serde_json::from_str(&out))
+            .unwrap();
+        assert!(
+            v["source"].as_str().unwrap().ends_with("c1\u{9b}.txt"),
+            "{v}"
+        );
+    }
+    // The same data once parsed: the paragraph's text is the input's.
+    let o = briefing().args(["export", s(&file)]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let p = &v["paragraphs"][0];
+    let chars: Vec<char> = text.chars().collect();
+    let (a, b) = (
+        p["start"].as_u64().unwrap() as usize,
+        p["end"].as_u64().unwrap() as usize,
+    );
+    let para: String = chars[a..b].iter().collect();
+    assert!(para.contains("\u{202e}evil\u{202c}"), "{para}");
+    assert!(String::from_utf8_lossy(&o.stdout).contains("\\u202e"));
+}

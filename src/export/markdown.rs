@@ -40,7 +40,8 @@ pub fn to_string(doc: &Document, analysis: &Analysis) -> String {
     let read = |s: crate::span::Span| escape(&doc.reading(s));
     let mut out = String::new();
     let _ = writeln!(out, "{FRONT_LINE}");
-    let title = doc.title.map_or_else(|| escape(&doc.name), read);
+    let name = || escape(&crate::text::sanitize(&doc.name));
+    let title = doc.title.map_or_else(name, read);
     let _ = writeln!(out, "# {title}\n");
     let mut meta = Vec::new();
     if let Some(d) = doc.dateline {
@@ -49,7 +50,7 @@ pub fn to_string(doc: &Document, analysis: &Analysis) -> String {
     if let Some(b) = doc.byline {
         meta.push(read(b));
     }
-    meta.push(format!("source: {}", escape(&doc.name)));
+    meta.push(format!("source: {}", name()));
     let _ = writeln!(out, "*{}*\n", meta.join(" · "));
 
     for section in &doc.sections {
