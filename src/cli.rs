@@ -131,6 +131,9 @@ pub enum Command {
         /// Write one file per input, DIR/<input file stem>.<json|md>, instead of to stdout.
         #[arg(long, value_name = "DIR")]
         out_dir: Option<PathBuf>,
+        /// With --out-dir: write over files that are not earlier briefing exports.
+        #[arg(long, requires = "out_dir")]
+        force: bool,
         /// Articles (files, folders, URLs or `-`); default: piped input, else the sample.
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
@@ -212,7 +215,7 @@ pub fn main() -> i32 {
                 return EXIT_USAGE;
             }
             // Help and version go to stdout with code 0; usage errors exit 2.
-            let _ = e.print();
+            print_clap(&e);
             return if e.use_stderr() { EXIT_USAGE } else { 0 };
         }
     };
@@ -225,10 +228,31 @@ pub fn main() -> i32 {
     }
 }
 
+/// Prints clap's message; an error that quotes an argument with a control
+/// character in it is printed without colours and with placeholders.
+fn print_clap(e: &clap::Error) {
+    let text = e.render().to_string();
+    if e.use_stderr()
+        && text
+            .chars()
+            .any(|c| c != '\n' && crate::text::placeholder(c).is_some())
+    {
+        for line in text.lines() {
+            eprintln!("{}", crate::text::sanitize(line));
+        }
+    } else {
+        let _ = e.print();
+    }
+}
+
 /// One line on stderr, `briefing: …`; nothing from a file name or an
 /// input can drive the terminal.
 fn report(msg: &str) {
-    eprintln!("briefing: {}", crate::text::sanitize(msg));
+    let line = format!("briefing: {}", crate::text::sanitize(msg));
+    match PROGRESS.lock().ok().as_deref().and_then(Option::as_ref) {
+        Some(bar) => bar.suspend(|| eprintln!("{line}")),
+        None => eprintln!("{line}"),
+    }
 }
 
 /// The first argument that is not an option (nor `--config`'s value).
@@ -314,7 +338,7 @@ fn run(cli: Cli, started: std::time::Instant) -> Result<i32, Failure> {
     std::thread::spawn(crate::load::warm_up);
     let loaded = config::load::<Settings>(&ConfigSource::resolve(cli.config.as_deref()))?;
     if let Some(w) = &loaded.warning {
-        eprintln!("briefing: warning: {w}; using the default settings");
+        report(&format!("warning: {w}; using the default settings"));
     }
     let config = loaded.config;
     // Built by the commands that analyse (`sections` does not).
@@ -367,8 +391,9 @@ fn run(cli: Cli, started: std::time::Instant) -> Result<i32, Failure> {
         Some(Command::Export {
             format,
             out_dir,
+            force,
             paths,
-        }) => export_all(&paths, format, out_dir.as_deref(), &lexicon()),
+        }) => export_all(&paths, format, out_dir.as_deref(), force, &lexicon()),
         Some(Command::Memo { out, force, paths }) => {
             memo_all(&paths, out.as_deref(), force, &lexicon())
         }
@@ -389,7 +414,7 @@ fn review_store() -> Option<Store> {
     match Store::from_env() {
         Ok(s) => Some(s),
         Err(e) => {
-            eprintln!("briefing: warning: {e}");
+            report(&format!("warning: {e}"));
             None
         }
     }
@@ -402,7 +427,7 @@ fn review_of(store: Option<&Store>, a: &briefing::Article) -> Review {
     let state = store.and_then(|store| {
         let loaded = store.load(&meta, Mode::ReadOnly);
         for w in &loaded.warnings {
-            eprintln!("briefing: warning: {w}");
+            report(&format!("warning: {w}"));
         }
         loaded.state
     });
@@ -429,7 +454,8 @@ fn status_line(store: Option<&Store>, review: &Review) -> String {
     if let Some(store) = store {
         let path = store.path_of(&review.meta().text_sha256);
         if path.exists() {
-            line.push_str(&format!(" · {}", path.display()));
+            let path = path.display().to_string();
+            line.push_str(&format!(" · {}", crate::text::sanitize(&path)));
         } else {
             line.push_str(" · no marks yet");
         }
@@ -469,7 +495,7 @@ fn memo_all(
         None => emit(&text)?,
         Some(file) => {
             crate::review::memo::write(file, &text, force)?;
-            eprintln!("briefing: memo written to {}", file.display());
+            report(&format!("memo written to {}", file.display()));
         }
     }
     Ok(code)
@@ -730,18 +756,29 @@ fn export_all(
     paths: &[PathBuf],
     format: Format,
     out_dir: Option<&Path>,
+    force: bool,
     lexicon: &Lexicon,
 ) -> Result<i32, Failure> {
     let walk = walk_of(paths)?;
-    if let Some(dir) = out_dir {
-        std::fs::create_dir_all(dir).map_err(|e| Failure(format!("{}: {e}", dir.display())))?;
-        // Two inputs with one name are refused before anything is written.
-        let mut seen = std::collections::HashMap::new();
-        let sources = walk.items.iter().flat_map(|i| match i {
+    let sources: Vec<&Source> = walk
+        .items
+        .iter()
+        .flat_map(|i| match i {
             load::Item::One(s) => std::slice::from_ref(s),
             load::Item::Folder { sources, .. } => sources.as_slice(),
-        });
-        for s in sources {
+        })
+        .collect();
+    let inputs = out_dir.map(|_| Inputs::of(&sources));
+    if let Some(dir) = out_dir {
+        std::fs::create_dir_all(dir).map_err(|e| Failure(format!("{}: {e}", dir.display())))?;
+        // Two inputs with one name, or an output that is an input, are
+        // refused before anything is written.
+        let mut seen = std::collections::HashMap::new();
+        for s in &sources {
+            let target = dir.join(format!("{}.{}", s.stem(), format.extension()));
+            if let Some(inputs) = &inputs {
+                inputs.check(&target)?;
+            }
             if let Some(other) = seen.insert(s.stem(), s.name()) {
                 return Err(Failure(format!(
                     "{}: would write the same output file as {other} ({}.{}); export them to different folders",
@@ -752,10 +789,11 @@ fn export_all(
             }
         }
     }
+    let progress = out_dir.and_then(|_| Progress::start(sources.len()));
     let mut written = std::collections::HashSet::new();
     // With no review file anywhere, no text needs hashing to find one.
     let store = review_store().filter(|s| !s.is_empty());
-    each_article(&walk, lexicon, |a, several| {
+    let code = each_article(&walk, lexicon, |a, several| {
         let (doc, analysis) = (&a.doc, &a.analysis);
         let review = match &store {
             Some(store) => review_of(Some(store), a),
@@ -771,17 +809,25 @@ fn export_all(
                     doc.name
                 )));
             }
-            Ok(dir.join(format!("{stem}.{ext}")))
+            let file = dir.join(format!("{stem}.{ext}"));
+            if let Some(inputs) = &inputs {
+                inputs.check(&file)?;
+            }
+            may_replace(&file, force)?;
+            if let Some(p) = &progress {
+                p.show(&doc.name);
+            }
+            Ok(file)
         };
+        let fail = |file: &Path, e: std::io::Error| Failure(format!("{}: {e}", file.display()));
         match (format, out_dir) {
             // JSON is streamed: a large article is never held twice.
             (Format::Json, Some(_)) => {
                 let file = file("json")?;
-                let fail = |e: std::io::Error| Failure(format!("{}: {e}", file.display()));
-                let out = std::fs::File::create(&file).map_err(fail)?;
-                let mut out = std::io::BufWriter::new(out);
-                export::json::write(doc, analysis, &review, &mut out, true).map_err(fail)?;
-                out.flush().map_err(fail)
+                crate::atomic::write_with(&file, |w| {
+                    export::json::write(doc, analysis, &review, w, true)
+                })
+                .map_err(|e| fail(&file, e))
             }
             (Format::Json, None) => {
                 let stdout = std::io::stdout().lock();
@@ -792,12 +838,150 @@ fn export_all(
             }
             (Format::Md, Some(_)) => {
                 let file = file("md")?;
-                std::fs::write(&file, export::markdown::to_string(doc, analysis))
-                    .map_err(|e| Failure(format!("{}: {e}", file.display())))
+                let text = export::markdown::to_string(doc, analysis);
+                crate::atomic::write(&file, text.as_bytes()).map_err(|e| fail(&file, e))
             }
             (Format::Md, None) => emit(&export::markdown::to_string(doc, analysis)),
         }
-    })
+    });
+    if let Some(p) = progress {
+        p.finish();
+    }
+    code
+}
+
+/// The files an export reads, known by device and inode (and by canonical
+/// path), so that no output is written over one of them.
+struct Inputs {
+    ids: std::collections::HashSet<FileId>,
+    canonical: std::collections::HashSet<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct FileId(u64, u64);
+
+impl FileId {
+    #[cfg(unix)]
+    fn of(meta: &std::fs::Metadata) -> Option<FileId> {
+        use std::os::unix::fs::MetadataExt;
+        Some(FileId(meta.dev(), meta.ino()))
+    }
+    #[cfg(not(unix))]
+    fn of(_: &std::fs::Metadata) -> Option<FileId> {
+        None
+    }
+}
+
+impl Inputs {
+    fn of(sources: &[&Source]) -> Inputs {
+        let mut ids = std::collections::HashSet::new();
+        let mut canonical = std::collections::HashSet::new();
+        for s in sources {
+            if let Source::File(p) = s {
+                if let Some(id) = std::fs::metadata(p).ok().as_ref().and_then(FileId::of) {
+                    ids.insert(id);
+                }
+                if let Ok(c) = p.canonicalize() {
+                    canonical.insert(c);
+                }
+            }
+        }
+        Inputs { ids, canonical }
+    }
+
+    /// An error when `file` is one of the inputs (a hard link or a
+    /// symbolic link to one included).
+    fn check(&self, file: &Path) -> Result<(), Failure> {
+        let Ok(meta) = std::fs::metadata(file) else {
+            return Ok(());
+        };
+        let same = FileId::of(&meta).is_some_and(|id| self.ids.contains(&id))
+            || file
+                .canonicalize()
+                .is_ok_and(|c| self.canonical.contains(&c));
+        if same {
+            return Err(Failure(format!(
+                "{}: is one of the inputs; not overwritten (export to another folder)",
+                file.display()
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// An error unless `file` may be written: nothing there, a previous export
+/// of ours (the JSON's `schema` first, the Markdown's front line), or
+/// `force`.
+fn may_replace(file: &Path, force: bool) -> Result<(), Failure> {
+    let meta = match std::fs::metadata(file) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Failure(format!("{}: {e}", file.display()))),
+    };
+    if meta.is_dir() {
+        return Err(Failure(format!(
+            "{}: is a folder; not overwritten",
+            file.display()
+        )));
+    }
+    if force || is_our_export(file) {
+        return Ok(());
+    }
+    Err(Failure(format!(
+        "{}: exists and is not a briefing export; not overwritten (--force to replace it)",
+        file.display()
+    )))
+}
+
+/// Whether the file begins as an export of ours does.
+fn is_our_export(file: &Path) -> bool {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(256);
+    let read = std::fs::File::open(file).and_then(|f| f.take(256).read_to_end(&mut head));
+    read.is_ok() && (export::json::is_export(&head) || export::markdown::is_export(&head))
+}
+
+/// The progress bar of `export --out-dir`, on stderr when it is a
+/// terminal; nothing otherwise.
+struct Progress(indicatif::ProgressBar);
+
+/// The bar on show, for [`report`] to print above it.
+static PROGRESS: std::sync::Mutex<Option<indicatif::ProgressBar>> = std::sync::Mutex::new(None);
+
+impl Progress {
+    fn start(inputs: usize) -> Option<Progress> {
+        if !std::io::stderr().is_terminal() {
+            return None;
+        }
+        let bar = indicatif::ProgressBar::new(inputs as u64);
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}")
+        {
+            bar.set_style(style);
+        }
+        if let Ok(mut p) = PROGRESS.lock() {
+            *p = Some(bar.clone());
+        }
+        Some(Progress(bar))
+    }
+
+    /// One more article being written (a feed's entries are articles too:
+    /// the count grows past the inputs).
+    fn show(&self, name: &str) {
+        let bar = &self.0;
+        bar.inc(1);
+        if bar.length().is_some_and(|l| bar.position() > l) {
+            bar.set_length(bar.position());
+        }
+        bar.set_message(crate::text::sanitize(name).into_owned());
+    }
+
+    fn finish(self) {
+        if let Ok(mut p) = PROGRESS.lock() {
+            *p = None;
+        }
+        self.0.finish_and_clear();
+    }
 }
 
 /// Writes to stdout; a closed pipe (`briefing … | head`) is not an error.

@@ -6,6 +6,7 @@
 //! the summary) read both. See ARCHITECTURE.md for the map.
 
 pub mod analyze;
+pub mod atomic;
 pub mod briefing;
 pub mod cli;
 pub mod config;

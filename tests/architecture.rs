@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 /// only the command line sees everything.
 const LAYERS: &[(&str, &[&str])] = &[
     ("span", &[]),
+    ("atomic", &[]),
     ("text", &[]),
     ("error", &[]),
     ("model", &["span", "text"]),
@@ -24,7 +25,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("highlight", &["model", "span", "text"]),
     // The review (marks, anchors, the store, the memo): read by the views,
     // never by the analysis.
-    ("review", &["model", "summary", "span", "text"]),
+    ("review", &["model", "summary", "span", "text", "atomic"]),
     (
         "briefing",
         &[

@@ -423,12 +423,7 @@ pub fn to_json(
             .collect(),
     };
     // Serialising plain structs of strings and numbers cannot fail.
-    let mut s = if pretty {
-        serde_json::to_string_pretty(&out)
-    } else {
-        serde_json::to_string(&out)
-    }
-    .unwrap_or_default();
+    let mut s = super::safe_json::to_string(&out, pretty);
     s.push('\n');
     Ok(s)
 }

@@ -14,6 +14,14 @@ use crate::span::{CharMap, Span};
 /// The schema version; bumped on any change that breaks a reader.
 pub const SCHEMA: u32 = 1;
 
+/// Whether `head` (the start of a file) is the start of an export: an
+/// object whose first key is `schema`.
+pub fn is_export(head: &[u8]) -> bool {
+    let rest = head.trim_ascii_start();
+    rest.strip_prefix(b"{")
+        .is_some_and(|r| r.trim_ascii_start().starts_with(b"\"schema\""))
+}
+
 #[derive(Serialize)]
 struct Export<'a> {
     schema: u32,
@@ -246,7 +254,7 @@ impl<'a> Mapper<'a> {
 pub fn to_string(doc: &Document, analysis: &Analysis) -> String {
     let review = Review::new(doc, analysis, Meta::default());
     // Serialising plain structs of strings and numbers cannot fail.
-    serde_json::to_string_pretty(&build(doc, analysis, &review)).unwrap_or_default()
+    super::safe_json::to_string(&build(doc, analysis, &review), true)
 }
 
 /// Writes the export to `w` as it is serialised (no copy of the whole
@@ -259,11 +267,7 @@ pub fn write(
     pretty: bool,
 ) -> std::io::Result<()> {
     let export = build(doc, analysis, review);
-    if pretty {
-        serde_json::to_writer_pretty(&mut w, &export)?;
-    } else {
-        serde_json::to_writer(&mut w, &export)?;
-    }
+    super::safe_json::to_writer(&mut w, &export, pretty)?;
     w.write_all(b"\n")
 }
 
@@ -449,7 +453,7 @@ pub fn summary_to_string(doc: &Document, analysis: &Analysis) -> String {
         input: doc.origin.as_ref(),
         summary: summary_out(&m, analysis, &s),
     };
-    serde_json::to_string_pretty(&out).unwrap_or_default()
+    super::safe_json::to_string(&out, true)
 }
 
 fn summary_out<'a>(

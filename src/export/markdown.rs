@@ -26,10 +26,22 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+/// The first line of every Markdown export: how `export --out-dir` knows a
+/// file it may write over (an HTML comment, which Markdown does not show).
+pub const FRONT_LINE: &str = "<!-- written by briefing export -->";
+
+/// Whether `head` (the start of a file) is the start of a Markdown export.
+pub fn is_export(head: &[u8]) -> bool {
+    head.strip_prefix(FRONT_LINE.as_bytes())
+        .is_some_and(|rest| rest.starts_with(b"\n"))
+}
+
 pub fn to_string(doc: &Document, analysis: &Analysis) -> String {
     let read = |s: crate::span::Span| escape(&doc.reading(s));
     let mut out = String::new();
-    let title = doc.title.map_or_else(|| escape(&doc.name), read);
+    let _ = writeln!(out, "{FRONT_LINE}");
+    let name = || escape(&crate::text::sanitize(&doc.name));
+    let title = doc.title.map_or_else(name, read);
     let _ = writeln!(out, "# {title}\n");
     let mut meta = Vec::new();
     if let Some(d) = doc.dateline {
@@ -38,7 +50,7 @@ pub fn to_string(doc: &Document, analysis: &Analysis) -> String {
     if let Some(b) = doc.byline {
         meta.push(read(b));
     }
-    meta.push(format!("source: {}", escape(&doc.name)));
+    meta.push(format!("source: {}", name()));
     let _ = writeln!(out, "*{}*\n", meta.join(" · "));
 
     for section in &doc.sections {

@@ -7,6 +7,7 @@ pub mod json;
 pub mod markdown;
 pub mod plain;
 pub mod quotes;
+mod safe_json;
 pub mod summary;
 
 use std::str::FromStr;

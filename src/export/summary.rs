@@ -157,13 +157,14 @@ fn write_groups_text(out: &mut String, doc: &Document, analysis: &Analysis, grou
 pub fn to_markdown(doc: &Document, analysis: &Analysis, s: &Summary) -> String {
     let read = |sp: Span| escape(&doc.reading(sp));
     let mut out = String::new();
-    let title = s.headline.map_or_else(|| escape(&doc.name), read);
+    let name = || escape(&crate::text::sanitize(&doc.name));
+    let title = s.headline.map_or_else(name, read);
     let _ = writeln!(out, "# {title}\n");
     let mut meta = Vec::new();
     if let Some(d) = s.dateline {
         meta.push(read(d));
     }
-    meta.push(format!("source: {}", escape(&doc.name)));
+    meta.push(format!("source: {}", name()));
     let _ = writeln!(out, "*{}*\n", meta.join(" · "));
     if !s.lead.is_empty() {
         let lead: Vec<String> = s.lead.iter().map(|&l| read(l)).collect();

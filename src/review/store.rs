@@ -4,9 +4,8 @@
 //! the data dir is `$BRIEFING_DATA_DIR`, else the platform's
 //! (`~/.local/share/briefing` on Linux).
 //!
-//! * **Never torn.** A write goes to a temporary file in the same folder,
-//!   is flushed to disk, renamed over the file and the folder flushed: a
-//!   crash or `kill -9` at any instant leaves the old file or the new one.
+//! * **Never torn.** A write goes through [`crate::atomic`]: a crash or
+//!   `kill -9` at any instant leaves the old file or the new one.
 //! * **Never lost between readers.** A write takes an advisory lock on
 //!   `reviews/.lock`, reads the file again, merges it mark by mark
 //!   (`State::merge`, the later write winning) and writes the merge back.
@@ -21,9 +20,8 @@
 //!   the marks and tries again.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{ErrorKind, Write};
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use super::session::Meta;
@@ -307,7 +305,7 @@ fn remove_stale_temps(dir: &Path, path: &Path) {
     let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
         return;
     };
-    let prefix = format!(".{name}.tmp-");
+    let prefix = crate::atomic::temp_prefix(&name);
     if let Ok(entries) = fs::read_dir(dir) {
         for e in entries.filter_map(Result::ok) {
             if e.file_name().to_string_lossy().starts_with(&prefix) {
@@ -318,38 +316,7 @@ fn remove_stale_temps(dir: &Path, path: &Path) {
 }
 
 /// Writes `bytes` to `path` so that a crash leaves the old file or the new
-/// one: a temporary file beside it, flushed, renamed over it, the folder
-/// flushed.
+/// one ([`crate::atomic`]).
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(
-        ".{name}.tmp-{}-{}",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
-    let written = (|| {
-        let mut f = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
-        fs::rename(&tmp, path)
-    })();
-    if let Err(e) = written {
-        let _ = fs::remove_file(&tmp);
-        return Err(save_error(path, e));
-    }
-    // The rename is durable once the folder is; not every platform can
-    // open a folder to flush it, and the file itself is already safe.
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
+    crate::atomic::write(path, bytes).map_err(|e| save_error(path, e))
 }

@@ -241,7 +241,7 @@ fn status(app: &App, buf: &mut Buffer, r: Rect) {
         let msg = app
             .message
             .as_deref()
-            .map(|m| format!(" · {m}"))
+            .map(|m| format!(" · {}", sanitize(m)))
             .unwrap_or_default();
         let text = format!(" “{query}” {count} · {next} next/previous · {back} leave search{msg}");
         put(
@@ -254,6 +254,8 @@ fn status(app: &App, buf: &mut Buffer, r: Rect) {
         return;
     }
     if let Some(m) = &app.message {
+        // Messages name files and review paths: no name drives the terminal.
+        let m = sanitize(m);
         put(
             buf,
             r.x,
