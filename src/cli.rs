@@ -4,7 +4,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::briefing;
 use crate::config::{self, ConfigSource};
@@ -138,6 +138,19 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Print shell completions for briefing's commands and options.
+    #[command(
+        after_help = "bash: briefing completions bash > ~/.local/share/bash-completion/completions/briefing\n\
+                      zsh:  briefing completions zsh > ~/.zfunc/_briefing (with ~/.zfunc in fpath)\n\
+                      fish: briefing completions fish > ~/.config/fish/completions/briefing.fish"
+    )]
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `briefing man > ~/.local/share/man/man1/briefing.1`.
+    Man,
 }
 
 /// The configuration file: each section is the type of the part it
@@ -281,6 +294,10 @@ fn mistyped(word: &Path) -> Option<String> {
         .get_subcommands()
         .map(|c| c.get_name().to_string())
         .collect();
+    // A command spelt right failed on its own arguments: clap says how.
+    if names.iter().any(|n| n == w) {
+        return None;
+    }
     let best = suggest(&w.to_lowercase(), &names)?;
     Some(format!("unknown command '{w}' (did you mean '{best}'?)"))
 }
@@ -396,6 +413,18 @@ fn run(cli: Cli, started: std::time::Instant) -> Result<i32, Failure> {
         }) => export_all(&paths, format, out_dir.as_deref(), force, &lexicon()),
         Some(Command::Memo { out, force, paths }) => {
             memo_all(&paths, out.as_deref(), force, &lexicon())
+        }
+        Some(Command::Completions { shell }) => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "briefing", &mut out);
+            emit(&String::from_utf8_lossy(&out))?;
+            Ok(0)
+        }
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            emit(&String::from_utf8_lossy(&out))?;
+            Ok(0)
         }
         Some(Command::Review { status: _, paths }) => {
             let lexicon = lexicon();
